@@ -1,0 +1,54 @@
+// Three builds: the npm build (one module per source file, lit and zod left as imports so apps
+// dedupe them), the self-contained minified CDN files (one per widget and one with everything),
+// and the Node server.
+import { readdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import pkg from './package.json' with { type: 'json' };
+
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+const defines = readdirSync('src/define').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+const deps = [...Object.keys(pkg.dependencies), ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const external = (id) => deps.some((d) => id === d || id.startsWith(`${d}/`));
+const onwarn = (w, warn) => (w.code === 'CIRCULAR_DEPENDENCY' && w.ids?.some((i) => i.includes('node_modules')) ? undefined : warn(w));
+
+const npm = {
+  input: ['src/index.ts', 'src/api/index.ts', ...defines.map((d) => `src/define/${d}.ts`)],
+  external,
+  plugins: [ts()],
+  output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+  onwarn,
+};
+
+/** A self-contained, minified file for `<script type="module" src>`. */
+const cdn = (name, input) => ({
+  input,
+  plugins: [
+    minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
+    ts(),
+    resolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+  ],
+  output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true },
+  onwarn,
+});
+
+const server = {
+  input: { index: 'server/index.ts', cli: 'server/cli.ts' },
+  external,
+  plugins: [ts(), resolve({ exportConditions: ['node'], preferBuiltins: true })],
+  output: { dir: 'dist/server', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+  onwarn,
+};
+
+const only = process.env.BUILD;
+export default [
+  (!only || only === 'npm') && npm,
+  ...(!only || only === 'cdn'
+    ? [cdn('civic-widgets', 'src/index.ts'), ...defines.map((d) => cdn(d, `src/define/${d}.ts`))]
+    : []),
+  (!only || only === 'server') && server,
+].filter(Boolean);

@@ -1,0 +1,16 @@
+/**
+ * `civic-widgets/api`: the REST contract (zod/mini schemas), the CivicBackend plug and its two
+ * implementations, typed errors and the offline outbox. No element is defined by this entry.
+ */
+export * from './common.js';
+export * from './petition.js';
+export * from './comments.js';
+export * from './poll.js';
+export * from './comparison.js';
+export * from './admin.js';
+export * from './errors.js';
+export * from './backend.js';
+export * from './rest.js';
+export * from './rest-backend.js';
+export * from './memory-backend.js';
+export * from './outbox.js';

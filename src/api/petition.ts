@@ -1,0 +1,111 @@
+/** The petition resource: a petition, its signatures and its live count. */
+import * as z from 'zod/mini';
+import { Count, Honeypot, Id, OpenStatus, Timestamp, line, optionalText } from './common.js';
+
+export const Locale = z.enum(['fr', 'en']);
+
+/** A signer who agreed to be shown: first name and initial, city. */
+export const PublicSigner = z.object({
+  name: z.string(),
+  city: z.nullable(z.string()),
+  signedAt: Timestamp,
+});
+
+export const Petition = z.object({
+  id: Id,
+  title: z.string(),
+  summary: z.string(),
+  /** The petition's own page, if it has one (shared by the share links). */
+  url: z.nullable(z.string()),
+  /** The organiser's goal. Widgets raise the displayed goal once it is reached. */
+  goal: Count,
+  /** Confirmed signatures. */
+  signatureCount: Count,
+  status: OpenStatus,
+  /** After this instant the petition no longer accepts signatures. */
+  closesAt: z.nullable(Timestamp),
+  /** Signatures count only once confirmed through the emailed link. */
+  doubleOptIn: z.boolean(),
+  /** The language of the emails and pages the server sends for this petition. */
+  locale: Locale,
+  /** The newest confirmed signers who agreed to be shown, newest first (at most 10). */
+  recentSigners: z.array(PublicSigner),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+/** What a person submits to sign. */
+export const SignatureInput = z.object({
+  name: line(100),
+  email: z.email().check(z.maxLength(254)),
+  postalCode: optionalText(12),
+  city: optionalText(100),
+  comment: optionalText(1000),
+  /** Show my first name, initial and city among the signers. */
+  showName: z.optional(z.boolean()),
+  /** Receive updates from the organiser. */
+  acceptUpdates: z.optional(z.boolean()),
+  /** Honeypot: people leave it empty. */
+  hp: Honeypot,
+});
+
+export const SignStatus = z.enum(['pending', 'confirmed', 'already-signed']);
+export const SignResult = z.object({
+  /** `pending`: check your email; `confirmed`: counted; `already-signed`: this email has signed before. */
+  status: SignStatus,
+  signatureCount: Count,
+});
+
+/** The token from an emailed link, to confirm or to withdraw a signature. */
+export const TokenInput = z.object({ token: z.string().check(z.minLength(16), z.maxLength(200)) });
+export const TokenResult = z.object({
+  status: z.enum(['confirmed', 'withdrawn']),
+  petitionId: Id,
+  signatureCount: Count,
+});
+
+/** The live event sent on a petition's stream whenever its count or signers change. */
+export const PetitionEvent = z.object({
+  type: z.enum(['petition']),
+  signatureCount: Count,
+  goal: Count,
+  status: OpenStatus,
+  recentSigners: z.array(PublicSigner),
+});
+
+export type Locale = z.infer<typeof Locale>;
+export type PublicSigner = z.infer<typeof PublicSigner>;
+export type Petition = z.infer<typeof Petition>;
+export type SignatureInput = z.input<typeof SignatureInput>;
+export type SignStatus = z.infer<typeof SignStatus>;
+export type SignResult = z.infer<typeof SignResult>;
+export type TokenResult = z.infer<typeof TokenResult>;
+export type PetitionEvent = z.infer<typeof PetitionEvent>;
+
+/**
+ * The form of an email used to de-duplicate signatures: trimmed, lower-cased, without a `+tag`,
+ * and without dots for Gmail, which ignores them.
+ */
+export function normaliseEmail(email: string): string {
+  const lower = email.trim().toLowerCase();
+  const at = lower.lastIndexOf('@');
+  let local = lower.slice(0, at).split('+')[0] ?? '';
+  let domain = lower.slice(at + 1);
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  if (domain === 'gmail.com') local = local.replaceAll('.', '');
+  return `${local}@${domain}`;
+}
+
+/** The public form of a signer's name: first name and the initial of the last word ("Marie T."). */
+export function publicName(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0] ?? '';
+  if (words.length < 2) return first;
+  const last = words[words.length - 1] ?? '';
+  return `${first} ${Array.from(last)[0]?.toUpperCase() ?? ''}.`;
+}
+
+/** Whether a petition accepts signatures at `now`. */
+export function isOpen(p: Pick<Petition, 'status' | 'closesAt'>, now = Date.now()): boolean {
+  return p.status === 'open' && (p.closesAt === null || Date.parse(p.closesAt) > now);
+}

@@ -1,0 +1,37 @@
+/** RestBackend: the CivicBackend that speaks the REST contract of the reference server. */
+import type { CivicBackend, PetitionBackend } from './backend.js';
+import { Petition, PetitionEvent, SignResult } from './petition.js';
+import { RestClient, type RestOptions } from './rest.js';
+
+const seg = encodeURIComponent;
+
+/** The petition part of the REST contract. */
+export function restPetitions(client: RestClient): PetitionBackend {
+  return {
+    get: (id, o) => client.request('GET', `/petitions/${seg(id)}`, Petition, { signal: o?.signal }),
+    sign: (id, input, o) =>
+      client.request('POST', `/petitions/${seg(id)}/signatures`, SignResult, {
+        body: input,
+        idempotencyKey: o.idempotencyKey,
+        signal: o.signal,
+      }),
+    subscribe: (id, listener) => client.subscribe(`/petitions/${seg(id)}/events`, PetitionEvent, listener),
+  };
+}
+
+/**
+ * A backend for a server that speaks the REST contract (the reference server, or yours).
+ *
+ * ```js
+ * const backend = new RestBackend({ baseUrl: 'https://example.org/api', timeoutMs: 8000 });
+ * ```
+ */
+export class RestBackend implements CivicBackend {
+  readonly client: RestClient;
+  readonly petitions: PetitionBackend;
+
+  constructor(options: RestOptions | string) {
+    this.client = new RestClient(typeof options === 'string' ? { baseUrl: options } : options);
+    this.petitions = restPetitions(this.client);
+  }
+}

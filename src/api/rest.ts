@@ -1,0 +1,115 @@
+/**
+ * The REST transport: fetch with a timeout, retries with backoff (network failures, 5xx, 429 with
+ * Retry-After), an Idempotency-Key header on every write, and every answer checked with its schema.
+ */
+import type * as z from 'zod/mini';
+import { ApiError } from './common.js';
+import { CivicError, type CivicErrorKind } from './errors.js';
+
+export interface RestOptions {
+  /** Where the API lives, e.g. `https://example.org/api`. */
+  baseUrl: string;
+  /** Per-attempt timeout in milliseconds (default 10 000). */
+  timeoutMs?: number;
+  /** How many times a failed attempt is retried (default 3). */
+  retries?: number;
+  /** First backoff delay in milliseconds, doubled at each retry (default 400). */
+  backoffMs?: number;
+  /** The longest Retry-After waited for; longer ones fail with `rate-limited` (default 30 000). */
+  maxRetryAfterMs?: number;
+  /** A fetch to use instead of the global one. */
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  idempotencyKey?: string | undefined;
+  signal?: AbortSignal | undefined;
+  query?: Record<string, string | number | undefined>;
+}
+
+const kinds: Record<number, CivicErrorKind> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'closed', 413: 'payload-too-large', 429: 'rate-limited' };
+
+/** Seconds from a Retry-After header (delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const s = +value;
+  const at = Date.parse(value);
+  return s >= 0 ? s : at ? Math.max(0, (at - now) / 1000) : undefined;
+}
+
+function check<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  throw new CivicError('invalid-response', 'the server answered outside the contract', {
+    issues: r.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
+  });
+}
+
+export class RestClient {
+  readonly baseUrl: string;
+  readonly options: RestOptions;
+
+  constructor(options: RestOptions) {
+    this.options = options;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  url(path: string, query: RequestOptions['query'] = {}): string {
+    const url = new URL(this.baseUrl + path, location.href);
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, `${v}`);
+    return url.href;
+  }
+
+  /** One call of the contract; `schema` checks the answer. */
+  async request<S extends z.ZodMiniType>(method: string, path: string, schema: S, o: RequestOptions = {}): Promise<z.infer<S>> {
+    const { timeoutMs = 1e4, retries = 3, backoffMs = 400, maxRetryAfterMs = 3e4, fetch: f = fetch } = this.options;
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (o.body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET') headers['idempotency-key'] = o.idempotencyKey ?? crypto.randomUUID();
+    const url = this.url(path, o.query);
+    for (let attempt = 0; ; attempt++) {
+      let error: CivicError;
+      const timeout = AbortSignal.timeout(timeoutMs);
+      try {
+        const res = await f(url, {
+          method,
+          headers,
+          body: o.body === undefined ? null : JSON.stringify(o.body),
+          signal: o.signal ? AbortSignal.any([o.signal, timeout]) : timeout,
+          credentials: 'omit',
+        });
+        const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+        if (res.ok) return check(schema, data);
+        const body = ApiError.safeParse(data);
+        const e = body.success ? body.data.error : { kind: kinds[res.status] ?? (res.status < 500 ? 'validation' : 'server'), message: `HTTP ${res.status}` };
+        error = new CivicError(e.kind, e.message, {
+          status: res.status,
+          issues: ('issues' in e && e.issues) || [],
+          retryAfter: ('retryAfter' in e && e.retryAfter) || parseRetryAfter(res.headers.get('retry-after')),
+        });
+      } catch (e) {
+        if (o.signal?.aborted) throw new CivicError('aborted', 'aborted', { cause: e });
+        if (e instanceof CivicError) throw e;
+        error = new CivicError(timeout.aborted ? 'timeout' : 'network', `${method} ${url} failed`, { cause: e });
+      }
+      const wait = Math.max(backoffMs * 2 ** attempt * (0.75 + Math.random() / 2), (error.retryAfter ?? 0) * 1000);
+      if (attempt >= retries || !(error.transient || error.kind === 'server' || error.kind === 'rate-limited') || wait > maxRetryAfterMs) throw error;
+      await new Promise((r) => setTimeout(r, wait));
+      if (o.signal?.aborted) throw new CivicError('aborted', 'aborted');
+    }
+  }
+
+  /** Listens to a server-sent-events stream; each message is checked with `schema`. Returns the function that stops. */
+  subscribe<S extends z.ZodMiniType>(path: string, schema: S, listener: (event: z.infer<S>) => void): () => void {
+    const source = new EventSource(this.url(path));
+    source.onmessage = (m: MessageEvent<string>) => {
+      try {
+        listener(check(schema, JSON.parse(m.data)));
+      } catch {
+        /* an event outside the contract is ignored */
+      }
+    };
+    return () => source.close();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Per-element localisation. The language comes from the element's own `lang`, else the nearest
+ * ancestor's (a <civic-provider lang> or the page's <html lang>), else the browser's. Strings come
+ * from typed tables (translations/); numbers and dates go through Intl with the full language tag,
+ * so `fr-CA` and `fr-FR` each format as their readers expect.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type Lang = 'fr' | 'en';
+type Host = ReactiveControllerHost & HTMLElement;
+
+const hosts = new Set<Host>();
+let observer: MutationObserver | undefined;
+
+export class Localize<T> implements ReactiveController {
+  constructor(
+    readonly host: Host,
+    readonly tables: Record<Lang, T>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this.host);
+    // One observer for the page: a `lang` changed anywhere re-renders the widgets.
+    (observer ??= new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()))).observe(document.documentElement, {
+      attributeFilter: ['lang'],
+      subtree: true,
+    });
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.host);
+  }
+
+  /** The full language tag in effect, e.g. `fr-CA`. */
+  get locale(): string {
+    try {
+      return Intl.getCanonicalLocales(this.host.closest('[lang]')?.getAttribute('lang') || navigator.language)[0] ?? 'en';
+    } catch {
+      return 'en';
+    }
+  }
+
+  /** The strings in the current language: French for any `fr-*`, else English. */
+  get t(): T {
+    return this.tables[this.locale.slice(0, 2) as Lang] ?? this.tables.en;
+  }
+
+  /** A number, e.g. `1 234` in French. */
+  n(value: number): string {
+    return value.toLocaleString(this.locale);
+  }
+
+  /** A date, e.g. `24 novembre 2026`. */
+  d(value: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+    return new Date(value).toLocaleString(this.locale, options);
+  }
+
+  /** A time relative to now: "3 minutes ago", "il y a 2 jours". */
+  ago(value: string | number | Date, now = Date.now()): string {
+    const f = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
+    let s = (new Date(value).getTime() - now) / 1000;
+    for (const [unit, size] of [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity]] as const) {
+      if (Math.abs(s) < size) return f.format(Math.round(s), unit);
+      s /= size;
+    }
+    return '';
+  }
+}

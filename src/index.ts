@@ -1,0 +1,10 @@
+/** `civic-widgets`: registers every element and exports their classes and the API. */
+import './define/civic-provider.js';
+import './define/civic-petition.js';
+
+export * from './api/index.js';
+export { CivicProvider } from './provider/civic-provider.js';
+export { CivicPetition } from './petition/civic-petition.js';
+export { CivicElement } from './core/civic-element.js';
+export { backendContext } from './core/context.js';
+export * from './core/events.js';

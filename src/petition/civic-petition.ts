@@ -1,0 +1,287 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { Task } from '@lit/task';
+import { newKey, type CivicBackend, type PetitionBackend } from '../api/backend.js';
+import { CivicError, toIssues } from '../api/errors.js';
+import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
+import { isOpen, SignatureInput, type Petition, type PetitionEvent, type SignResult } from '../api/petition.js';
+import { RestClient } from '../api/rest.js';
+import { restPetitions } from '../api/rest-backend.js';
+import { CivicElement } from '../core/civic-element.js';
+import { CivicSignedEvent } from '../core/events.js';
+import { fieldErrors, focusFirstError, maxLengthOf, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
+import { Localize } from '../core/localize.js';
+import { base } from '../core/styles.js';
+import { core as coreEn, petition as en } from '../core/translations/en.js';
+import { core as coreFr, petition as fr } from '../core/translations/fr.js';
+import { displayGoal } from './goal.js';
+import { styles } from './civic-petition.styles.js';
+import { shareLinks } from './share.js';
+
+const tables = { en: { ...coreEn, ...en }, fr: { ...coreFr, ...fr } };
+const OP = 'petition.sign';
+type Input = SignatureInput;
+type Phase = 'form' | 'sending' | 'queued' | 'done';
+
+/**
+ * A petition: its goal and live count, its signature form, and who signed lately.
+ *
+ * @summary Petition signature with a goal thermometer, live count and double opt-in.
+ * @slot - Shown until the widget loads, when loading fails, and where scripts do not run (e.g. a link to the petition's page).
+ * @csspart base - The whole petition.
+ * @csspart heading - The petition's title.
+ * @csspart summary - The petition's text.
+ * @csspart count - The count and goal line.
+ * @csspart bar - The thermometer (a native progress element).
+ * @csspart deadline - The closing date line.
+ * @csspart form - The signature form.
+ * @csspart field-error - A message beside a field.
+ * @csspart submit - The sign button.
+ * @csspart notice - Confirmation, offline and closed messages.
+ * @csspart share - The share links.
+ * @csspart signers - The recent signers.
+ * @csspart error - A load error.
+ * @cssproperty --civic-petition-bar-color - Fill of the thermometer (default: --civic-color-accent, else the text colour).
+ * @cssproperty --civic-petition-bar-height - Height of the thermometer (default 0.75em).
+ * @event civic-signed - A signature was accepted: `status` is `confirmed`, or `pending` its email confirmation.
+ */
+export class CivicPetition extends CivicElement {
+  static override styles = [base, styles];
+  static override properties: PropertyDeclarations = {
+    petition: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    values: { state: true },
+    errors: { state: true },
+    phase: { state: true },
+    result: { state: true },
+    live: { state: true },
+    said: { state: true },
+  };
+
+  /** The petition's id. */
+  declare petition: string | undefined;
+  /** The level of the petition's heading: 2 by default, 3 inside a section that has its own h2… */
+  declare headingLevel: number;
+  declare private values: Values;
+  declare private errors: Errors;
+  declare private phase: Phase;
+  declare private result: SignResult | undefined;
+  declare private live: PetitionEvent | undefined;
+  declare private said: string;
+
+  protected readonly l = new Localize(this, tables);
+  #key = newKey();
+  #wired: unknown[] = [];
+  #stop: (() => void)[] = [];
+
+  readonly #task = new Task(this, {
+    // The backend is an argument so that a new one (provider, property) reloads the petition.
+    task: ([, id, active], { signal }) => (active ? this.#api().get(id ?? '', { signal }) : undefined),
+    args: () => [this.resolvedBackend, this.petition, this.active] as const,
+  });
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.values = {};
+    this.errors = {};
+    this.phase = 'form';
+    this.said = '';
+  }
+
+  protected override createBackend(api: string): CivicBackend {
+    return { petitions: restPetitions(new RestClient({ baseUrl: api })) };
+  }
+
+  #api(): PetitionBackend {
+    return this.backendPart('petitions');
+  }
+
+  get #fields(): FieldSpec[] {
+    const t = this.l.t;
+    const max = (k: keyof typeof SignatureInput.shape) => maxLengthOf(SignatureInput.shape[k]);
+    return [
+      { name: 'name', label: t.name, autocomplete: 'name', required: true, max: max('name') },
+      { name: 'email', label: t.email, type: 'email', autocomplete: 'email', required: true, hint: t.emailHint, max: max('email') },
+      { name: 'postalCode', label: t.postalCode, autocomplete: 'postal-code', max: max('postalCode') },
+      { name: 'city', label: t.city, autocomplete: 'address-level2', max: max('city') },
+      { name: 'comment', label: t.comment, type: 'textarea', max: max('comment') },
+      { name: 'showName', label: t.showName, type: 'checkbox' },
+      { name: 'acceptUpdates', label: t.acceptUpdates, type: 'checkbox' },
+    ];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwire();
+  }
+
+  #unwire() {
+    this.#stop.forEach((stop) => stop());
+    this.#stop = [];
+    this.#wired = [];
+  }
+
+  /** The live count and the outbox follow the backend and petition in effect. */
+  protected override updated(): void {
+    const backend = this.resolvedBackend;
+    const next = [backend, this.petition, this.active];
+    if (next.every((v, i) => v === this.#wired[i])) return;
+    this.#unwire();
+    this.#wired = next;
+    const api = backend?.petitions;
+    const id = this.petition;
+    if (!api || !id || !this.active) return;
+    if (api.subscribe) this.#stop.push(api.subscribe(id, (event) => (this.live = event)));
+    const kept = outbox.entries<Input>(OP, id)[0];
+    if (kept && this.phase === 'form') {
+      this.values = { ...kept.payload };
+      this.phase = 'queued';
+    }
+    this.#stop.push(outbox.watch(OP, id, this.#send(api, id), (_, outcome: Outcome<SignResult>) => this.#answered(outcome, false)));
+  }
+
+  #send = (api: PetitionBackend, id: string) => (entry: OutboxEntry<Input>) => api.sign(id, entry.payload, { idempotencyKey: entry.key });
+
+  #set = (name: string, value: string | boolean) => {
+    this.values = { ...this.values, [name]: value };
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: '' };
+  };
+
+  #form(): Form {
+    return { values: this.values, errors: this.errors, l: this.l, set: this.#set, disabled: this.phase === 'sending' };
+  }
+
+  async #showErrors(errors: Errors) {
+    this.errors = errors;
+    this.said = errors['body'] ?? this.l.t.fix(Object.keys(errors).length);
+    await this.updateComplete;
+    if (!focusFirstError(this.renderRoot, this.#fields, errors)) this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
+  }
+
+  async #submit(e: SubmitEvent) {
+    e.preventDefault();
+    const id = this.petition ?? '';
+    const v = this.values;
+    const input: Input = { name: '', email: '', showName: !!v['showName'], acceptUpdates: !!v['acceptUpdates'] };
+    for (const k of ['name', 'email', 'postalCode', 'city', 'comment', 'hp'] as const) {
+      const text = String(v[k] ?? '').trim();
+      if (text) input[k] = text;
+    }
+    const parsed = SignatureInput.safeParse(input);
+    if (!parsed.success) return this.#showErrors(fieldErrors(toIssues(parsed.error.issues), this.#fields, this.#form()));
+    this.errors = {};
+    this.phase = 'sending';
+    const entry = { key: this.#key, op: OP, target: id, payload: input, queuedAt: new Date().toISOString() };
+    try {
+      const api = this.#api();
+      const sent = await outbox.submit(entry, this.#send(api, id));
+      if (!sent.queued) return this.#answered(sent, true);
+      this.phase = 'queued';
+      this.said = this.l.t.queued;
+      this.#unwire();
+      this.requestUpdate();
+    } catch (error) {
+      this.#answered({ error: error as CivicError }, true);
+    }
+  }
+
+  /** A signature was answered, now (`focus`: move focus to what replaced the form) or from the outbox. */
+  #answered(outcome: Outcome<SignResult>, focus: boolean) {
+    const t = this.l.t;
+    this.phase = 'form';
+    if ('error' in outcome) {
+      const e = outcome.error;
+      if (e.kind === 'closed') void this.#task.run();
+      return this.#showErrors(e.kind === 'validation' && e.issues.length ? fieldErrors(e.issues, this.#fields, this.#form()) : { body: this.errorText(e) });
+    }
+    const r = outcome.result;
+    if (r.status === 'already-signed') return this.#showErrors({ body: t.alreadySigned });
+    this.result = r;
+    this.phase = 'done';
+    this.#key = newKey();
+    const p = this.#task.value;
+    if (p) this.live = { type: 'petition', goal: p.goal, status: p.status, recentSigners: p.recentSigners, ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) };
+    this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
+    // Focus carries the confirmation to screen readers; a send from the outbox is announced instead.
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done')?.focus());
+    else this.said = `${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`;
+  }
+
+  override render(): TemplateResult {
+    return html`${this.#task.value
+        ? this.#renderPetition({ ...this.#task.value, ...this.live })
+        : this.#task.render({
+            initial: () => this.renderFallback(),
+            pending: () => this.renderLoading(),
+            error: (e) => this.renderLoadError(e, () => this.#task.run()),
+          })}
+      <div class="sr-only" role="status">${this.said}</div>`;
+  }
+
+  #heading(text: string, id = '', level = this.headingLevel + 1) {
+    return html`<div class=${level > this.headingLevel ? 'subheading' : ''} part=${level > this.headingLevel ? nothing : 'heading'} id=${id || nothing}
+      role="heading" aria-level=${Math.min(level, 6)}>${text}</div>`;
+  }
+
+  #renderPetition(p: Petition): TemplateResult {
+    const { t, n } = { t: this.l.t, n: (x: number) => this.l.n(x) };
+    const count = p.signatureCount;
+    const goal = displayGoal(count, p.goal);
+    const open = isOpen(p);
+    return html`<section part="base" aria-labelledby="title">
+      ${this.#heading(p.title, 'title', this.headingLevel)}
+      <div part="summary">${p.summary.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
+      <p part="count"><span><strong>${n(count)}</strong> ${t.signatures(count)}</span> <span>${t.goal(n(goal))}</span></p>
+      <progress part="bar" max=${goal} .value=${count} aria-label=${t.goal(n(goal))}></progress>
+      ${goal > p.goal ? html`<p>${t.goalReached(n(p.goal), n(goal))}</p>` : nothing}
+      ${p.closesAt ? html`<p part="deadline">${(open ? t.closesOn : t.closedOn)(this.l.d(p.closesAt))}</p>` : nothing}
+      ${this.phase === 'done' ? this.#renderDone(p) : open ? this.#renderForm() : html`<p part="notice">${t.closed}</p>`}
+      ${p.recentSigners.length
+        ? html`<div part="signers">
+            ${this.#heading(t.recent)}
+            <ul>
+              ${p.recentSigners.slice(0, 5).map((s) => html`<li>${s.name}${s.city ? `, ${s.city}` : ''} · ${this.l.ago(s.signedAt)}</li>`)}
+            </ul>
+          </div>`
+        : nothing}
+    </section>`;
+  }
+
+  #renderForm(): TemplateResult {
+    const t = this.l.t;
+    const form = this.#form();
+    const [name, email, postalCode, city, ...rest] = this.#fields.map((f) => renderField(form, f));
+    const queued = this.phase === 'queued';
+    return html`<form part="form" novalidate aria-labelledby="sign" @submit=${this.#submit}>
+      ${this.#heading(t.sign, 'sign')}
+      ${queued ? html`<p part="notice">${t.queued}</p>` : nothing}
+      ${this.errors['body'] ? html`<div role="alert" tabindex="-1">${this.errors['body']}</div>` : nothing}
+      <div class="fields">${name}${email}</div>
+      <div class="fields">${postalCode}${city}</div>
+      ${rest} ${renderHoneypot(form)}
+      <p class="hint">${t.privacy}</p>
+      <button part="submit" ?disabled=${this.phase !== 'form'}>${this.phase === 'sending' ? t.sending : t.submit}</button>
+    </form>`;
+  }
+
+  #renderDone(p: Petition): TemplateResult {
+    const t = this.l.t;
+    const url = p.url ?? location.href.split('#')[0]!;
+    const copy = (e: Event) =>
+      navigator.clipboard?.writeText(url).then(() => ((e.target as HTMLElement).textContent = this.said = t.copied));
+    return html`<p part="notice" id="done" tabindex="-1"><strong>${t.thanks}</strong> ${this.result?.status === 'pending' ? t.checkEmail : t.counted}</p>
+      <div part="share">
+        ${this.#heading(t.share)}
+        <ul class="links">
+          ${shareLinks(url, p.title).map(([label, href]) => html`<li><a class="button" href=${href} rel="noopener noreferrer">${label || t.email}</a></li>`)}
+          <li><button @click=${copy}>${t.copy}</button></li>
+        </ul>
+      </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-petition': CivicPetition;
+  }
+}
