@@ -41,13 +41,18 @@ export class MemoryBackend implements CivicBackend {
   latencyMs: number;
   readonly petitionData = new Map<string, Petition>();
   readonly signatures: MemorySignature[] = [];
+  /** The petitions as given: their counts and signers before any signature made here. */
+  readonly #seed = new Map<string, Petition>();
   readonly #listeners = new Map<string, Set<Listener<unknown>>>();
   /** Every call made, for tests: `['petitions.sign', 'plan']`. */
   readonly calls: string[][] = [];
 
   constructor(options: MemoryOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
-    for (const p of options.petitions ?? []) this.petitionData.set(p.id, structuredClone(p));
+    for (const p of options.petitions ?? []) {
+      this.petitionData.set(p.id, structuredClone(p));
+      this.#seed.set(p.id, structuredClone(p));
+    }
   }
 
   async #call(name: string, id: string, signal?: AbortSignal) {
@@ -75,13 +80,15 @@ export class MemoryBackend implements CivicBackend {
   }
 
   #recount(p: Petition) {
+    const seed = this.#seed.get(p.id);
     const confirmed = this.signatures.filter((s) => s.petitionId === p.id && s.status === 'confirmed');
-    p.signatureCount = confirmed.length;
+    p.signatureCount = (seed?.signatureCount ?? 0) + confirmed.length;
     p.recentSigners = confirmed
       .filter((s) => s.showName)
       .reverse()
-      .slice(0, 10)
-      .map((s): PublicSigner => ({ name: publicName(s.name), city: s.city, signedAt: s.signedAt }));
+      .map((s): PublicSigner => ({ name: publicName(s.name), city: s.city, signedAt: s.signedAt }))
+      .concat(seed?.recentSigners ?? [])
+      .slice(0, 10);
     p.updatedAt = new Date().toISOString();
     const event: PetitionEvent = {
       type: 'petition',

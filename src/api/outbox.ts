@@ -23,6 +23,8 @@ type Store = Pick<Storage, 'getItem' | 'setItem'>;
 export class Outbox {
   #memory: string | null = null;
   readonly #busy = new Set<string>();
+  /** Who on this page wants to know when an entry of (op, target) is answered. */
+  readonly #watchers = new Map<string, Set<(entry: OutboxEntry<never>, outcome: Outcome<never>) => void>>();
 
   /** `storage` defaults to localStorage, or this page's memory where storage is refused. */
   constructor(
@@ -80,7 +82,8 @@ export class Outbox {
 
   /**
    * Sends the kept entries of (op, target) again. Sent entries, and those the server refused for
-   * good (validation, closed…), leave the outbox and are reported; transient failures stay.
+   * good (validation, closed…), leave the outbox and are reported to `done` and to every watcher
+   * of (op, target) on this page; transient failures stay.
    */
   async flush<P, T>(op: string, target: string, send: Send<P, T>, done: (entry: OutboxEntry<P>, outcome: Outcome<T>) => void): Promise<void> {
     const id = op + target;
@@ -98,6 +101,7 @@ export class Outbox {
         }
         this.remove(entry.key);
         done(entry, outcome);
+        this.#watchers.get(id)?.forEach((w) => w !== done && w(entry as never, outcome as never));
       }
     } finally {
       this.#busy.delete(id);
@@ -109,6 +113,8 @@ export class Outbox {
    * (a server can come back without an `online` event). Returns the function that stops watching.
    */
   watch<P, T>(op: string, target: string, send: Send<P, T>, done: (entry: OutboxEntry<P>, outcome: Outcome<T>) => void, delayMs = 5000): () => void {
+    const watchers = this.#watchers.get(op + target) ?? new Set();
+    this.#watchers.set(op + target, watchers.add(done as never));
     let delay = delayMs;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
@@ -122,6 +128,7 @@ export class Outbox {
     void run();
     return () => {
       stopped = true;
+      watchers.delete(done as never);
       clearTimeout(timer);
       removeEventListener('online', online);
     };

@@ -15,7 +15,7 @@ export class CivicSignedEvent extends Event {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'civic-signed': CivicSignedEvent;
   }
 }

@@ -101,8 +101,8 @@ export function renderHoneypot(form: Form): TemplateResult {
 
 /** The maximum length a zod/mini string schema allows (looking through optional and nullable). */
 export function maxLengthOf(schema: unknown): number | undefined {
-  type Z = { _zod?: { bag?: { maximum?: number }; def?: { innerType?: Z } } };
+  type Z = { _zod: { def: { innerType?: Z; checks?: { _zod: { def: { maximum?: number } } }[] } } };
   let s = schema as Z | undefined;
-  while (s?._zod && s._zod.bag?.maximum === undefined) s = s._zod.def?.innerType;
-  return s?._zod?.bag?.maximum;
+  while (s?._zod.def.innerType) s = s._zod.def.innerType;
+  return s?._zod.def.checks?.find((c) => c._zod.def.maximum)?._zod.def.maximum;
 }

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import { newKey, type CivicBackend, type PetitionBackend } from '../api/backend.js';
 import { CivicError, toIssues } from '../api/errors.js';
@@ -122,7 +122,8 @@ export class CivicPetition extends CivicElement {
   }
 
   /** The live count and the outbox follow the backend and petition in effect. */
-  protected override updated(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     const backend = this.resolvedBackend;
     const next = [backend, this.petition, this.active];
     if (next.every((v, i) => v === this.#wired[i])) return;
@@ -179,7 +180,6 @@ export class CivicPetition extends CivicElement {
       this.phase = 'queued';
       this.said = this.l.t.queued;
       this.#unwire();
-      this.requestUpdate();
     } catch (error) {
       this.#answered({ error: error as CivicError }, true);
     }
