@@ -45,8 +45,8 @@ export async function type(field: HTMLElement, value: string): Promise<void> {
 }
 
 /** Waits until the element's text contains `needle`. */
-export const waitForText = (el: Element, needle: string | RegExp, message?: string) =>
-  waitUntil(() => (typeof needle === 'string' ? text(el).includes(needle) : needle.test(text(el))), message ?? `waiting for "${needle}" in: ${text(el)}`, { timeout: 4000 });
+export const waitForText = (el: Element, needle: string | RegExp, message?: string, timeout = 4000) =>
+  waitUntil(() => (typeof needle === 'string' ? text(el).includes(needle) : needle.test(text(el))), message ?? `waiting for "${needle}" in: ${text(el)}`, { timeout });
 
 export async function mount<T extends Element>(template: TemplateResult): Promise<T> {
   return fixture<T>(template);

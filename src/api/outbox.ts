@@ -32,17 +32,15 @@ export class Outbox {
     readonly storage?: Store,
   ) {}
 
-  #store(): Store {
-    try {
-      return this.storage ?? localStorage;
-    } catch {
-      return { getItem: () => this.#memory, setItem: (_, v) => void (this.#memory = v) };
-    }
-  }
-
   all(): OutboxEntry[] {
+    let v = this.#memory;
     try {
-      return JSON.parse(this.#store().getItem(this.name) ?? '[]') as OutboxEntry[];
+      v = (this.storage ?? localStorage).getItem(this.name) ?? v;
+    } catch {
+      /* storage refused (sandboxed frame, privacy mode): this page's memory only */
+    }
+    try {
+      return JSON.parse(v ?? '[]') as OutboxEntry[];
     } catch {
       return [];
     }
@@ -53,11 +51,11 @@ export class Outbox {
   }
 
   #save(entries: OutboxEntry[]) {
-    const v = JSON.stringify(entries);
+    this.#memory = JSON.stringify(entries);
     try {
-      this.#store().setItem(this.name, v);
+      (this.storage ?? localStorage).setItem(this.name, this.#memory);
     } catch {
-      this.#memory = v;
+      /* kept in memory */
     }
   }
 
