@@ -1,0 +1,157 @@
+/** The application: storage, events, mail, and every route, ready to be served. */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { join } from 'node:path';
+import type { ApiError } from '../src/api/common.js';
+import { Bus } from './bus.js';
+import type { Log, ServerContext } from './context.js';
+import { openDb, sqlState, type Db, type OpenDbOptions } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { loadDemo } from './demo.js';
+import { ApiFailure, RateLimiter, type RateLimitOptions } from './http.js';
+import { DevOutbox, type Mailer } from './mail.js';
+import { openApiDocument } from './openapi.js';
+import { migrationsDir, packageRoot } from './paths.js';
+import { petitionRoutes } from './petitions/routes.js';
+import { Router } from './routing.js';
+import { serveFile } from './static.js';
+
+export interface AppOptions {
+  /** An open database; else one is opened from `database` (and closed with the app). */
+  db?: Db;
+  database?: OpenDbOptions;
+  /** Default: a DevOutbox shown at /dev/mail. */
+  mailer?: Mailer;
+  /** The token of the admin routes; unset, they refuse every request. */
+  adminToken?: string | undefined;
+  /** The public origin for links in mails (default: the origin of the request). */
+  publicUrl?: string | undefined;
+  /** Origins allowed by CORS; default any (the widgets send no credentials). */
+  origins?: string[] | undefined;
+  /** Per-client limit on writes; `false` turns it off. Default: bursts of 20, then one every 3 s. */
+  rateLimit?: RateLimitOptions | false;
+  /** Read the client address from X-Forwarded-For behind this many proxies (`true`: one). */
+  trustProxy?: boolean | number;
+  /** Milliseconds between heartbeats on event streams (default 25 000). */
+  heartbeatMs?: number;
+  /** The folder holding examples/ and dist/cdn/ (default: this package); `false`: serve no files. */
+  staticRoot?: string | false;
+  /** Load the demo content at start. */
+  demo?: boolean;
+  /** Check every JSON answer against the contract (default true). */
+  checkResponses?: boolean;
+  log?: Log;
+}
+
+export interface CivicApp {
+  app: Hono;
+  db: Db;
+  bus: Bus;
+  mailer: Mailer;
+  /** The mailer when it is the development outbox (the default). */
+  outbox: DevOutbox | undefined;
+  /** Resolves when mail being sent in the background has gone. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const defaultLog: Log = (level, message, error) => {
+  const line = `civic-server ${level}: ${message}`;
+  if (level === 'info') console.log(line);
+  else console.error(line, ...(error === undefined ? [] : [error]));
+};
+
+export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
+  const log = options.log ?? defaultLog;
+  const db = options.db ?? (await openDb(options.database));
+  await migrate(db, migrationsDir);
+  if (options.demo && (await loadDemo(db))) log('info', 'demo content loaded');
+  const bus = await Bus.start(db);
+  const mailer: Mailer = options.mailer ?? new DevOutbox();
+  const outbox = mailer instanceof DevOutbox ? mailer : undefined;
+  const rate = options.rateLimit ?? { capacity: 20, refillPerSecond: 1 / 3 };
+  const limiter = rate ? new RateLimiter(rate) : undefined;
+  const trustProxy = options.trustProxy ?? false;
+  const closing = new AbortController();
+  const pending = new Set<Promise<unknown>>();
+
+  const ctx: ServerContext = {
+    db,
+    bus,
+    mailer,
+    publicUrl: options.publicUrl,
+    log,
+    heartbeatMs: options.heartbeatMs ?? 25_000,
+    closing: closing.signal,
+    background(work) {
+      const p = work.catch((e: unknown) => log('error', 'background work failed', e)).finally(() => pending.delete(p));
+      pending.add(p);
+    },
+  };
+
+  const app = new Hono();
+  app.use(
+    '/api/*',
+    cors({
+      origin: options.origins?.length ? options.origins : '*',
+      allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      exposeHeaders: ['Retry-After', 'Location'],
+      maxAge: 600,
+    }),
+  );
+
+  const router = new Router(app, '/api', {
+    adminToken: options.adminToken || undefined,
+    limiter,
+    trustProxy,
+    checkResponses: options.checkResponses ?? true,
+  });
+  petitionRoutes(app, router, ctx, { limiter, trustProxy });
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  if (outbox) app.get('/dev/mail', (c) => c.html(outbox.html(), 200, { 'cache-control': 'no-store' }));
+
+  const root = options.staticRoot === false ? undefined : (options.staticRoot ?? packageRoot());
+  if (root) {
+    app.get('/', (c) => c.redirect('/blog/'));
+    app.get('/cdn/*', async (c, next) => (await serveFile(c, join(root, 'dist', 'cdn'), c.req.path.slice('/cdn'.length))) ?? next());
+    app.get('/*', async (c, next) => (await serveFile(c, join(root, 'examples'), c.req.path)) ?? next());
+  }
+
+  const error = (kind: ApiError['error']['kind'], message: string) => ({ error: { kind, message } }) satisfies ApiError;
+  app.notFound((c) => c.json(error('not-found', `no route for ${c.req.method} ${c.req.path}`), 404));
+  app.onError((e, c) => {
+    if (e instanceof ApiFailure) {
+      if (e.extra.retryAfter !== undefined) c.header('Retry-After', String(e.extra.retryAfter));
+      return c.json(e.body, e.status);
+    }
+    // Data exceptions (class 22: a NUL byte in text, a number out of range…) are bad input, not our fault.
+    const state = sqlState(e);
+    if (state?.startsWith('22')) {
+      return c.json({ error: { kind: 'validation', message: 'the database refused a value', issues: [{ path: 'body', code: 'invalid_value', message: 'a value is not acceptable' }] } } satisfies ApiError, 400);
+    }
+    log('error', `${c.req.method} ${c.req.path} failed`, e);
+    return c.json(error('server', 'unexpected server error'), 500);
+  });
+
+  let closed = false;
+  return {
+    app,
+    db,
+    bus,
+    mailer,
+    outbox,
+    idle: async () => void (await Promise.all([...pending])),
+    async close() {
+      if (closed) return;
+      closed = true;
+      closing.abort();
+      limiter?.close();
+      await Promise.race([Promise.all([...pending]), new Promise((r) => setTimeout(r, 5000).unref())]);
+      await bus.close();
+      await mailer.close?.();
+      if (!options.db) await db.close();
+    },
+  };
+}

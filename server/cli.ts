@@ -1,0 +1,83 @@
+/**
+ * civic-server: the reference server from the command line.
+ *
+ *   civic-server [--port 8787] [--host ADDR] [--data ./.civic-data] [--demo] [--origin https://a,https://b]
+ *                [--public-url https://example.org] [--trust-proxy N] [--rate-limit PER_MINUTE]
+ *
+ * Environment: DATABASE_URL (PostgreSQL instead of PGlite), CIVIC_ADMIN_TOKEN (admin routes),
+ * PUBLIC_URL (links in mails), SMTP_URL and MAIL_FROM (real mail), PORT.
+ */
+import { parseArgs } from 'node:util';
+import { DevOutbox, SmtpMailer } from './mail.js';
+import { startServer } from './serve.js';
+
+const usage = `Usage: civic-server [options]
+  --port N            port (default 8787, or PORT)
+  --host ADDR         interface to listen on (default: all)
+  --data DIR          PGlite data directory (default ./.civic-data); ignored with DATABASE_URL
+  --demo              load the demo petitions
+  --origin LIST       CORS allowlist, comma-separated (default: any origin)
+  --public-url URL    origin for links in mails (default PUBLIC_URL, else the request's origin)
+  --trust-proxy N     read the client address from X-Forwarded-For behind N proxies
+  --rate-limit N      writes per minute per client (default 20; 0 turns the limit off)
+Environment: DATABASE_URL, CIVIC_ADMIN_TOKEN, PUBLIC_URL, SMTP_URL, MAIL_FROM, PORT`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      demo: { type: 'boolean' },
+      origin: { type: 'string' },
+      'public-url': { type: 'string' },
+      'trust-proxy': { type: 'string' },
+      'rate-limit': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return void console.log(usage);
+  const env = process.env;
+  const port = Number(values.port ?? env.PORT ?? 8787);
+  const perMinute = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || (perMinute !== undefined && !(perMinute >= 0))) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const url = env.DATABASE_URL || undefined;
+  const dataDir = values.data ?? './.civic-data';
+  const adminToken = env.CIVIC_ADMIN_TOKEN || undefined;
+  const mailer = env.SMTP_URL ? new SmtpMailer(env.SMTP_URL, env.MAIL_FROM || undefined) : new DevOutbox();
+
+  const server = await startServer({
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    database: { url, dataDir },
+    mailer,
+    demo: values.demo ?? false,
+    adminToken,
+    publicUrl: values['public-url'] ?? (env.PUBLIC_URL || undefined),
+    origins: values.origin?.split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: values['trust-proxy'] ? Number(values['trust-proxy']) : false,
+    ...(perMinute === undefined ? {} : { rateLimit: perMinute === 0 ? false : { capacity: perMinute, refillPerSecond: perMinute / 60 } }),
+  });
+
+  console.log(`civic-server listening on ${server.url} (${url ? 'PostgreSQL' : `PGlite ${dataDir}`})`);
+  if (!adminToken) console.log('  admin routes are off: set CIVIC_ADMIN_TOKEN to use them');
+  if (mailer instanceof DevOutbox) console.log(`  mail is not sent: see ${server.url}/dev/mail (set SMTP_URL to send it)`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return process.exit(1);
+    stopping = true;
+    await server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((e: unknown) => {
+  console.error('civic-server:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+/**
+ * What every route shares: typed failures and their JSON form, bounded body reading, the client's
+ * address, the per-client rate limit and the admin check.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ApiError, ApiIssue, ErrorKind } from '../src/api/common.js';
+
+/** A failure the client caused or should know about; `onError` turns it into an `ApiError` body. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly kind: ErrorKind,
+    message: string,
+    readonly extra: { issues?: ApiIssue[]; retryAfter?: number } = {},
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+
+  get body(): ApiError {
+    return { error: { kind: this.kind, message: this.message, ...this.extra } };
+  }
+}
+
+export const invalid = (path: string, message: string, code = 'invalid') =>
+  new ApiFailure(400, 'validation', message, { issues: [{ path, code, message }] });
+export const notFound = (message: string) => new ApiFailure(404, 'not-found', message);
+
+/** The longest JSON body accepted. */
+export const MAX_BODY = 64 * 1024;
+
+/** The body as text, refused with 413 past `limit` bytes (whether or not Content-Length says so). */
+export async function readText(req: Request, limit = MAX_BODY): Promise<string> {
+  const tooLarge = () => new ApiFailure(413, 'payload-too-large', `the body exceeds ${limit} bytes`, {
+    issues: [{ path: 'body', code: 'too_big', message: `at most ${limit} bytes` }],
+  });
+  const declared = Number(req.headers.get('content-length'));
+  if (declared > limit) throw tooLarge();
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw invalid('body', 'the body is not UTF-8', 'invalid_encoding');
+  }
+}
+
+/** The body parsed as JSON; 400 naming `body` when it is missing or not JSON. */
+export async function readJson(req: Request, limit = MAX_BODY): Promise<unknown> {
+  const text = await readText(req, limit);
+  if (!text.trim()) throw invalid('body', 'a JSON body is required', 'required');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalid('body', 'the body is not valid JSON', 'invalid_json');
+  }
+}
+
+/**
+ * The client's address: the socket's, or with `trustProxy` (the number of proxies in front, `true`
+ * meaning one) the address that the outermost trusted proxy saw, read from X-Forwarded-For.
+ */
+export function clientIp(c: Context, trustProxy: boolean | number = false): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  const socket = env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const hops = trustProxy === true ? 1 : trustProxy || 0;
+  if (!hops) return socket;
+  const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - hops] ?? chain[0] ?? socket;
+}
+
+export interface RateLimitOptions {
+  /** Requests a client may make in a burst. */
+  capacity: number;
+  /** Requests added back per second. */
+  refillPerSecond: number;
+}
+
+/** An in-memory token bucket per client (one process; behind several processes each keeps its own). */
+export class RateLimiter {
+  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  readonly #sweep: NodeJS.Timeout;
+
+  constructor(readonly options: RateLimitOptions) {
+    // Forget clients whose bucket has filled up again, so the map does not grow without end.
+    this.#sweep = setInterval(() => {
+      const now = Date.now();
+      for (const [key, b] of this.#buckets) if (this.#level(b, now) >= options.capacity) this.#buckets.delete(key);
+    }, 60_000);
+    this.#sweep.unref();
+  }
+
+  #level(b: { tokens: number; at: number }, now: number) {
+    return Math.min(this.options.capacity, b.tokens + ((now - b.at) / 1000) * this.options.refillPerSecond);
+  }
+
+  /** Takes a token for `key`: 0 when allowed, else the seconds to wait. */
+  take(key: string, now = Date.now()): number {
+    const b = this.#buckets.get(key) ?? { tokens: this.options.capacity, at: now };
+    const tokens = this.#level(b, now);
+    if (tokens < 1) {
+      this.#buckets.set(key, { tokens, at: now });
+      return Math.max(1, Math.ceil((1 - tokens) / this.options.refillPerSecond));
+    }
+    this.#buckets.set(key, { tokens: tokens - 1, at: now });
+    return 0;
+  }
+
+  close() {
+    clearInterval(this.#sweep);
+  }
+}
+
+export const rateLimited = (seconds: number) =>
+  new ApiFailure(429, 'rate-limited', `too many requests; retry in ${seconds} s`, { retryAfter: seconds });
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Checks `Authorization: Bearer <token>` in constant time; every request fails when no token is set. */
+export function checkAdmin(c: Context, adminToken: string | undefined): void {
+  const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
+  const ok = !!adminToken && !!given && timingSafeEqual(digest(given), digest(adminToken));
+  if (!ok) {
+    c.header('WWW-Authenticate', 'Bearer');
+    throw new ApiFailure(401, 'unauthorized', adminToken ? 'a valid admin token is required' : 'admin routes are disabled (CIVIC_ADMIN_TOKEN is not set)');
+  }
+}

@@ -1,0 +1,83 @@
+/** The OpenAPI 3.1 document, generated from the operations table (src/api/routes.ts). */
+import * as z from 'zod/mini';
+import { ApiError } from '../src/api/common.js';
+import { operations, type Operation } from '../src/api/routes.js';
+
+type Json = Record<string, unknown>;
+
+const reasons: Record<number, string> = {
+  400: 'Invalid input: `issues` names each field',
+  401: 'Missing or wrong admin token',
+  404: 'No such resource, or no such route',
+  409: 'Conflict (`conflict`) or closed petition (`closed`)',
+  413: 'Body larger than 64 kB',
+  429: 'Too many requests from this client: wait `retryAfter` seconds (also in the Retry-After header)',
+};
+
+const schema = (s: z.ZodMiniType, io: 'input' | 'output'): Json => {
+  const { $schema: _, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Json;
+  return rest;
+};
+
+function operation(o: Operation): Json {
+  const parameters: Json[] = [];
+  if (o.params) {
+    const props = (schema(o.params, 'input').properties ?? {}) as Record<string, Json>;
+    for (const [name, s] of Object.entries(props)) parameters.push({ name, in: 'path', required: true, schema: s });
+  }
+  if (o.idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'One key per submission, reused on every retry: a replay answers the first result.',
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+    });
+  }
+  const content =
+    o.produces === 'application/json'
+      ? { 'application/json': { schema: o.response ? schema(o.response, 'output') : {} } }
+      : o.produces === 'text/event-stream'
+        ? { 'text/event-stream': { schema: { type: 'string', description: 'Each `data:` line is a JSON document:', contentSchema: o.response ? schema(o.response, 'output') : {} } } }
+        : { 'text/csv': { schema: { type: 'string' } } };
+  const responses: Json = { [o.status]: { description: o.summary, content } };
+  for (const status of o.errors) {
+    responses[status] = { description: reasons[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };
+  }
+  responses['500'] = { description: 'Unexpected server error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };
+  return {
+    operationId: o.id,
+    summary: o.summary,
+    ...(o.description ? { description: o.description } : {}),
+    tags: o.tags,
+    ...(parameters.length ? { parameters } : {}),
+    ...(o.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(o.body, 'input') } } } } : {}),
+    responses,
+    ...(o.admin ? { security: [{ admin: [] }] } : {}),
+  };
+}
+
+/** The document served at /openapi.json (and written to dist/openapi.json by the build). */
+export function openApiDocument(options: { version?: string; serverUrl?: string } = {}): Json {
+  const paths: Record<string, Json> = {};
+  for (const o of operations) (paths[o.path] ??= {})[o.method.toLowerCase()] = operation(o);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'civic-widgets REST API',
+      version: options.version ?? '0.1.0',
+      description: 'The contract the civic-widgets elements speak (RestBackend). Errors are `{ error: { kind, message, issues?, retryAfter? } }`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: options.serverUrl ?? '/api' }],
+    tags: [
+      { name: 'petitions', description: 'Petitions, signatures and their live count' },
+      { name: 'admin', description: 'Organisers (Authorization: Bearer CIVIC_ADMIN_TOKEN)' },
+    ],
+    paths,
+    components: {
+      schemas: { ApiError: schema(ApiError, 'output') },
+      securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'CIVIC_ADMIN_TOKEN' } },
+    },
+  };
+}

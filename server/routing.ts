@@ -1,0 +1,79 @@
+/**
+ * Registers JSON routes from the operations table (src/api/routes.ts): the path, the admin check,
+ * the rate limit (operations that list 429), the Idempotency-Key, and the params and body parsed
+ * with the table's schemas. Handlers get typed input and return the answer (or a Response).
+ */
+import type { Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import { toIssues } from '../src/api/errors.js';
+import type { Operation } from '../src/api/routes.js';
+import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, type RateLimiter } from './http.js';
+
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+
+export interface Input<O extends Operation> {
+  params: O['params'] extends z.ZodMiniType ? z.output<O['params']> : Record<string, never>;
+  body: Out<O['body']>;
+  /** The Idempotency-Key header, if the operation honours one and the client sent it. */
+  idempotencyKey: string | null;
+  ip: string;
+}
+
+type Answer<O extends Operation> = O['produces'] extends 'application/json' ? z.input<NonNullable<O['response']>> | Response : Response;
+
+export interface RouterOptions {
+  adminToken: string | undefined;
+  limiter: RateLimiter | undefined;
+  trustProxy: boolean | number;
+  /** Check every JSON answer against its schema (a 500 instead of an answer outside the contract). */
+  checkResponses: boolean;
+}
+
+// Full English messages ("expected string, received number"); widget bundles skip them, the server need not.
+z.config(z.locales.en());
+
+const honoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+const KEY = /^[\x21-\x7e]{1,200}$/;
+
+function parse<S extends z.ZodMiniType>(schema: S, data: unknown, prefix = ''): z.output<S> {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const issues = toIssues(r.error.issues).map((i) => (prefix && i.path === 'body' ? i : { ...i, path: prefix + i.path }));
+  throw new ApiFailure(400, 'validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+}
+
+export class Router {
+  constructor(
+    readonly app: Hono,
+    readonly base: string,
+    readonly options: RouterOptions,
+  ) {}
+
+  on<const O extends Operation>(op: O, handler: (input: Input<O>, c: Context) => Promise<Answer<O>>): void {
+    const { adminToken, limiter, trustProxy, checkResponses } = this.options;
+    this.app.on(op.method, this.base + honoPath(op.path), async (c) => {
+      const ip = clientIp(c, trustProxy);
+      if (op.admin) checkAdmin(c, adminToken);
+      if (limiter && op.errors.includes(429)) {
+        const wait = limiter.take(ip);
+        if (wait) throw rateLimited(wait);
+      }
+      const params = op.params ? parse(op.params, c.req.param()) : {};
+      const body = op.body ? parse(op.body, await readJson(c.req.raw)) : undefined;
+      let idempotencyKey: string | null = null;
+      if (op.idempotent) {
+        idempotencyKey = c.req.header('idempotency-key') ?? null;
+        if (idempotencyKey !== null && !KEY.test(idempotencyKey)) {
+          throw invalid('Idempotency-Key', 'the Idempotency-Key header must be 1 to 200 visible ASCII characters');
+        }
+      }
+      const answer = await handler({ params, body, idempotencyKey, ip } as Input<O>, c);
+      if (answer instanceof Response) return answer;
+      if (checkResponses && op.response) {
+        const r = op.response.safeParse(answer);
+        if (!r.success) throw new Error(`${op.id} answered outside the contract: ${JSON.stringify(r.error.issues)}`);
+      }
+      return c.json(answer as object, op.status as 200);
+    });
+  }
+}
