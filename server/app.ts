@@ -124,6 +124,8 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   app.onError((e, c) => {
     if (e instanceof ApiFailure) {
       if (e.extra.retryAfter !== undefined) c.header('Retry-After', String(e.extra.retryAfter));
+      // The rest of a refused body is left unread: the connection cannot carry another request.
+      if (e.status === 413) c.header('Connection', 'close');
       return c.json(e.body, e.status);
     }
     // Data exceptions (class 22: a NUL byte in text, a number out of range…) are bad input, not our fault.

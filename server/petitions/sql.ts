@@ -139,6 +139,6 @@ export interface ExportRow extends Row {
 export const exportPage = (q: Queryable, petitionId: string, afterId: string, limit: number) =>
   q.query<ExportRow>(
     `SELECT id::text AS id, name, email, postal_code, city, comment, show_name, accept_updates, status, created_at, confirmed_at
-       FROM signatures WHERE petition_id = $1 AND id > $2::bigint ORDER BY id LIMIT $3`,
+       FROM signatures s WHERE s.petition_id = $1 AND s.id > $2::bigint ORDER BY s.id LIMIT $3`,
     [petitionId, afterId, limit],
   );

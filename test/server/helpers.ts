@@ -139,7 +139,7 @@ export async function call(base: string, method: string, path: string, body?: un
     (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
   }
   const res = await fetch(base + path, init);
-  const text = await res.text();
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
   let json: unknown;
   try {
     json = JSON.parse(text);
