@@ -8,7 +8,7 @@ for (const target of await targets()) {
   describe(`petitions on ${target.name}`, { skip: target.skip }, () => {
     let s: TestServer;
     before(async () => {
-      s = await startTest(target);
+      s = await startTest(target, { heartbeatMs: 200 });
     });
     after(async () => {
       assert.deepEqual(s.logged, [], 'nothing logged as a warning or an error');
@@ -260,6 +260,8 @@ for (const target of await targets()) {
         const withdrawn = PetitionEvent.parse(await events.next());
         assert.equal(withdrawn.signatureCount, 0);
         assert.deepEqual(withdrawn.recentSigners, []);
+        await new Promise((r) => setTimeout(r, 450));
+        assert.ok(events.comments >= 1, 'a heartbeat comment keeps the stream open');
       } finally {
         events.close();
       }

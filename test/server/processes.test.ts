@@ -1,0 +1,110 @@
+/**
+ * Two server processes on one PostgreSQL: events cross between them through LISTEN/NOTIFY.
+ * Real child processes, started as `node --import tsx server/cli.ts`. PGlite is one process's
+ * database, so this suite runs on PostgreSQL only.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { ADMIN_TOKEN, EventReader, admin, call, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+interface Child {
+  process: ChildProcess;
+  url: string;
+  output: string[];
+}
+
+/** Starts the CLI and resolves with its URL once it listens. */
+function startCli(databaseUrl: string): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, CIVIC_ADMIN_TOKEN: ADMIN_TOKEN, SMTP_URL: '', PUBLIC_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start within 30 s:\n${output.join('')}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const m = /listening on (http:\/\/\S+)/.exec(output.join(''));
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ process: child, url: m[1], output });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}:\n${output.join('')}`));
+    });
+  });
+}
+
+async function stop(child: Child | undefined) {
+  if (!child || child.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.process.once('exit', resolve));
+  child.process.kill('SIGTERM');
+  const timer = setTimeout(() => child.process.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const [, postgres] = await targets();
+
+describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () => {
+  let fresh: Awaited<ReturnType<NonNullable<typeof postgres>['freshDb']>>;
+  let a: Child | undefined;
+  let b: Child | undefined;
+
+  before(async () => {
+    fresh = await postgres!.freshDb();
+    await fresh.db.close(); // the children open their own
+    // Both start at once: the migration lock must let them.
+    [a, b] = await Promise.all([startCli(fresh.url!), startCli(fresh.url!)]);
+  });
+  after(async () => {
+    await Promise.all([stop(a), stop(b)]);
+    await fresh.drop();
+  });
+
+  it('a signature confirmed through one appears in the other one’s event stream, and back', async () => {
+    const created = await call(a!.url, 'POST', '/api/admin/petitions', { id: 'two-procs', title: 'Deux processus', summary: '', goal: 50 }, admin);
+    assert.equal(created.status, 201, created.text);
+    const onB = await EventReader.open(`${b!.url}/api/petitions/two-procs/events`);
+    const onA = await EventReader.open(`${a!.url}/api/petitions/two-procs/events`);
+    try {
+      assert.equal((await onB.next()).signatureCount, 0);
+      assert.equal((await onA.next()).signatureCount, 0);
+
+      const email = uniqueEmail();
+      const signed = await call(a!.url, 'POST', '/api/petitions/two-procs/signatures', { name: 'Jean Gagnon', email, showName: true }, key());
+      assert.equal(signed.json.status, 'pending');
+      // The mail sits in A's development outbox.
+      const outbox = await (await fetch(`${a!.url}/dev/mail`)).text();
+      const token = tokenFrom(outbox.replaceAll('&amp;', '&'), 'confirm');
+      const confirmed = await call(a!.url, 'POST', '/api/signatures/confirm', { token });
+      assert.equal(confirmed.json.signatureCount, 1);
+
+      const seenByB = await onB.next(10_000);
+      assert.equal(seenByB.signatureCount, 1);
+      assert.deepEqual(seenByB.recentSigners.map((s: { name: string }) => s.name), ['Jean G.']);
+      assert.equal((await onA.next()).signatureCount, 1, 'and in its own');
+
+      const withdraw = tokenFrom(outbox.replaceAll('&amp;', '&'), 'withdraw');
+      assert.equal((await call(b!.url, 'POST', '/api/signatures/withdraw', { token: withdraw })).json.signatureCount, 0);
+      assert.equal((await onA.next(10_000)).signatureCount, 0, 'B’s withdrawal reaches A');
+      assert.equal((await call(b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 0);
+    } finally {
+      onA.close();
+      onB.close();
+    }
+  });
+});
+
+describe('two server processes on PGlite', () => {
+  it('is not a setup the server supports (one PGlite per process)', { skip: 'PGlite is embedded in one process; several processes need PostgreSQL' }, () => {});
+});

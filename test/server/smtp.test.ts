@@ -1,0 +1,114 @@
+/** SmtpMailer delivers the confirmation mail to a real SMTP server (smtp-server on 127.0.0.1). */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import { SmtpMailer } from '../../server/mail.js';
+import { key, startTest, targets, tokenFrom, uniqueEmail, type TestServer } from './helpers.js';
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/** The text part of a simple single-part message, decoded (quoted-printable or base64). */
+function textOf(raw: string): { headers: string; text: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
+  const body = raw.slice(split + 4);
+  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
+  if (encoding === 'base64') return { headers, text: Buffer.from(body, 'base64').toString('utf8') };
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    return { headers, text: Buffer.from(bytes, 'latin1').toString('utf8') };
+  }
+  return { headers, text: body };
+}
+
+/** A decoded RFC 2047 header value (`=?UTF-8?Q?...?=` / `=?UTF-8?B?...?=`). */
+const decodeHeader = (v: string) =>
+  v.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
+    enc.toUpperCase() === 'B'
+      ? Buffer.from(data, 'base64').toString('utf8')
+      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8'),
+  );
+
+for (const target of await targets()) {
+  describe(`SMTP mail on ${target.name}`, { skip: target.skip }, () => {
+    let smtp: SMTPServer;
+    let s: TestServer;
+    const inbox: Received[] = [];
+    let arrived: (() => void) | undefined;
+    const refused = new Set<string>();
+
+    before(async () => {
+      smtp = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS', 'AUTH'],
+        logger: false,
+        onRcptTo: (address, _session, callback) => callback(refused.has(address.address) ? new Error('550 no such mailbox') : undefined),
+        onData(stream, session, callback) {
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            inbox.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+            arrived?.();
+            callback();
+          });
+        },
+      });
+      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+      const { port } = smtp.server.address() as AddressInfo;
+      const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}?ignoreTLS=true`, 'Pétitions <petitions@example.org>');
+      s = await startTest(target, { mailer, publicUrl: 'https://petitions.example.org/' });
+    });
+    after(async () => {
+      await s.close();
+      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    });
+
+    it('the confirmation mail arrives by SMTP, in French, with working confirm and withdraw links under PUBLIC_URL', async () => {
+      const r = await s.call('POST', '/api/admin/petitions', { id: 'smtp-test', title: 'Un Québec branché', summary: '', goal: 10 }, { authorization: 'Bearer test-admin-token-0123456789' });
+      assert.equal(r.status, 201);
+      const email = uniqueEmail('smtp');
+      const got = new Promise<void>((resolve) => (arrived = resolve));
+      const signed = await s.call('POST', '/api/petitions/smtp-test/signatures', { name: 'Hélène Côté', email }, key());
+      assert.equal(signed.json.status, 'pending');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([got, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no mail within 5 s')), 5000)))]);
+      clearTimeout(timer);
+      await s.idle();
+
+      const mail = inbox.find((m) => m.to.includes(email));
+      assert.ok(mail, 'delivered to the signer');
+      assert.equal(mail.from, 'petitions@example.org');
+      const { headers, text } = textOf(mail.raw);
+      const subject = decodeHeader(/^subject:\s*(.*)$/im.exec(headers)?.[1] ?? '');
+      assert.equal(subject, 'Confirmez votre signature : Un Québec branché');
+      assert.match(text, /Bonjour Hélène Côté,/);
+      assert.match(text, /https:\/\/petitions\.example\.org\/petitions\/confirm\?token=/);
+      assert.match(text, /https:\/\/petitions\.example\.org\/petitions\/withdraw\?token=/);
+
+      const confirmed = await s.call('POST', '/api/signatures/confirm', { token: tokenFrom(text, 'confirm') });
+      assert.deepEqual(confirmed.json, { status: 'confirmed', petitionId: 'smtp-test', signatureCount: 1 });
+      const rows = await s.db.query<{ mailed_at: Date | null }>('SELECT mailed_at FROM signatures WHERE email = $1', [email]);
+      assert.ok(rows[0]?.mailed_at, 'recorded as mailed');
+    });
+
+    it('a mail that cannot be delivered is logged and lets the signer ask again at once', async () => {
+      const email = 'nobody@example.org';
+      refused.add(email);
+      try {
+        await s.call('POST', '/api/petitions/smtp-test/signatures', { name: 'Personne', email }, key());
+        await s.idle();
+        assert.ok(s.logged.some((l) => l.includes('mail to signature')), 'logged');
+        const rows = await s.db.query<{ mailed_at: Date | null }>('SELECT mailed_at FROM signatures WHERE email = $1', [email]);
+        assert.equal(rows[0]?.mailed_at, null);
+        s.logged.length = 0;
+      } finally {
+        refused.delete(email);
+      }
+    });
+  });
+}

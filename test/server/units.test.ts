@@ -1,0 +1,67 @@
+/** The small pure parts of the server, without a database. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Hono } from 'hono';
+import { escapeHtml } from '../../server/html.js';
+import { RateLimiter, checkAdmin, clientIp } from '../../server/http.js';
+import { hashToken, newToken } from '../../server/petitions/signing.js';
+
+describe('server units', () => {
+  it('RateLimiter: a burst of `capacity`, then Retry-After seconds until a token is back', () => {
+    const limiter = new RateLimiter({ capacity: 3, refillPerSecond: 0.5 });
+    try {
+      const t = 1_000_000;
+      assert.deepEqual([limiter.take('a', t), limiter.take('a', t), limiter.take('a', t)], [0, 0, 0]);
+      assert.equal(limiter.take('a', t), 2, 'one token takes 2 s at 0.5/s');
+      assert.equal(limiter.take('b', t), 0, 'per client');
+      assert.equal(limiter.take('a', t + 1000), 1);
+      assert.equal(limiter.take('a', t + 2100), 0, 'refilled');
+      assert.ok(limiter.take('a', t + 2100) > 0);
+    } finally {
+      limiter.close();
+    }
+  });
+
+  it('clientIp: the socket, or X-Forwarded-For only when proxies are trusted', async () => {
+    const app = new Hono();
+    let trust: boolean | number = false;
+    app.get('/', (c) => c.text(clientIp(c, trust)));
+    const env = { incoming: { socket: { remoteAddress: '127.0.0.9' } } };
+    const ask = async (xff?: string) => (await app.request('/', { headers: xff ? { 'x-forwarded-for': xff } : {} }, env)).text();
+    assert.equal(await ask('6.6.6.6'), '127.0.0.9', 'spoofed header ignored by default');
+    trust = true;
+    assert.equal(await ask('6.6.6.6, 203.0.113.5'), '203.0.113.5', 'the address our proxy saw');
+    trust = 2;
+    assert.equal(await ask('6.6.6.6, 203.0.113.5, 10.0.0.2'), '203.0.113.5');
+    assert.equal(await ask(), '127.0.0.9');
+  });
+
+  it('checkAdmin: refuses without a configured token, a missing or a wrong one', async () => {
+    const app = new Hono();
+    let token: string | undefined = 'right';
+    app.get('/', (c) => {
+      try {
+        checkAdmin(c, token);
+        return c.text('ok');
+      } catch {
+        return c.text('no', 401);
+      }
+    });
+    const ask = async (authorization?: string) => (await app.request('/', { headers: authorization ? { authorization } : {} })).status;
+    assert.deepEqual([await ask('Bearer right'), await ask('bearer right'), await ask('Bearer wrong'), await ask('right'), await ask()], [200, 200, 401, 401, 401]);
+    token = undefined;
+    assert.equal(await ask('Bearer right'), 401);
+    assert.equal(await ask('Bearer undefined'), 401);
+  });
+
+  it('tokens are long and random; hashes are SHA-256 hex', () => {
+    const a = newToken();
+    assert.ok(a.length >= 32 && /^[\w-]+$/.test(a));
+    assert.notEqual(a, newToken());
+    assert.match(hashToken(a), /^[0-9a-f]{64}$/);
+  });
+
+  it('escapeHtml escapes the five characters', () => {
+    assert.equal(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
