@@ -25,6 +25,7 @@ type Phase = 'form' | 'sending' | 'queued' | 'done';
 /**
  * A petition: its goal and live count, its signature form, and who signed lately.
  *
+ * @tagname civic-petition
  * @summary Petition signature with a goal thermometer, live count and double opt-in.
  * @slot - Shown until the widget loads, when loading fails, and where scripts do not run (e.g. a link to the petition's page).
  * @csspart base - The whole petition.

@@ -14,6 +14,7 @@ import { backendContext } from '../core/context.js';
  * </civic-provider>
  * ```
  *
+ * @tagname civic-provider
  * @summary Provides a backend (REST from `api`, or any CivicBackend through `backend`) to the widgets inside it.
  * @slot - The widgets and any other content.
  */

@@ -1,0 +1,134 @@
+// `npm run bench`: autocannon against the reference server (started as `node --import tsx
+// server/cli.ts`), on PGlite and, when one answers, on PostgreSQL. Two scenarios: read a petition,
+// and sign it (a unique email per request, double opt-in off, rate limit off).
+//
+// Environment: BENCH_SECONDS (default 10 per scenario), BENCH_CONNECTIONS (default 10),
+// TEST_DATABASE_URL (PostgreSQL server to create a scratch database on; default the local socket).
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const token = randomBytes(16).toString('hex');
+const pgBase = process.env.TEST_DATABASE_URL || `postgresql://${encodeURIComponent(userInfo().username)}@/postgres?host=%2Fvar%2Frun%2Fpostgresql`;
+
+function startServer(env, args) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', ...args], {
+    cwd: root,
+    env: { ...process.env, CIVIC_ADMIN_TOKEN: token, SMTP_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const read = (c) => {
+      out += c;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child });
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+}
+
+async function stopServer(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const run = (opts) =>
+  new Promise((resolve, reject) => autocannon({ connections, duration: seconds, ...opts }, (e, r) => (e ? reject(e) : resolve(r))));
+
+async function bench(label, env, args) {
+  const { url, child } = await startServer(env, args);
+  const rows = [];
+  try {
+    const created = await fetch(`${url}/api/admin/petitions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'bench', title: 'Bench', summary: '', goal: 1_000_000, doubleOptIn: false }),
+    });
+    if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
+
+    const read = await run({ url: `${url}/api/petitions/bench` });
+    rows.push({ label, scenario: 'read petition', r: read });
+
+    let n = 0;
+    const sign = await run({
+      url: `${url}/api/petitions/bench/signatures`,
+      method: 'POST',
+      requests: [
+        {
+          setupRequest(req) {
+            n++;
+            return {
+              ...req,
+              headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+              body: JSON.stringify({ name: `Bench Signer ${n}`, email: `bench-${n}-${randomUUID().slice(0, 8)}@example.org`, city: 'Québec', showName: n % 2 === 0 }),
+            };
+          },
+        },
+      ],
+    });
+    rows.push({ label, scenario: 'sign (no opt-in)', r: sign });
+    const after = await (await fetch(`${url}/api/petitions/bench`)).json();
+    const ok = sign['2xx'];
+    if (after.signatureCount !== ok) console.warn(`! ${label}: ${ok} signatures answered 2xx but the count is ${after.signatureCount}`);
+  } finally {
+    await stopServer(child);
+  }
+  return rows;
+}
+
+async function pgAvailable() {
+  const pool = new pg.Pool({ connectionString: pgBase, connectionTimeoutMillis: 3000, max: 1 });
+  try {
+    await pool.query('SELECT 1');
+    return pool;
+  } catch (e) {
+    await pool.end().catch(() => {});
+    console.log(`PostgreSQL skipped: ${e.message}`);
+    return undefined;
+  }
+}
+
+const results = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
+try {
+  console.log(`civic-server bench: ${seconds} s per scenario, ${connections} connections`);
+  results.push(...(await bench('PGlite', { DATABASE_URL: '' }, ['--data', dataDir])));
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const admin = await pgAvailable();
+if (admin) {
+  const name = `civic_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const m = /^([a-z]+:\/\/[^/?]*)(\/[^?]*)?(\?.*)?$/i.exec(pgBase);
+    results.push(...(await bench('PostgreSQL', { DATABASE_URL: `${m[1]}/${name}${m[3] ?? ''}` }, [])));
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+const pad = (s, n) => String(s).padEnd(n);
+const padl = (s, n) => String(s).padStart(n);
+console.log(`\n${pad('database', 11)} ${pad('scenario', 17)} ${padl('req/s', 8)} ${padl('p99 ms', 7)} ${padl('requests', 9)} ${padl('non-2xx', 8)} ${padl('errors', 7)}`);
+for (const { label, scenario, r } of results) {
+  console.log(`${pad(label, 11)} ${pad(scenario, 17)} ${padl(Math.round(r.requests.average), 8)} ${padl(r.latency.p99, 7)} ${padl(r.requests.total, 9)} ${padl(r.non2xx, 8)} ${padl(r.errors, 7)}`);
+}

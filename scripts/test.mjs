@@ -1,0 +1,52 @@
+// `npm test`: typecheck, build, server tests (node's test runner, PGlite and PostgreSQL), browser
+// tests (@web/test-runner in Chromium), the size budget and a Storybook build. Runs every step,
+// prints a summary, and exits non-zero if any failed.
+//   node scripts/test.mjs [types] [build] [server] [browser] [size] [storybook]
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkSizes } from './size.mjs';
+import { findChrome } from './chrome.mjs';
+
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+const bin = (name) => join('node_modules', '.bin', name);
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
+const files = (dir, re) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => re.test(f))
+    .map((f) => join(dir, f))
+    .sort();
+
+const steps = {
+  types: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
+  build: () => run('node', ['scripts/build.mjs']),
+  server: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/server', /\.test\.ts$/)]),
+  browser: () => {
+    try {
+      process.env.CHROME_PATH = findChrome();
+    } catch (e) {
+      console.error(e.message);
+      return false;
+    }
+    return run(bin('wtr'), []);
+  },
+  size: () => checkSizes(),
+  storybook: () =>
+    run(bin('cem'), ['analyze', '--quiet']) &&
+    run(bin('storybook'), ['build', '--quiet', '-o', 'storybook-static', '--disable-telemetry'], { STORYBOOK_DISABLE_TELEMETRY: '1' }) &&
+    run('node', ['scripts/storybook-smoke.mjs']),
+};
+
+const asked = process.argv.slice(2).filter((a) => a in steps);
+const order = asked.length ? asked : Object.keys(steps);
+const results = [];
+for (const name of order) {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const ok = await steps[name]();
+  results.push([name, ok, (Date.now() - started) / 1000]);
+}
+console.log('\n━━ summary ━━');
+for (const [name, ok, s] of results) console.log(`  ${ok ? 'pass' : 'FAIL'}  ${name.padEnd(10)} ${s.toFixed(1)} s`);
+process.exit(results.every(([, ok]) => ok) ? 0 : 1);
