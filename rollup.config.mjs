@@ -32,7 +32,8 @@ const cdn = (name, input) => ({
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),
     terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
   ],
-  output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true },
+  // Each language's strings are a chunk of their own, loaded only by the pages that show it.
+  output: { dir: 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: `${name}.[name].js`, format: 'es', sourcemap: true },
   onwarn,
 });
 

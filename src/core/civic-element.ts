@@ -93,6 +93,13 @@ export abstract class CivicElement extends LitElement {
     removeEventListener('context-provider', this.#request);
   }
 
+  /** The widget itself, once its strings are there. */
+  protected abstract renderWidget(): TemplateResult;
+
+  override render(): TemplateResult {
+    return this.l.ready ? this.renderWidget() : this.renderFallback();
+  }
+
   /** The message for a failure, in the reader's language. */
   protected errorText(error: unknown): string {
     const errors = this.l.t.errors;

@@ -78,7 +78,7 @@ export function renderField(form: Form, { name, label, type = 'text', max, hint,
       >${errorEl}
     </div>`;
   return html`<div class="field">
-    <label for=${id}>${label}${required ? nothing : html` <span class="hint">(${l.t.optional})</span>`}</label>
+    <label for=${id}>${label} ${required ? nothing : html`<span class="hint">(${l.t.optional})</span>`}</label>
     ${hint ? html`<span class="hint" id="${id}-h">${hint}</span>` : nothing}
     ${type === 'textarea'
       ? html`<textarea id=${id} name=${name} .value=${text} ?required=${required} ?disabled=${form.disabled}
@@ -93,7 +93,7 @@ export function renderField(form: Form, { name, label, type = 'text', max, hint,
 
 /** The honeypot: off-screen, out of the tab order, hidden from assistive technology. */
 export function renderHoneypot(form: Form): TemplateResult {
-  return html`<div class="hp" aria-hidden="true">
+  return html`<div class="sr-only" aria-hidden="true">
     <label>${form.l.t.honeypot} <input name="hp" tabindex="-1" autocomplete="off" .value=${String(form.values['hp'] ?? '')}
       @input=${(e: Event) => form.set('hp', (e.target as HTMLInputElement).value)} /></label>
   </div>`;

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 export const styles = css`
-  [part~='base'] {
+  [part~='base'],
+  form {
     display: grid;
     gap: calc(var(--_gap) / 2);
   }
@@ -9,7 +10,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    margin: 0;
   }
   strong {
     font-size: 1.375em;
@@ -18,31 +18,31 @@ export const styles = css`
     appearance: none;
     inline-size: 100%;
     block-size: var(--civic-petition-bar-height, 0.75em);
-    border: 1px solid var(--_border);
+    border: var(--_border);
     border-radius: 1em;
     overflow: hidden;
     background: var(--_muted);
     color: var(--civic-petition-bar-color, var(--_accent));
   }
-  [part~='bar']::-webkit-progress-bar {
-    background: transparent;
+  ::-webkit-progress-bar {
+    background: none;
   }
-  [part~='bar']::-webkit-progress-value {
+  ::-webkit-progress-value {
     background: currentColor;
     transition: inline-size 0.6s;
   }
-  [part~='bar']::-moz-progress-bar {
+  ::-moz-progress-bar {
     background: currentColor;
   }
-  .links {
+  ul {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
+    padding: 0;
     list-style: none;
   }
-  [part~='signers'] li {
-    list-style: none;
-    border-block-end: 1px solid var(--_muted);
+  [part~='signers'] ul {
+    display: block;
   }
   @media (forced-colors: active) {
     [part~='bar'] {

@@ -11,13 +11,14 @@ import { CivicSignedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, maxLengthOf, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import { Localize } from '../core/localize.js';
 import { base } from '../core/styles.js';
-import { core as coreEn, petition as en } from '../core/translations/en.js';
-import { core as coreFr, petition as fr } from '../core/translations/fr.js';
 import { displayGoal } from './goal.js';
 import { styles } from './civic-petition.styles.js';
 import { shareLinks } from './share.js';
 
-const tables = { en: { ...coreEn, ...en }, fr: { ...coreFr, ...fr } };
+const tables = {
+  en: () => import('../core/translations/en.js').then(({ core, petition }) => ({ ...core, ...petition })),
+  fr: () => import('../core/translations/fr.js').then(({ core, petition }) => ({ ...core, ...petition })),
+};
 const OP = 'petition.sign';
 type Input = SignatureInput;
 type Phase = 'form' | 'sending' | 'queued' | 'done';
@@ -208,7 +209,7 @@ export class CivicPetition extends CivicElement {
     else this.said = `${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`;
   }
 
-  override render(): TemplateResult {
+  protected override renderWidget(): TemplateResult {
     return html`${this.#task.value
         ? this.#renderPetition({ ...this.#task.value, ...this.live })
         : this.#task.render({
@@ -220,7 +221,7 @@ export class CivicPetition extends CivicElement {
   }
 
   #heading(text: string, id = '', level = this.headingLevel + 1) {
-    return html`<div class=${level > this.headingLevel ? 'subheading' : ''} part=${level > this.headingLevel ? nothing : 'heading'} id=${id || nothing}
+    return html`<div class=${level > this.headingLevel ? 'sub' : ''} part=${level > this.headingLevel ? nothing : 'heading'} id=${id || nothing}
       role="heading" aria-level=${Math.min(level, 6)}>${text}</div>`;
   }
 
@@ -273,7 +274,7 @@ export class CivicPetition extends CivicElement {
     return html`<p part="notice" id="done" tabindex="-1"><strong>${t.thanks}</strong> ${this.result?.status === 'pending' ? t.checkEmail : t.counted}</p>
       <div part="share">
         ${this.#heading(t.share)}
-        <ul class="links">
+        <ul>
           ${shareLinks(url, p.title).map(([label, href]) => html`<li><a class="button" href=${href} rel="noopener noreferrer">${label || t.email}</a></li>`)}
           <li><button @click=${copy}>${t.copy}</button></li>
         </ul>
