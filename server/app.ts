@@ -83,6 +83,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     log,
     heartbeatMs: options.heartbeatMs ?? 25_000,
     closing: closing.signal,
+    onClose: (fn) => closing.signal.addEventListener('abort', fn, { once: true }),
     background(work) {
       const p = work.catch((e: unknown) => log('error', 'background work failed', e)).finally(() => pending.delete(p));
       pending.add(p);

@@ -14,6 +14,7 @@ export type Subscriber = (data: unknown) => void;
 
 export class Bus {
   readonly #subs = new Map<string, Set<Subscriber>>();
+  readonly #any = new Set<(topic: string | undefined) => void>();
   #stop: (() => Promise<void>) | undefined;
 
   private constructor(readonly channel: string) {}
@@ -25,31 +26,42 @@ export class Bus {
   }
 
   #deliver(payload: string | null) {
-    if (payload === null) {
-      for (const set of this.#subs.values()) for (const fn of set) fn(undefined);
-      return;
-    }
-    let message: { topic?: unknown; data?: unknown };
-    try {
-      message = JSON.parse(payload) as typeof message;
-    } catch {
-      return; // not ours
-    }
-    if (typeof message.topic !== 'string') return;
-    for (const fn of this.#subs.get(message.topic) ?? []) {
+    let topic: string | undefined;
+    let data: unknown;
+    if (payload !== null) {
       try {
-        fn(message.data);
+        ({ topic, data } = JSON.parse(payload) as { topic?: string; data?: unknown });
+      } catch {
+        return; // not ours
+      }
+      if (typeof topic !== 'string') return;
+    }
+    const call = (fn: () => void) => {
+      try {
+        fn();
       } catch (e) {
         console.error('civic-server: event subscriber failed:', e);
       }
-    }
+    };
+    for (const fn of [...this.#any]) call(() => fn(topic));
+    // No topic: events may have been missed, and every subscriber is told so (with no data).
+    const subs = topic === undefined ? [...this.#subs.values()].flatMap((set) => [...set]) : [...(this.#subs.get(topic) ?? [])];
+    for (const fn of subs) call(() => fn(data));
   }
 
-  /** Publishes through `q`: pass the transaction that makes the change, so the event leaves on commit. */
-  async publish(q: Queryable, topic: string, data: unknown): Promise<void> {
-    let payload = JSON.stringify({ topic, data });
+  /**
+   * Publishes through `q`: pass the transaction that makes the change, so the event leaves on commit.
+   * `data` is optional: a topic alone says "this changed, read it again".
+   */
+  async publish(q: Queryable, topic: string, data?: unknown): Promise<void> {
+    await q.query('SELECT pg_notify($1, $2)', this.notification(topic, data));
+  }
+
+  /** The arguments of `pg_notify(channel, payload)`, for SQL that notifies within a larger statement. */
+  notification(topic: string, data?: unknown): [channel: string, payload: string] {
+    let payload = JSON.stringify(data === undefined ? { topic } : { topic, data });
     if (Buffer.byteLength(payload) > MAX_PAYLOAD) payload = JSON.stringify({ topic });
-    await q.query('SELECT pg_notify($1, $2)', [this.channel, payload]);
+    return [this.channel, payload];
   }
 
   subscribe(topic: string, fn: Subscriber): () => void {
@@ -62,6 +74,12 @@ export class Bus {
     };
   }
 
+  /** Calls `fn` with the topic of every event, and with undefined when events may have been missed. */
+  onAny(fn: (topic: string | undefined) => void): () => void {
+    this.#any.add(fn);
+    return () => this.#any.delete(fn);
+  }
+
   /** How many subscribers listen to `topic` in this process. */
   subscribers(topic: string): number {
     return this.#subs.get(topic)?.size ?? 0;
@@ -69,6 +87,7 @@ export class Bus {
 
   async close(): Promise<void> {
     this.#subs.clear();
+    this.#any.clear();
     await this.#stop?.();
   }
 }

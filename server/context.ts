@@ -18,6 +18,8 @@ export interface ServerContext {
   heartbeatMs: number;
   /** Aborted when the app closes (ends event streams). */
   closing: AbortSignal;
+  /** Runs `fn` when the app closes. */
+  onClose(fn: () => void): void;
 }
 
 /** The origin links in mails use. */

@@ -8,7 +8,7 @@ import type { Locale } from '../../src/api/petition.js';
 import type { ServerContext } from '../context.js';
 import { escapeHtml, page, pageHeaders } from '../html.js';
 import { ApiFailure, clientIp, readText, type RateLimiter } from '../http.js';
-import { confirm, lookupToken, withdraw, type TokenInfo } from './signing.js';
+import { confirm, lookupToken, withdraw, type Petitions, type TokenInfo } from './signing.js';
 
 type Action = 'confirm' | 'withdraw';
 
@@ -84,7 +84,7 @@ const invalidPage = (c: Context, locale: Locale, status: 400 | 404 = 404) => {
   return answer(c, status, locale, t.invalidTitle, p(t.invalid));
 };
 
-export function petitionPages(app: Hono, ctx: ServerContext, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
+export function petitionPages(app: Hono, ctx: ServerContext, petitions: Petitions, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
   const tokenOk = (token: string | undefined): token is string => !!token && token.length >= 16 && token.length <= 200;
 
   for (const action of ['confirm', 'withdraw'] as const satisfies readonly Action[]) {
@@ -120,7 +120,7 @@ export function petitionPages(app: Hono, ctx: ServerContext, o: { limiter: RateL
       if (!info) return invalidPage(c, guessLocale(c));
       const t = texts[info.locale];
       try {
-        const r = action === 'confirm' ? await confirm(ctx.db, ctx.bus, token) : await withdraw(ctx.db, ctx.bus, token);
+        const r = action === 'confirm' ? await confirm(petitions, token) : await withdraw(petitions, token);
         return answer(c, 200, info.locale, t[action].title, p(t[action].done) + p(t.count(r.signatureCount)) + backLink(info, t));
       } catch (e) {
         if (e instanceof ApiFailure && e.kind === 'closed') return answer(c, 409, info.locale, t[action].title, p(t.closed) + backLink(info, t));

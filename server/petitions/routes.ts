@@ -2,14 +2,16 @@
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { routes } from '../../src/api/routes.js';
-import type { PetitionEvent } from '../../src/api/petition.js';
+import type { Petition, PetitionEvent } from '../../src/api/petition.js';
 import { linkBase, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
+import type { Queryable } from '../db/db.js';
 import { ApiFailure, invalid, notFound, type RateLimiter } from '../http.js';
+import { Live } from '../live.js';
 import type { Router } from '../routing.js';
 import { signatureMail } from './mail.js';
 import { petitionPages } from './pages.js';
-import { confirm, mailFailed, publishState, sign, topic, withdraw } from './signing.js';
+import { TOPIC, confirm, mailFailed, publishChange, sign, withdraw, type Petitions } from './signing.js';
 import * as sql from './sql.js';
 
 const must = async <T>(value: Promise<T | undefined>, id: string): Promise<T> => {
@@ -25,16 +27,17 @@ const checkDate = (value: string | null | undefined, path: string) => {
 
 export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
   const { db, bus } = ctx;
+  const live = new Live<Petition>(bus, TOPIC, (id) => sql.getPetition(db, id));
+  ctx.onClose(() => live.close());
+  const petitions: Petitions = { db, bus, live };
 
-  router.on(routes.getPetition, ({ params }) => must(sql.getPetition(db, params.id), params.id));
+  router.on(routes.getPetition, ({ params }) => must(live.get(params.id), params.id));
 
   router.on(routes.signPetition, async ({ params, body, idempotencyKey }, c) => {
-    const { result, mail } = await sign(db, bus, params.id, body, idempotencyKey);
+    const { result, mail, petition } = await sign(petitions, params.id, body, idempotencyKey);
     if (mail) {
-      const p = await must(sql.getPetition(db, params.id), params.id);
-      const base = linkBase(ctx, c.req.url);
       ctx.background(
-        ctx.mailer.send(signatureMail(mail, p, base)).catch(async (e: unknown) => {
+        ctx.mailer.send(signatureMail(mail, petition, linkBase(ctx, c.req.url))).catch(async (e: unknown) => {
           ctx.log('error', `mail to signature ${mail.signatureId} failed`, e);
           await mailFailed(db, mail.signatureId);
         }),
@@ -43,28 +46,27 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
     return result;
   });
 
-  router.on(routes.confirmSignature, ({ body }) => confirm(db, bus, body.token));
-  router.on(routes.withdrawSignature, ({ body }) => withdraw(db, bus, body.token));
+  router.on(routes.confirmSignature, ({ body }) => confirm(petitions, body.token));
+  router.on(routes.withdrawSignature, ({ body }) => withdraw(petitions, body.token));
 
   router.on(routes.petitionEvents, async ({ params }, c) => {
     const id = params.id;
-    await must(sql.getEvent(db, id), id);
+    await must(live.get(id), id);
     return streamSSE(c, async (stream) => {
-      // Writes one at a time, in order; a reload stands in for an event too large for NOTIFY.
+      // One write at a time, in order.
       let chain = Promise.resolve();
-      const send = (event: PetitionEvent | undefined | Promise<PetitionEvent | undefined>) => {
+      const write = (text: () => string | undefined | Promise<string | undefined>) => {
         chain = chain
           .then(async () => {
-            const e = await event;
-            if (e && !stream.closed) await stream.writeSSE({ data: JSON.stringify(e) });
+            const t = await text();
+            if (t !== undefined && !stream.closed) await stream.write(t);
           })
           .catch(() => undefined);
       };
-      const stop = bus.subscribe(topic(id), (data) => send(data ? (data as PetitionEvent) : sql.getEvent(db, id)));
-      send(sql.getEvent(db, id)); // the current state, after subscribing so that nothing falls between
-      const heartbeat = setInterval(() => {
-        chain = chain.then(() => stream.write(': heartbeat\n\n')).then(() => undefined, () => undefined);
-      }, ctx.heartbeatMs);
+      const event = (p: Petition | undefined) => (p ? `data: ${JSON.stringify(sql.toEvent(p) satisfies PetitionEvent)}\n\n` : undefined);
+      const stop = live.listen(id, (p) => write(() => event(p)));
+      write(async () => event(await live.get(id))); // the current state first
+      const heartbeat = setInterval(() => write(() => ': heartbeat\n\n'), ctx.heartbeatMs);
       await new Promise<void>((resolve) => {
         stream.onAbort(resolve);
         ctx.closing.addEventListener('abort', () => resolve(), { once: true });
@@ -82,26 +84,27 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
     return created;
   });
 
+  /** An admin change: made, announced on commit, and this process's readers told at once. */
+  const change = async (id: string, write: (tx: Queryable) => Promise<boolean>) => {
+    const p = await db.transaction(async (tx) => {
+      if (!(await write(tx))) throw notFound(`no petition ${id}`);
+      await publishChange(bus, tx, id);
+      return must(sql.getPetition(tx, id), id);
+    });
+    live.changed(id);
+    return p;
+  };
+
   router.on(routes.updatePetition, async ({ params, body }) => {
     checkDate(body.closesAt, 'closesAt');
-    return db.transaction(async (tx) => {
-      if (!(await sql.updatePetition(tx, params.id, body))) throw notFound(`no petition ${params.id}`);
-      await publishState(bus, tx, params.id);
-      return must(sql.getPetition(tx, params.id), params.id);
-    });
+    return change(params.id, (tx) => sql.updatePetition(tx, params.id, body));
   });
 
-  router.on(routes.closePetition, async ({ params }) =>
-    db.transaction(async (tx) => {
-      if (!(await sql.closePetition(tx, params.id))) throw notFound(`no petition ${params.id}`);
-      await publishState(bus, tx, params.id);
-      return must(sql.getPetition(tx, params.id), params.id);
-    }),
-  );
+  router.on(routes.closePetition, ({ params }) => change(params.id, (tx) => sql.closePetition(tx, params.id)));
 
   router.on(routes.exportSignatures, async ({ params }, c) => {
     const id = params.id;
-    await must(sql.getEvent(db, id), id);
+    await must(live.get(id), id);
     const header = ['name', 'email', 'postal_code', 'city', 'comment', 'show_name', 'accept_updates', 'status', 'signed_at', 'confirmed_at'];
     let after = '0';
     let first = true;
@@ -127,5 +130,5 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
     });
   });
 
-  petitionPages(app, ctx, o);
+  petitionPages(app, ctx, petitions, o);
 }

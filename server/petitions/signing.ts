@@ -3,13 +3,21 @@
  * and publishes the new state (delivered on commit). Mail is sent by the caller after the commit.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { isOpen, normaliseEmail, type SignResult, type TokenResult } from '../../src/api/petition.js';
+import type * as z from 'zod/mini';
+import { normaliseEmail, type Petition, type SignResult, type SignatureInput, type TokenResult } from '../../src/api/petition.js';
 import type { Bus } from '../bus.js';
 import type { Db, Queryable, Row } from '../db/db.js';
 import { ApiFailure, notFound } from '../http.js';
-import { addToCount, getPetition, getEvent } from './sql.js';
-import type * as z from 'zod/mini';
-import type { SignatureInput } from '../../src/api/petition.js';
+import type { Live } from '../live.js';
+import { addToCount, signingInfo } from './sql.js';
+
+/** What the petition operations work with. */
+export interface Petitions {
+  db: Db;
+  bus: Bus;
+  /** The shared current state of each petition (GET and the event streams read it). */
+  live: Live<Petition>;
+}
 
 /** A random token for a mailed link (43 characters), and the SHA-256 that is stored instead. */
 export const newToken = () => randomBytes(32).toString('base64url');
@@ -18,12 +26,11 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 /** A pending signer asking again gets a fresh confirmation mail, at most this often. */
 const RESEND_AFTER = '10 minutes';
 
-export const topic = (petitionId: string) => `petition:${petitionId}`;
+export const TOPIC = 'petition:';
+export const topic = (petitionId: string) => TOPIC + petitionId;
 
-export async function publishState(bus: Bus, tx: Queryable, petitionId: string) {
-  const event = await getEvent(tx, petitionId);
-  if (event) await bus.publish(tx, topic(petitionId), event);
-}
+/** Tells every process, on commit, that the petition changed (they read it again when they need it). */
+export const publishChange = (bus: Bus, tx: Queryable, petitionId: string) => bus.publish(tx, topic(petitionId));
 
 /** What to mail after a signature: a confirmation request (pending) or a thank-you (confirmed). */
 export interface SignMail {
@@ -38,73 +45,91 @@ export interface SignMail {
 export const closed = () => new ApiFailure(409, 'closed', 'this petition is closed');
 
 export async function sign(
-  db: Db,
-  bus: Bus,
+  { db, bus, live }: Petitions,
   petitionId: string,
   input: z.output<typeof SignatureInput>,
   key: string | null,
-): Promise<{ result: SignResult; mail?: SignMail }> {
-  const p = await getPetition(db, petitionId);
+): Promise<{ result: SignResult; mail?: SignMail; petition: { title: string; locale: 'fr' | 'en' } }> {
+  const p = await signingInfo(db, petitionId, key);
   if (!p) throw notFound(`no petition ${petitionId}`);
-  if (!isOpen(p)) throw closed();
+  const petition = { title: p.title, locale: p.locale };
+  if (p.replay) return { result: p.replay, petition };
+  if (!p.open) throw closed();
   // The honeypot: answer as a success would, keep nothing.
-  if (input.hp) return { result: { status: p.doubleOptIn ? 'pending' : 'confirmed', signatureCount: p.signatureCount } };
-
-  const replay = async (q: Queryable) => {
-    if (key === null) return undefined;
-    const [r] = await q.query<{ result_status: SignResult['status']; result_count: number }>(
-      'SELECT result_status, result_count FROM signatures WHERE petition_id = $1 AND idempotency_key = $2',
-      [petitionId, key],
-    );
-    return r && { result: { status: r.result_status, signatureCount: r.result_count } };
-  };
-  const replayed = await replay(db);
-  if (replayed) return replayed;
+  if (input.hp) return { result: { status: p.doubleOptIn ? 'pending' : 'confirmed', signatureCount: p.signatureCount }, petition };
 
   const confirmToken = p.doubleOptIn ? newToken() : null;
   const withdrawToken = newToken();
-  const status = p.doubleOptIn ? 'pending' : 'confirmed';
-  return db.transaction(async (tx) => {
-    const [inserted] = await tx.query<{ id: string }>(
-      `INSERT INTO signatures (petition_id, name, email, email_norm, postal_code, city, comment, show_name, accept_updates,
-                               status, confirmed_at, idempotency_key, result_status, result_count, confirm_hash, withdraw_hash, mailed_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN $10 = 'confirmed' THEN now() END, $11, $10, signature_count, $12, $13, now()
-         FROM petitions WHERE id = $1
-       ON CONFLICT DO NOTHING RETURNING id::text AS id`,
-      [
-        petitionId,
-        input.name,
-        input.email.trim(),
-        normaliseEmail(input.email),
-        input.postalCode || null,
-        input.city || null,
-        input.comment || null,
-        input.showName ?? false,
-        input.acceptUpdates ?? false,
-        status,
-        key,
-        confirmToken && hashToken(confirmToken),
-        hashToken(withdrawToken),
-      ],
-    );
-    if (!inserted) return (await replay(tx)) ?? alreadySigned(tx, petitionId, normaliseEmail(input.email));
-    const mail: SignMail = {
-      kind: p.doubleOptIn ? 'confirm' : 'thanks',
-      signatureId: inserted.id,
-      to: input.email.trim(),
-      name: input.name,
-      confirmToken,
-      withdrawToken,
-    };
-    if (status === 'pending') {
-      const [r] = await tx.query<{ signature_count: number }>('SELECT signature_count FROM petitions WHERE id = $1', [petitionId]);
-      return { result: { status, signatureCount: r?.signature_count ?? 0 }, mail };
+  const email = normaliseEmail(input.email);
+  const values = [
+    petitionId,
+    input.name,
+    input.email.trim(),
+    email,
+    input.postalCode || null,
+    input.city || null,
+    input.comment || null,
+    input.showName ?? false,
+    input.acceptUpdates ?? false,
+    key,
+    confirmToken && hashToken(confirmToken),
+    hashToken(withdrawToken),
+  ];
+  const mail = (id: string): SignMail => ({ kind: p.doubleOptIn ? 'confirm' : 'thanks', signatureId: id, to: input.email.trim(), name: input.name, confirmToken, withdrawToken });
+
+  if (p.doubleOptIn) {
+    // Pending: one statement, the count untouched.
+    const [row] = await db.query<{ id: string; result_count: number }>(INSERT_PENDING, values);
+    if (row) return { result: { status: 'pending', signatureCount: row.result_count }, mail: mail(row.id), petition };
+  } else {
+    // Counted at once: the counter row is locked from the bump to the commit, so the bump, the
+    // insert and the notification are one statement, and a conflict (this email or this key,
+    // just signed by a concurrent request) rolls the bump back.
+    const row = await db
+      .transaction(async (tx) => {
+        const [r] = await tx.query<{ id: string; result_count: number }>(INSERT_COUNTED, [...values, ...bus.notification(topic(petitionId))]);
+        if (!r) throw notInserted;
+        return r;
+      })
+      .catch((e: unknown) => (e === notInserted ? undefined : Promise.reject(e)));
+    if (row) {
+      live.changed(petitionId);
+      return { result: { status: 'confirmed', signatureCount: row.result_count }, mail: mail(row.id), petition };
     }
-    const signatureCount = await addToCount(tx, petitionId, 1);
-    await tx.query('UPDATE signatures SET result_count = $2 WHERE id = $1', [inserted.id, signatureCount]);
-    await publishState(bus, tx, petitionId);
-    return { result: { status, signatureCount }, mail };
-  });
+  }
+  // Not inserted: a concurrent request with this key won, or this email has signed before.
+  return { ...((await replayIn(db, petitionId, key)) ?? (await alreadySigned(db, petitionId, email))), petition };
+}
+
+const notInserted = new Error('not inserted');
+
+const COLUMNS = `petition_id, name, email, email_norm, postal_code, city, comment, show_name, accept_updates,
+                 idempotency_key, confirm_hash, withdraw_hash, status, confirmed_at, result_status, result_count, mailed_at`;
+
+const INSERT_PENDING = `
+  INSERT INTO signatures (${COLUMNS})
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', NULL, 'pending', signature_count, now()
+    FROM petitions WHERE id = $1
+  ON CONFLICT DO NOTHING RETURNING id::text AS id, result_count`;
+
+const INSERT_COUNTED = `
+  WITH bump AS (
+    UPDATE petitions SET signature_count = signature_count + 1, updated_at = now() WHERE id = $1 RETURNING signature_count
+  ), ins AS (
+    INSERT INTO signatures (${COLUMNS})
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'confirmed', now(), 'confirmed', signature_count, now() FROM bump
+    ON CONFLICT DO NOTHING RETURNING id, result_count
+  )
+  SELECT id::text AS id, result_count, pg_notify($13, $14) FROM ins`;
+
+/** The first answer to this Idempotency-Key, if a concurrent request with it has just committed. */
+async function replayIn(tx: Queryable, petitionId: string, key: string | null) {
+  if (key === null) return undefined;
+  const [r] = await tx.query<{ result_status: SignResult['status']; result_count: number }>(
+    'SELECT result_status, result_count FROM signatures WHERE petition_id = $1 AND idempotency_key = $2',
+    [petitionId, key],
+  );
+  return r && { result: { status: r.result_status, signatureCount: r.result_count } };
 }
 
 /**
@@ -135,8 +160,8 @@ interface TokenRow extends Row {
   status_open: boolean;
 }
 
-export async function confirm(db: Db, bus: Bus, token: string): Promise<TokenResult> {
-  return db.transaction(async (tx) => {
+export async function confirm({ db, bus, live }: Petitions, token: string): Promise<TokenResult> {
+  const result = await db.transaction(async (tx): Promise<TokenResult & { changed?: true }> => {
     const [s] = await tx.query<TokenRow>(
       `SELECT s.id::text AS id, s.petition_id, s.status, p.signature_count,
               (p.status = 'open' AND (p.closes_at IS NULL OR p.closes_at > now())) AS status_open
@@ -147,16 +172,23 @@ export async function confirm(db: Db, bus: Bus, token: string): Promise<TokenRes
     if (!s) throw notFound('no signature for this token (withdrawn, or the link was replaced by a newer one)');
     if (s.status === 'confirmed') return { status: 'confirmed', petitionId: s.petition_id, signatureCount: s.signature_count };
     if (!s.status_open) throw closed();
-    await tx.query(`UPDATE signatures SET status = 'confirmed', confirmed_at = now() WHERE id = $1`, [s.id]);
+    await tx.query(`UPDATE signatures SET status = 'confirmed', confirmed_at = now() WHERE id = $1::bigint`, [s.id]);
     const signatureCount = await addToCount(tx, s.petition_id, 1);
-    await publishState(bus, tx, s.petition_id);
-    return { status: 'confirmed', petitionId: s.petition_id, signatureCount };
+    await publishChange(bus, tx, s.petition_id);
+    return { status: 'confirmed', petitionId: s.petition_id, signatureCount, changed: true };
   });
+  return settle(live, result);
+}
+
+/** Drops the `changed` mark, telling this process's readers first when it is set. */
+function settle(live: Live<Petition>, { changed, ...result }: TokenResult & { changed?: true }): TokenResult {
+  if (changed) live.changed(result.petitionId);
+  return result;
 }
 
 /** Deletes the signature (its data goes with it) and uncounts it if it counted. */
-export async function withdraw(db: Db, bus: Bus, token: string): Promise<TokenResult> {
-  return db.transaction(async (tx) => {
+export async function withdraw({ db, bus, live }: Petitions, token: string): Promise<TokenResult> {
+  const result = await db.transaction(async (tx): Promise<TokenResult & { changed?: true }> => {
     const [s] = await tx.query<{ petition_id: string; status: string }>(
       'DELETE FROM signatures WHERE withdraw_hash = $1 RETURNING petition_id, status',
       [hashToken(token)],
@@ -167,9 +199,10 @@ export async function withdraw(db: Db, bus: Bus, token: string): Promise<TokenRe
       return { status: 'withdrawn', petitionId: s.petition_id, signatureCount: r?.signature_count ?? 0 };
     }
     const signatureCount = await addToCount(tx, s.petition_id, -1);
-    await publishState(bus, tx, s.petition_id);
-    return { status: 'withdrawn', petitionId: s.petition_id, signatureCount };
+    await publishChange(bus, tx, s.petition_id);
+    return { status: 'withdrawn', petitionId: s.petition_id, signatureCount, changed: true };
   });
+  return settle(live, result);
 }
 
 /** What a page needs to know about a mailed link before acting on it. */

@@ -74,6 +74,35 @@ export async function getEvent(q: Queryable, id: string): Promise<PetitionEvent 
   return p && toEvent(p);
 }
 
+/** What signing needs to know first, in one query: the petition, and the answer already given to `key`. */
+export async function signingInfo(q: Queryable, id: string, key: string | null) {
+  const [r] = await q.query<{
+    title: string;
+    locale: 'fr' | 'en';
+    double_opt_in: boolean;
+    signature_count: number;
+    open: boolean;
+    result_status: 'pending' | 'confirmed' | 'already-signed' | null;
+    result_count: number | null;
+  }>(
+    `SELECT p.title, p.locale, p.double_opt_in, p.signature_count,
+            (p.status = 'open' AND (p.closes_at IS NULL OR p.closes_at > now())) AS open,
+            s.result_status, s.result_count
+       FROM petitions p LEFT JOIN signatures s ON s.petition_id = p.id AND s.idempotency_key = $2
+      WHERE p.id = $1`,
+    [id, key],
+  );
+  if (!r) return undefined;
+  return {
+    title: r.title,
+    locale: r.locale,
+    doubleOptIn: r.double_opt_in,
+    signatureCount: r.signature_count,
+    open: r.open,
+    replay: r.result_status === null ? undefined : { status: r.result_status, signatureCount: r.result_count ?? 0 },
+  };
+}
+
 /** Inserts a petition; false when the id is taken. */
 export async function insertPetition(q: Queryable, p: PetitionCreate): Promise<boolean> {
   const rows = await q.query(
