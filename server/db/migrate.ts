@@ -12,7 +12,7 @@ export async function migrate(db: Db, dir: URL): Promise<string[]> {
   try {
     files = (await readdir(dir)).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f)).sort();
   } catch (e) {
-    throw new Error(`civic-server: no migrations folder at ${dir.href} (a build must copy server/migrations next to the server bundle)`, { cause: e });
+    throw new Error(`no migrations folder at ${dir.href} (a build must copy server/migrations next to the server bundle)`, { cause: e });
   }
   const scripts = await Promise.all(files.map(async (f) => [f, await readFile(new URL(f, dir), 'utf8')] as const));
   return db.transaction(async (tx) => {

@@ -5,7 +5,6 @@
  * OpenAPI's `{param}` form.
  */
 import * as z from 'zod/mini';
-import { Id } from './common.js';
 import { Petition, PetitionEvent, SignResult, SignatureInput, TokenInput, TokenResult } from './petition.js';
 import { PetitionCreate, PetitionUpdate } from './admin.js';
 
@@ -38,7 +37,8 @@ export interface Operation {
 }
 
 const op = <const O extends Operation>(o: O): O => o;
-const IdParams = z.object({ id: Id });
+/** A path id is checked as the organiser's id was when the resource was created. */
+const IdParams = z.object({ id: PetitionCreate.shape.id });
 
 export const routes = {
   getPetition: op({

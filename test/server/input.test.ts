@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiError } from '../../src/api/common.js';
 import type { Db } from '../../server/db/db.js';
+import { startServer } from '../../server/serve.js';
 import { admin, createPetition, key, startTest, targets, uniqueEmail, type Answer, type TestServer } from './helpers.js';
 
 /** Asserts a 4xx ApiError of `kind`, whose issues name `paths` (all of them, in any order). */
@@ -138,6 +139,17 @@ for (const target of await targets()) {
       const get = await fetch(`${s.url}/api/petitions/${id}`, { headers: { origin: 'https://blog.example' } });
       assert.equal(get.headers.get('access-control-allow-origin'), '*');
       assert.match(get.headers.get('access-control-expose-headers') ?? '', /Retry-After/i);
+    });
+
+    it('CORS with --origin: only the listed origins are allowed', async () => {
+      const strict = await startServer({ db: s.db, port: 0, host: '127.0.0.1', staticRoot: false, origins: ['https://blog.example'] });
+      try {
+        const ask = async (origin: string) => (await fetch(`${strict.url}/api/petitions/${id}`, { headers: { origin } })).headers.get('access-control-allow-origin');
+        assert.equal(await ask('https://blog.example'), 'https://blog.example');
+        assert.equal(await ask('https://evil.example'), null);
+      } finally {
+        await strict.close();
+      }
     });
 
     it('an unexpected failure is 500 kind server, logged, with no stack or detail for the client', async () => {

@@ -79,6 +79,7 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
     try {
       assert.equal((await onB.next()).signatureCount, 0);
       assert.equal((await onA.next()).signatureCount, 0);
+      assert.equal((await call(b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 0, 'B has read (and cached) it');
 
       const email = uniqueEmail();
       const signed = await call(a!.url, 'POST', '/api/petitions/two-procs/signatures', { name: 'Jean Gagnon', email, showName: true }, key());
@@ -93,6 +94,7 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
       assert.equal(seenByB.signatureCount, 1);
       assert.deepEqual(seenByB.recentSigners.map((s: { name: string }) => s.name), ['Jean G.']);
       assert.equal((await onA.next()).signatureCount, 1, 'and in its own');
+      assert.equal((await call(b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 1, 'B’s cached state was dropped by the event');
 
       const withdraw = tokenFrom(outbox.replaceAll('&amp;', '&'), 'withdraw');
       assert.equal((await call(b!.url, 'POST', '/api/signatures/withdraw', { token: withdraw })).json.signatureCount, 0);
@@ -102,6 +104,19 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
       onA.close();
       onB.close();
     }
+  });
+
+  it('a change through one drops the other one’s cached state at once (no stream open)', async () => {
+    await call(a!.url, 'POST', '/api/admin/petitions', { id: 'cached', title: 'Cache', summary: '', goal: 5, doubleOptIn: false }, admin);
+    assert.equal((await call(b!.url, 'GET', '/api/petitions/cached')).json.signatureCount, 0);
+    assert.equal((await call(a!.url, 'POST', '/api/petitions/cached/signatures', { name: 'Ann', email: uniqueEmail() }, key())).json.signatureCount, 1);
+    const started = Date.now();
+    let seen = 0;
+    while (Date.now() - started < 1500 && seen !== 1) {
+      seen = (await call(b!.url, 'GET', '/api/petitions/cached')).json.signatureCount;
+      if (seen !== 1) await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(seen, 1, 'within 1.5 s, well before the 5 s time-to-live');
   });
 });
 
