@@ -1,6 +1,7 @@
 /**
- * Signing, confirming and withdrawing: each one transaction that changes the signature, the count
- * and publishes the new state (delivered on commit). Mail is sent by the caller after the commit.
+ * Signing, confirming and withdrawing. Whatever changes the confirmed count changes it in the same
+ * transaction as the signature, and NOTIFYs the change (delivered on commit). Mail is sent by the
+ * caller after the commit.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type * as z from 'zod/mini';

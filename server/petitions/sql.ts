@@ -69,11 +69,6 @@ export const toEvent = (p: Petition): PetitionEvent => ({
   recentSigners: p.recentSigners,
 });
 
-export async function getEvent(q: Queryable, id: string): Promise<PetitionEvent | undefined> {
-  const p = await getPetition(q, id);
-  return p && toEvent(p);
-}
-
 /** What signing needs to know first, in one query: the petition, and the answer already given to `key`. */
 export async function signingInfo(q: Queryable, id: string, key: string | null) {
   const [r] = await q.query<{

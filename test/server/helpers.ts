@@ -50,7 +50,7 @@ export function targets(): Promise<Target[]> {
       throw new Error(`CI=true but no PostgreSQL answers at ${base.replace(/:[^:@/]*@/, ':***@')}: ${problem}`);
     }
     if (problem) {
-      console.log(`# PostgreSQL suites skipped: no server at ${base.replace(/:[^:@/]*@/, ':***@')} (${problem}). Set TEST_DATABASE_URL or start PostgreSQL.`);
+      console.log(`PostgreSQL suites skipped: no server at ${base.replace(/:[^:@/]*@/, ':***@')} (${problem}). Set TEST_DATABASE_URL or start PostgreSQL.`);
     }
     const pglite: Target = {
       name: 'pglite',
