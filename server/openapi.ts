@@ -1,7 +1,19 @@
 /** The OpenAPI 3.1 document, generated from the operations table (src/api/routes.ts). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as z from 'zod/mini';
 import { ApiError } from '../src/api/common.js';
 import { operations, type Operation } from '../src/api/routes.js';
+import { packageRoot } from './paths.js';
+
+const packageVersion = (): string => {
+  const root = packageRoot();
+  try {
+    return root ? (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+};
 
 type Json = Record<string, unknown>;
 
@@ -65,7 +77,7 @@ export function openApiDocument(options: { version?: string; serverUrl?: string 
     openapi: '3.1.0',
     info: {
       title: 'civic-widgets REST API',
-      version: options.version ?? '0.1.0',
+      version: options.version ?? packageVersion(),
       description: 'The contract the civic-widgets elements speak (RestBackend). Errors are `{ error: { kind, message, issues?, retryAfter? } }`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },

@@ -52,6 +52,7 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
   router.on(routes.petitionEvents, async ({ params }, c) => {
     const id = params.id;
     await must(live.get(id), id);
+    c.header('X-Accel-Buffering', 'no'); // proxies (nginx) must pass events on at once
     return streamSSE(c, async (stream) => {
       // One write at a time, in order.
       let chain = Promise.resolve();
