@@ -70,6 +70,22 @@ export async function readJson(req: Request, limit = MAX_BODY): Promise<unknown>
   }
 }
 
+const MAX_DEPTH = 32;
+
+/**
+ * Every string of a JSON body, trimmed: what people type is trimmed before the schemas check it
+ * (the contract's text schemas have no trim step). Deeper than 32 levels is refused as malformed.
+ */
+export function trimStrings(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.trim();
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) throw invalid('body', `the body is nested deeper than ${MAX_DEPTH} levels`, 'too_deep');
+  if (Array.isArray(value)) return value.map((v) => trimStrings(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = trimStrings(v, depth + 1);
+  return out;
+}
+
 /**
  * The client's address: the socket's, or with `trustProxy` (the number of proxies in front, `true`
  * meaning one) the address that the outermost trusted proxy saw, read from X-Forwarded-For.

@@ -7,7 +7,7 @@ import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../src/api/errors.js';
 import type { Operation } from '../src/api/routes.js';
-import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, type RateLimiter } from './http.js';
+import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, trimStrings, type RateLimiter } from './http.js';
 
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
@@ -59,7 +59,7 @@ export class Router {
         if (wait) throw rateLimited(wait);
       }
       const params = op.params ? parse(op.params, c.req.param()) : {};
-      const body = op.body ? parse(op.body, await readJson(c.req.raw)) : undefined;
+      const body = op.body ? parse(op.body, trimStrings(await readJson(c.req.raw))) : undefined;
       let idempotencyKey: string | null = null;
       if (op.idempotent) {
         idempotencyKey = c.req.header('idempotency-key') ?? null;

@@ -114,7 +114,7 @@ export function petitionPages(app: Hono, ctx: ServerContext, petitions: Petition
           return answer(c, 429, guessLocale(c), texts[guessLocale(c)].busy, '');
         }
       }
-      const token = new URLSearchParams(await readText(c.req.raw, 4096)).get('token') ?? c.req.query('token');
+      const token = (new URLSearchParams(await readText(c.req.raw, 4096)).get('token') ?? c.req.query('token'))?.trim();
       if (!tokenOk(token)) return invalidPage(c, guessLocale(c), 400);
       const info = await lookupToken(ctx.db, action, token);
       if (!info) return invalidPage(c, guessLocale(c));

@@ -56,6 +56,12 @@ for (const target of await targets()) {
       refused({ status: res.status, headers: res.headers, text: await res.clone().text(), json: await res.json() }, 400, 'validation', ['body']);
     });
 
+    it('a body nested absurdly deep is 400 on path body', async () => {
+      const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+      refused(await post(`/api/petitions/${id}/signatures`, deep), 400, 'validation', ['body']);
+      refused(await post(`/api/petitions/${id}/signatures`, `{"name":${deep},"email":"a@b.ca"}`), 400, 'validation', ['body']);
+    });
+
     it('a 1 MB body is 413 payload-too-large on path body, with or without Content-Length', async () => {
       const big = JSON.stringify({ name: 'A', email: uniqueEmail(), comment: 'x'.repeat(1024 * 1024) });
       refused(await post(`/api/petitions/${id}/signatures`, big), 413, 'payload-too-large', ['body']);

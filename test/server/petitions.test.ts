@@ -143,8 +143,8 @@ for (const target of await targets()) {
       const email = uniqueEmail();
       await sign(id, { email, name: 'Première Personne' });
       const local = email.split('@')[0]!;
-      // normaliseEmail: case and +tags do not make a new signer
-      const r = await sign(id, { email: `${local.toUpperCase()}+autre@EXAMPLE.org`, name: 'Autre Nom' });
+      // the server trims what people typed; normaliseEmail: case and +tags do not make a new signer
+      const r = await sign(id, { email: `  ${local.toUpperCase()}+autre@EXAMPLE.org `, name: 'Autre Nom' });
       assert.equal(r.status, 200);
       assert.deepEqual(r.json, { status: 'already-signed', signatureCount: 1 });
       assert.equal((await get(id)).signatureCount, 1);
