@@ -1,6 +1,6 @@
 /** The comment-thread resource: threads, comments, replies and mentions (pingbacks, webmentions). */
 import * as z from 'zod/mini';
-import { Count, Honeypot, HttpUrl, Id, OpenStatus, Timestamp, line, page } from './common.js';
+import { Count, Email, Honeypot, HttpUrl, Id, OpenStatus, Timestamp, line, page } from './common.js';
 
 export const Moderation = z.enum(['post', 'pre', 'first-time']);
 export const CommentStatus = z.enum(['published', 'pending', 'rejected', 'deleted']);
@@ -47,7 +47,7 @@ export const Comment = z.object({
 export const CommentInput = z.object({
   parentId: z.optional(z.nullable(Id)),
   name: line(80),
-  email: z.optional(z.union([z.literal(''), z.email().check(z.maxLength(254))])),
+  email: z.optional(z.union([z.literal(''), Email])),
   website: z.optional(z.union([z.literal(''), HttpUrl])),
   body: line(5000),
   /** Email me when someone replies (needs an email). */

@@ -14,3 +14,4 @@ export * from './rest.js';
 export * from './rest-backend.js';
 export * from './memory-backend.js';
 export * from './outbox.js';
+export * from './outbox-replay.js';

@@ -1,6 +1,6 @@
 /** The petition resource: a petition, its signatures and its live count. */
 import * as z from 'zod/mini';
-import { Count, Honeypot, Id, OpenStatus, Timestamp, line, optionalText } from './common.js';
+import { Count, Email, Honeypot, Id, OpenStatus, Timestamp, line, optionalText } from './common.js';
 
 export const Locale = z.enum(['fr', 'en']);
 
@@ -37,7 +37,7 @@ export const Petition = z.object({
 /** What a person submits to sign. */
 export const SignatureInput = z.object({
   name: line(100),
-  email: z.email().check(z.maxLength(254)),
+  email: Email,
   postalCode: optionalText(12),
   city: optionalText(100),
   comment: optionalText(1000),
@@ -57,7 +57,7 @@ export const SignResult = z.object({
 });
 
 /** The token from an emailed link, to confirm or to withdraw a signature. */
-export const TokenInput = z.object({ token: z.string().check(z.minLength(16), z.maxLength(200)) });
+export const TokenInput = /* @__PURE__ */ z.object({ token: /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,200}$/)) });
 export const TokenResult = z.object({
   status: z.enum(['confirmed', 'withdrawn']),
   petitionId: Id,

@@ -13,7 +13,6 @@ import { Localize } from '../core/localize.js';
 import { base } from '../core/styles.js';
 import { displayGoal } from './goal.js';
 import { styles } from './civic-petition.styles.js';
-import { shareLinks } from './share.js';
 
 const tables = {
   en: () => import('../core/translations/en.js').then(({ core, petition }) => ({ ...core, ...petition })),
@@ -57,6 +56,7 @@ export class CivicPetition extends CivicElement {
     result: { state: true },
     live: { state: true },
     said: { state: true },
+    share: { state: true },
   };
 
   /** The petition's id. */
@@ -69,6 +69,8 @@ export class CivicPetition extends CivicElement {
   declare private result: SignResult | undefined;
   declare private live: PetitionEvent | undefined;
   declare private said: string;
+  /** The share module, loaded once a signature is accepted. */
+  declare private share: typeof import('./share.js') | undefined;
 
   protected readonly l = new Localize(this, tables);
   #key = newKey();
@@ -100,16 +102,26 @@ export class CivicPetition extends CivicElement {
 
   get #fields(): FieldSpec[] {
     const t = this.l.t;
-    const max = (k: keyof typeof SignatureInput.shape) => maxLengthOf(SignatureInput.shape[k]);
-    return [
-      { name: 'name', label: t.name, autocomplete: 'name', required: true, max: max('name') },
-      { name: 'email', label: t.email, type: 'email', autocomplete: 'email', required: true, hint: t.emailHint, max: max('email') },
-      { name: 'postalCode', label: t.postalCode, autocomplete: 'postal-code', max: max('postalCode') },
-      { name: 'city', label: t.city, autocomplete: 'address-level2', max: max('city') },
-      { name: 'comment', label: t.comment, type: 'textarea', max: max('comment') },
-      { name: 'showName', label: t.showName, type: 'checkbox' },
-      { name: 'acceptUpdates', label: t.acceptUpdates, type: 'checkbox' },
-    ];
+    // [name, type, autocomplete, required]: labels come from the strings, maxima from the schema.
+    return (
+      [
+        ['name', 'text', 'name', 1],
+        ['email', 'email', 'email', 1],
+        ['postalCode', 'text', 'postal-code'],
+        ['city', 'text', 'address-level2'],
+        ['comment', 'textarea'],
+        ['showName', 'checkbox'],
+        ['acceptUpdates', 'checkbox'],
+      ] as const
+    ).map(([name, type, autocomplete, required]) => ({
+      name,
+      type,
+      autocomplete,
+      required: !!required,
+      label: t[name],
+      hint: name === 'email' ? t.emailHint : undefined,
+      max: maxLengthOf(SignatureInput.shape[name]),
+    }));
   }
 
   override disconnectedCallback(): void {
@@ -140,7 +152,16 @@ export class CivicPetition extends CivicElement {
       this.values = { ...kept.payload };
       this.phase = 'queued';
     }
-    this.#stop.push(outbox.watch(OP, id, this.#send(api, id), (_, outcome: Outcome<SignResult>) => this.#answered(outcome, false)));
+    if (kept) this.#replay(api, id);
+  }
+
+  /** Sends kept signatures when the network returns (the replay code is loaded only then). */
+  #replay(api: PetitionBackend, id: string) {
+    const wired = this.#wired;
+    import('../api/outbox-replay.js').then(
+      ({ watch }) => wired === this.#wired && this.#stop.push(watch(outbox, OP, id, this.#send(api, id), (_, outcome: Outcome<SignResult>) => this.#answered(outcome, false))),
+      () => addEventListener('online', () => wired === this.#wired && this.#replay(api, id), { once: true }),
+    );
   }
 
   #send = (api: PetitionBackend, id: string) => (entry: OutboxEntry<Input>) => api.sign(id, entry.payload, { idempotencyKey: entry.key });
@@ -181,7 +202,7 @@ export class CivicPetition extends CivicElement {
       if (!sent.queued) return this.#answered(sent, true);
       this.phase = 'queued';
       this.said = this.l.t.queued;
-      this.#unwire();
+      this.#replay(api, id);
     } catch (error) {
       this.#answered({ error: error as CivicError }, true);
     }
@@ -204,6 +225,7 @@ export class CivicPetition extends CivicElement {
     const p = this.#task.value;
     if (p) this.live = { type: 'petition', goal: p.goal, status: p.status, recentSigners: p.recentSigners, ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) };
     this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
+    void import('./share.js').then((m) => (this.share = m));
     // Focus carries the confirmation to screen readers; a send from the outbox is announced instead.
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done')?.focus());
     else this.said = `${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`;
@@ -268,17 +290,8 @@ export class CivicPetition extends CivicElement {
 
   #renderDone(p: Petition): TemplateResult {
     const t = this.l.t;
-    const url = p.url ?? location.href.split('#')[0]!;
-    const copy = (e: Event) =>
-      navigator.clipboard?.writeText(url).then(() => ((e.target as HTMLElement).textContent = this.said = t.copied));
     return html`<p part="notice" id="done" tabindex="-1"><strong>${t.thanks}</strong> ${this.result?.status === 'pending' ? t.checkEmail : t.counted}</p>
-      <div part="share">
-        ${this.#heading(t.share)}
-        <ul>
-          ${shareLinks(url, p.title).map(([label, href]) => html`<li><a class="button" href=${href} rel="noopener noreferrer">${label || t.email}</a></li>`)}
-          <li><button @click=${copy}>${t.copy}</button></li>
-        </ul>
-      </div>`;
+      ${this.share?.renderShare(p.url ?? location.href.split('#')[0]!, p.title, t, this.#heading(t.share), (text) => (this.said = text)) ?? nothing}`;
   }
 }
 

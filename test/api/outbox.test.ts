@@ -1,5 +1,6 @@
 import { CivicError } from '../../src/api/errors.js';
 import { Outbox, type OutboxEntry } from '../../src/api/outbox.js';
+import { flush, watch } from '../../src/api/outbox-replay.js';
 import { expect } from '../helpers.js';
 
 const entry = (key: string): OutboxEntry<{ n: number }> => ({ key, op: 'petition.sign', target: 'p', payload: { n: 1 }, queuedAt: new Date().toISOString() });
@@ -25,10 +26,10 @@ describe('Outbox', () => {
     box.add(entry('a'));
     box.add(entry('b'));
     const outcomes: string[] = [];
-    await box.flush('petition.sign', 'p', offline, () => outcomes.push('x'));
+    await flush(box, 'petition.sign', 'p', offline, () => outcomes.push('x'));
     expect(box.all()).to.have.length(2);
     const sent: string[] = [];
-    await box.flush('petition.sign', 'p', async (e) => (sent.push(e.key), e.key === 'b' ? Promise.reject(new CivicError('closed', '')) : 'ok'), (e, o) =>
+    await flush(box, 'petition.sign', 'p', async (e) => (sent.push(e.key), e.key === 'b' ? Promise.reject(new CivicError('closed', '')) : 'ok'), (e, o) =>
       outcomes.push(`${e.key}:${'result' in o ? o.result : o.error.kind}`),
     );
     expect(sent).to.deep.equal(['a', 'b']);
@@ -42,8 +43,8 @@ describe('Outbox', () => {
     let up = false;
     const seen: string[] = [];
     const send = () => (up ? Promise.resolve('ok') : offline());
-    const stop1 = box.watch('petition.sign', 'p', send, () => seen.push('one'), 60_000);
-    const stop2 = box.watch('petition.sign', 'p', send, () => seen.push('two'), 60_000);
+    const stop1 = watch(box, 'petition.sign', 'p', send, () => seen.push('one'), 60_000);
+    const stop2 = watch(box, 'petition.sign', 'p', send, () => seen.push('two'), 60_000);
     await new Promise((r) => setTimeout(r, 20));
     expect(seen).to.deep.equal([]);
     up = true;
