@@ -85,8 +85,11 @@ async function bench(label, env, args) {
     });
     rows.push({ label, scenario: 'sign (no opt-in)', r: sign });
     const after = await (await fetch(`${url}/api/petitions/bench`)).json();
+    // Requests still in flight when autocannon stops are counted by the server, not by autocannon.
     const ok = sign['2xx'];
-    if (after.signatureCount !== ok) console.warn(`! ${label}: ${ok} signatures answered 2xx but the count is ${after.signatureCount}`);
+    if (after.signatureCount < ok || after.signatureCount > ok + connections) {
+      console.warn(`! ${label}: ${ok} signatures answered 2xx but the count is ${after.signatureCount}`);
+    }
   } finally {
     await stopServer(child);
   }
