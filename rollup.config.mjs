@@ -23,11 +23,20 @@ const npm = {
   onwarn,
 };
 
+/** Production builds drop what only Lit's dev mode needs (a dev-mode check is false there). */
+const production = () => ({
+  name: 'production',
+  transform: (code, id) => (id.includes('/src/') && code.includes("'litIssuedWarnings' in globalThis") ? code.replaceAll("'litIssuedWarnings' in globalThis", 'false') : null),
+});
+
 /** A self-contained, minified file for `<script type="module" src>`. */
 const cdn = (name, input) => ({
   input,
+  // Chunks loaded on demand import lit from the entry file itself, not from a third file.
+  preserveEntrySignatures: 'allow-extension',
   plugins: [
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
+    production(),
     ts(),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),
     terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),

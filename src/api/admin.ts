@@ -7,7 +7,6 @@ import { HttpUrl, Slug, line, optionalText } from './common.js';
 
 /** A date-time an organiser sends: ISO 8601 with an offset. */
 export const DateTimeInput = z.iso.datetime({ offset: true });
-import { Locale } from './petition.js';
 import { Moderation } from './comments.js';
 import { PollKind, ResultsVisibility, VoteKind } from './poll.js';
 import { MatchMethod, MissingAnswer, Party, Position, ScalePoints } from './comparison.js';
@@ -21,7 +20,7 @@ export const PetitionCreate = z.object({
   goal: z.int().check(z.positive(), z.maximum(100_000_000)),
   closesAt: z.optional(z.nullable(DateTimeInput)),
   doubleOptIn: z.optional(z.boolean()),
-  locale: z.optional(Locale),
+  locale: z.optional(z.enum(['fr', 'en'])),
 });
 /** Admin: change a petition (any subset of fields). */
 export const PetitionUpdate = z.partial(z.omit(PetitionCreate, { id: true }));

@@ -1,8 +1,8 @@
 /** The petition resource: a petition, its signatures and its live count. */
 import * as z from 'zod/mini';
-import { Count, Email, Honeypot, Id, OpenStatus, Timestamp, line, optionalText } from './common.js';
+import { Count, Email, Honeypot, Id, OpenStatus, Timestamp, line, oneOf, optionalText } from './common.js';
 
-export const Locale = z.enum(['fr', 'en']);
+export const Locale = oneOf(['fr', 'en']);
 
 /** A signer who agreed to be shown: first name and initial, city. */
 export const PublicSigner = z.object({
@@ -34,13 +34,17 @@ export const Petition = z.object({
   updatedAt: Timestamp,
 });
 
+/** The longest text each field of a signature accepts (the schema below and the form's counters). */
+export const SIGNATURE_LIMITS = { name: 100, email: 254, postalCode: 12, city: 100, comment: 1000 } as const;
+const L = SIGNATURE_LIMITS;
+
 /** What a person submits to sign. */
 export const SignatureInput = z.object({
-  name: line(100),
+  name: line(L.name),
   email: Email,
-  postalCode: optionalText(12),
-  city: optionalText(100),
-  comment: optionalText(1000),
+  postalCode: optionalText(L.postalCode),
+  city: optionalText(L.city),
+  comment: optionalText(L.comment),
   /** Show my first name, initial and city among the signers. */
   showName: z.optional(z.boolean()),
   /** Receive updates from the organiser. */
@@ -49,7 +53,7 @@ export const SignatureInput = z.object({
   hp: Honeypot,
 });
 
-export const SignStatus = z.enum(['pending', 'confirmed', 'already-signed']);
+export const SignStatus = oneOf(['pending', 'confirmed', 'already-signed']);
 export const SignResult = z.object({
   /** `pending`: check your email; `confirmed`: counted; `already-signed`: this email has signed before. */
   status: SignStatus,
@@ -59,14 +63,14 @@ export const SignResult = z.object({
 /** The token from an emailed link, to confirm or to withdraw a signature. */
 export const TokenInput = /* @__PURE__ */ z.object({ token: /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,200}$/)) });
 export const TokenResult = z.object({
-  status: z.enum(['confirmed', 'withdrawn']),
+  status: oneOf(['confirmed', 'withdrawn']),
   petitionId: Id,
   signatureCount: Count,
 });
 
 /** The live event sent on a petition's stream whenever its count or signers change. */
 export const PetitionEvent = z.object({
-  type: z.enum(['petition']),
+  type: oneOf(['petition']),
   signatureCount: Count,
   goal: Count,
   status: OpenStatus,

@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod/mini';
 import { ApiError } from './common.js';
-import { CivicError, type CivicErrorKind } from './errors.js';
+import { CivicError, toIssues, type CivicErrorKind } from './errors.js';
 
 export interface RestOptions {
   /** Where the API lives, e.g. `https://example.org/api`. */
@@ -25,8 +25,11 @@ export interface RequestOptions {
   body?: unknown;
   idempotencyKey?: string | undefined;
   signal?: AbortSignal | undefined;
-  query?: Record<string, string | number | undefined>;
 }
+
+/** A path with a query string, e.g. `withQuery('/threads/a/comments', { cursor, sort })`; undefined values are left out. */
+export const withQuery = (path: string, query: Record<string, string | number | undefined>): string =>
+  `${path}?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, `${v}`]))}`;
 
 const kinds: Record<number, CivicErrorKind> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'closed', 413: 'payload-too-large', 429: 'rate-limited' };
 
@@ -41,9 +44,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 function check<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
-  throw new CivicError('invalid-response', 'the server answered outside the contract', {
-    issues: r.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })),
-  });
+  throw new CivicError('invalid-response', 'the server answered outside the contract', { issues: toIssues(r.error.issues) });
 }
 
 export class RestClient {
@@ -55,10 +56,9 @@ export class RestClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
 
-  url(path: string, query: RequestOptions['query'] = {}): string {
-    const url = new URL(this.baseUrl + path, location.href);
-    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, `${v}`);
-    return url.href;
+  /** The URL of a path of the API (fetch and EventSource resolve it against the page). */
+  url(path: string): string {
+    return this.baseUrl + path;
   }
 
   /** One call of the contract; `schema` checks the answer. */
@@ -67,7 +67,7 @@ export class RestClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (o.body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET') headers['idempotency-key'] = o.idempotencyKey ?? crypto.randomUUID();
-    const url = this.url(path, o.query);
+    const url = this.url(path);
     for (let attempt = 0; ; attempt++) {
       let error: CivicError;
       const timeout = AbortSignal.timeout(timeoutMs);

@@ -5,9 +5,8 @@
  */
 export function define(tag: string, ctor: CustomElementConstructor): void {
   const existing = customElements.get(tag);
-  if (!existing) {
-    customElements.define(tag, ctor);
-  } else if (existing !== ctor && 'litIssuedWarnings' in globalThis) {
+  if (!existing) customElements.define(tag, ctor);
+  // `litIssuedWarnings` exists in Lit's dev mode only; the CDN build drops this branch.
+  else if (existing !== ctor && 'litIssuedWarnings' in globalThis)
     console.warn(`<${tag}> is already defined by another copy of civic-widgets; this copy is ignored.`);
-  }
 }

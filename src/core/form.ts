@@ -40,7 +40,7 @@ export function fieldErrors(issues: readonly ApiIssue[], specs: readonly FieldSp
     const value = form.values[name];
     errors[spec ? name : 'body'] ??= !spec
       ? issue.message
-      : (!value && spec.required) || issue.code === 'too_small' || issue.code === 'invalid_type'
+      : !value
         ? t.required
         : issue.code === 'too_big' && spec.max
           ? t.tooLong(form.l.n(spec.max))
@@ -97,12 +97,4 @@ export function renderHoneypot(form: Form): TemplateResult {
     <label>${form.l.t.honeypot} <input name="hp" tabindex="-1" autocomplete="off" .value=${String(form.values['hp'] ?? '')}
       @input=${(e: Event) => form.set('hp', (e.target as HTMLInputElement).value)} /></label>
   </div>`;
-}
-
-/** The maximum length a zod/mini string schema allows (looking through optional and nullable). */
-export function maxLengthOf(schema: unknown): number | undefined {
-  type Z = { _zod: { def: { innerType?: Z; checks?: { _zod: { def: { maximum?: number } } }[] } } };
-  let s = schema as Z | undefined;
-  while (s?._zod.def.innerType) s = s._zod.def.innerType;
-  return s?._zod.def.checks?.find((c) => c._zod.def.maximum)?._zod.def.maximum;
 }

@@ -86,14 +86,4 @@ export class Localize<T> implements ReactiveController {
     return new Date(value).toLocaleString(this.locale, options);
   }
 
-  /** A time relative to now: "3 minutes ago", "il y a 2 jours". */
-  ago(value: string | number | Date, now = Date.now()): string {
-    const f = new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' });
-    let s = (new Date(value).getTime() - now) / 1000;
-    for (const [unit, size] of [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity]] as const) {
-      if (Math.abs(s) < size) return f.format(Math.round(s), unit);
-      s /= size;
-    }
-    return '';
-  }
 }

@@ -12,7 +12,6 @@ export const base = css`
     max-inline-size: var(--civic-max-width, 42rem);
     font-family: var(--civic-font, inherit);
     color: var(--civic-color-text, inherit);
-    background: var(--civic-color-background, none);
     line-height: 1.5;
     --_accent: var(--civic-color-accent, currentColor);
     --_border: 1px solid var(--civic-color-border, currentColor);
@@ -79,10 +78,9 @@ export const base = css`
     background: var(--civic-color-accent);
     color: var(--civic-color-on-accent, inherit);
   }
-  button:hover:enabled,
+  :enabled:hover,
   .button:hover {
     background: var(--_muted);
-    color: inherit;
   }
   :disabled {
     opacity: 0.7;
@@ -128,11 +126,6 @@ export const base = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    * {
-      transition: none !important;
-    }
   }
   @media (forced-colors: active) {
     .error,

@@ -29,7 +29,11 @@ export const styles = css`
   }
   ::-webkit-progress-value {
     background: currentColor;
-    transition: inline-size 0.6s;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    ::-webkit-progress-value {
+      transition: inline-size 0.6s;
+    }
   }
   ::-moz-progress-bar {
     background: currentColor;

@@ -1,14 +1,14 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { Task } from '@lit/task';
 import { newKey, type CivicBackend, type PetitionBackend } from '../api/backend.js';
 import { CivicError, toIssues } from '../api/errors.js';
 import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
-import { isOpen, SignatureInput, type Petition, type PetitionEvent, type SignResult } from '../api/petition.js';
+import { isOpen, SIGNATURE_LIMITS, SignatureInput, type Petition, type PetitionEvent, type SignResult } from '../api/petition.js';
 import { RestClient } from '../api/rest.js';
 import { restPetitions } from '../api/rest-backend.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicSignedEvent } from '../core/events.js';
-import { fieldErrors, focusFirstError, maxLengthOf, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
+import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
+import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
 import { base } from '../core/styles.js';
 import { displayGoal } from './goal.js';
@@ -77,11 +77,12 @@ export class CivicPetition extends CivicElement {
   #wired: unknown[] = [];
   #stop: (() => void)[] = [];
 
-  readonly #task = new Task(this, {
+  readonly #task = new Loader(
+    this,
+    ([, id], signal) => this.#api().get(id, { signal }),
     // The backend is an argument so that a new one (provider, property) reloads the petition.
-    task: ([, id, active], { signal }) => (active ? this.#api().get(id ?? '', { signal }) : undefined),
-    args: () => [this.resolvedBackend, this.petition, this.active] as const,
-  });
+    () => (this.active ? ([this.resolvedBackend, this.petition ?? ''] as const) : undefined),
+  );
 
   constructor() {
     super();
@@ -120,7 +121,7 @@ export class CivicPetition extends CivicElement {
       required: !!required,
       label: t[name],
       hint: name === 'email' ? t.emailHint : undefined,
-      max: maxLengthOf(SignatureInput.shape[name]),
+      max: (SIGNATURE_LIMITS as Record<string, number>)[name],
     }));
   }
 
@@ -223,7 +224,7 @@ export class CivicPetition extends CivicElement {
     this.phase = 'done';
     this.#key = newKey();
     const p = this.#task.value;
-    if (p) this.live = { type: 'petition', goal: p.goal, status: p.status, recentSigners: p.recentSigners, ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) };
+    if (p) this.live = { ...p, ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) } as PetitionEvent;
     this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
     void import('./share.js').then((m) => (this.share = m));
     // Focus carries the confirmation to screen readers; a send from the outbox is announced instead.
@@ -232,19 +233,20 @@ export class CivicPetition extends CivicElement {
   }
 
   protected override renderWidget(): TemplateResult {
-    return html`${this.#task.value
-        ? this.#renderPetition({ ...this.#task.value, ...this.live })
-        : this.#task.render({
-            initial: () => this.renderFallback(),
-            pending: () => this.renderLoading(),
-            error: (e) => this.renderLoadError(e, () => this.#task.run()),
-          })}
+    const task = this.#task;
+    return html`${task.value
+        ? this.#renderPetition({ ...task.value, ...this.live })
+        : task.error
+          ? this.renderLoadError(task.error, () => task.run())
+          : task.pending
+            ? this.renderLoading()
+            : this.renderFallback()}
       <div class="sr-only" role="status">${this.said}</div>`;
   }
 
-  #heading(text: string, id = '', level = this.headingLevel + 1) {
-    return html`<div class=${level > this.headingLevel ? 'sub' : ''} part=${level > this.headingLevel ? nothing : 'heading'} id=${id || nothing}
-      role="heading" aria-level=${Math.min(level, 6)}>${text}</div>`;
+  /** A heading one level below the petition's title. */
+  #sub(text: string, id?: string) {
+    return html`<div class="sub" id=${id ?? nothing} role="heading" aria-level=${Math.min(this.headingLevel + 1, 6)}>${text}</div>`;
   }
 
   #renderPetition(p: Petition): TemplateResult {
@@ -253,7 +255,7 @@ export class CivicPetition extends CivicElement {
     const goal = displayGoal(count, p.goal);
     const open = isOpen(p);
     return html`<section part="base" aria-labelledby="title">
-      ${this.#heading(p.title, 'title', this.headingLevel)}
+      <div part="heading" id="title" role="heading" aria-level=${this.headingLevel}>${p.title}</div>
       <div part="summary">${p.summary.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
       <p part="count"><span><strong>${n(count)}</strong> ${t.signatures(count)}</span> <span>${t.goal(n(goal))}</span></p>
       <progress part="bar" max=${goal} .value=${count} aria-label=${t.goal(n(goal))}></progress>
@@ -262,9 +264,9 @@ export class CivicPetition extends CivicElement {
       ${this.phase === 'done' ? this.#renderDone(p) : open ? this.#renderForm() : html`<p part="notice">${t.closed}</p>`}
       ${p.recentSigners.length
         ? html`<div part="signers">
-            ${this.#heading(t.recent)}
+            ${this.#sub(t.recent)}
             <ul>
-              ${p.recentSigners.slice(0, 5).map((s) => html`<li>${s.name}${s.city ? `, ${s.city}` : ''} · ${this.l.ago(s.signedAt)}</li>`)}
+              ${p.recentSigners.slice(0, 5).map((s) => html`<li>${s.name}${s.city ? `, ${s.city}` : ''} · ${this.l.d(s.signedAt, { dateStyle: 'medium' })}</li>`)}
             </ul>
           </div>`
         : nothing}
@@ -277,7 +279,7 @@ export class CivicPetition extends CivicElement {
     const [name, email, postalCode, city, ...rest] = this.#fields.map((f) => renderField(form, f));
     const queued = this.phase === 'queued';
     return html`<form part="form" novalidate aria-labelledby="sign" @submit=${this.#submit}>
-      ${this.#heading(t.sign, 'sign')}
+      ${this.#sub(t.sign, 'sign')}
       ${queued ? html`<p part="notice">${t.queued}</p>` : nothing}
       ${this.errors['body'] ? html`<div role="alert" tabindex="-1">${this.errors['body']}</div>` : nothing}
       <div class="fields">${name}${email}</div>
@@ -291,7 +293,7 @@ export class CivicPetition extends CivicElement {
   #renderDone(p: Petition): TemplateResult {
     const t = this.l.t;
     return html`<p part="notice" id="done" tabindex="-1"><strong>${t.thanks}</strong> ${this.result?.status === 'pending' ? t.checkEmail : t.counted}</p>
-      ${this.share?.renderShare(p.url ?? location.href.split('#')[0]!, p.title, t, this.#heading(t.share), (text) => (this.said = text)) ?? nothing}`;
+      ${this.share?.renderShare(p.url ?? location.href.split('#')[0]!, p.title, t, this.#sub(t.share), (text) => (this.said = text)) ?? nothing}`;
   }
 }
 
