@@ -1,7 +1,8 @@
 // `npm test`: typecheck, build, server tests (node's test runner, PGlite and PostgreSQL), browser
-// tests (@web/test-runner in Chromium), the size budget and a Storybook build. Runs every step,
-// prints a summary, and exits non-zero if any failed.
-//   node scripts/test.mjs [types] [build] [server] [browser] [size] [storybook]
+// tests (@web/test-runner in Chromium), the demo end to end (built server + CDN files in Chromium),
+// the size budget, and a Storybook build whose every story is rendered and checked with axe.
+// Runs every step, prints a summary, and exits non-zero if any failed.
+//   node scripts/test.mjs [types] [build] [server] [browser] [e2e] [size] [storybook]
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,7 @@ const steps = {
     }
     return run(bin('wtr'), []);
   },
+  e2e: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/e2e', /\.test\.ts$/)]),
   size: () => checkSizes(),
   storybook: () =>
     run(bin('cem'), ['analyze', '--quiet']) &&

@@ -1,0 +1,3 @@
+/** Types for chrome.mjs (used by TypeScript tests). */
+export function findChrome(options?: { install?: boolean }): string;
+export const chromeArgs: string[];

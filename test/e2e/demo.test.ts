@@ -1,0 +1,101 @@
+/**
+ * The demo, end to end, as a user gets it: the built server (`dist/server/cli.js --demo`, on a
+ * fresh PGlite) serves the blog post with the petition pasted as plain HTML and loaded from the
+ * minified CDN build; a reader signs in Chromium, opens the confirmation link from the development
+ * outbox, presses the button, and the blog page's count goes up live. Also: axe on the page, and
+ * the page usable 320 px wide. Needs `npm run build` first (npm test builds before this step).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+
+const port = 8900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+let server: ChildProcess;
+let browser: Browser;
+const data = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
+
+/** Text of the petition widget's shadow root, whitespace collapsed. */
+const widgetText = (page: Page) =>
+  page.evaluate(() => (document.querySelector('civic-petition')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
+const count = async (page: Page) => Number((await page.locator('civic-petition strong').first().textContent())?.replace(/\D/g, ''));
+
+before(async () => {
+  server = spawn('node', ['dist/server/cli.js', '--demo', '--port', String(port), '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout!.on('data', (b: Buffer) => String(b).includes('listening') && resolve());
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  rmSync(data, { recursive: true, force: true });
+});
+
+describe('the demo blog', () => {
+  it('a reader signs, confirms from the emailed link, and the count goes up live', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/blog/`);
+    await page.locator('civic-petition form').waitFor();
+    const before = await count(page);
+    assert.match(await widgetText(page), /Pour un plan numérique pour le Québec/);
+
+    await page.locator('civic-petition [name=name]').fill('Geneviève Lapointe');
+    await page.locator('civic-petition [name=email]').fill('genevieve.lapointe@example.org');
+    await page.locator('civic-petition [name=city]').fill('Trois-Rivières');
+    await page.locator('civic-petition [name=showName]').check();
+    await page.locator('civic-petition [part~=submit]').click();
+    await page.locator('civic-petition #done').waitFor();
+    assert.match(await widgetText(page), /Presque fini/);
+    assert.equal(await count(page), before, 'not counted before confirmation');
+
+    // The confirmation mail, in the development outbox.
+    const mail = await browser.newPage();
+    await mail.goto(`${base}/dev/mail`);
+    const link = mail.locator('a[href*="/petitions/confirm?token="]').first();
+    await link.click();
+    await mail.waitForLoadState();
+    await mail.locator('form[method=post] button, form[method=post] [type=submit]').first().click();
+    await mail.waitForLoadState();
+    assert.match(await mail.locator('body').innerText(), /confirm/i);
+
+    // The blog page, still open, hears it through the event stream.
+    await page.waitForFunction((n) => Number(document.querySelector('civic-petition')?.shadowRoot?.querySelector('strong')?.textContent?.replace(/\D/g, '')) === n, before + 1, { timeout: 10000 });
+    assert.match(await widgetText(page), /Geneviève L\., Trois-Rivières/);
+    assert.deepEqual(errors, []);
+  });
+
+  it('is accessible (axe, WCAG 2.2 AA) and usable 320 px wide', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${base}/blog/`);
+    await page.locator('civic-petition form').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320px`);
+    const fields = await page.locator('civic-petition input:not([type=checkbox]):not([tabindex="-1"])').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    assert.ok(fields.every((w) => w >= 200), `fields too narrow: ${fields}`);
+    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    assert.deepEqual(violations, []);
+  });
+
+  it('serves the OpenAPI document generated from the schemas', async () => {
+    const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    assert.match(doc.openapi, /^3\.1/);
+    assert.ok(doc.paths['/petitions/{id}/signatures']);
+  });
+});
