@@ -20,8 +20,13 @@ export interface AppOptions {
   /** An open database; else one is opened from `database` (and closed with the app). */
   db?: Db;
   database?: OpenDbOptions;
-  /** Default: a DevOutbox shown at /dev/mail. */
+  /** Default: a DevOutbox. */
   mailer?: Mailer;
+  /**
+   * Show a DevOutbox's mail at /dev/mail (default true). The page shows confirmation tokens, so the
+   * CLI turns it on only for the demo (`--demo`) or on request (`--dev-mail`).
+   */
+  devMailPage?: boolean;
   /** The token of the admin routes; unset, they refuse every request. */
   adminToken?: string | undefined;
   /** The public origin for links in mails (default: the origin of the request). */
@@ -111,7 +116,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   petitionRoutes(app, router, ctx, { limiter, trustProxy });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
-  if (outbox) app.get('/dev/mail', (c) => c.html(outbox.html(), 200, { 'cache-control': 'no-store' }));
+  if (outbox && options.devMailPage !== false) app.get('/dev/mail', (c) => c.html(outbox.html(), 200, { 'cache-control': 'no-store' }));
 
   const root = options.staticRoot === false ? undefined : (options.staticRoot ?? packageRoot());
   if (root) {

@@ -15,7 +15,8 @@ const usage = `Usage: civic-server [options]
   --port N            port (default 8787, or PORT)
   --host ADDR         interface to listen on (default: all)
   --data DIR          PGlite data directory (default ./.civic-data); ignored with DATABASE_URL
-  --demo              load the demo petitions
+  --demo              load the demo content (and show unsent mail at /dev/mail)
+  --dev-mail          show unsent mail at /dev/mail (it holds confirmation links: development only)
   --origin LIST       CORS allowlist, comma-separated (default: any origin)
   --public-url URL    origin for links in mails (default PUBLIC_URL, else the request's origin)
   --trust-proxy N     read the client address from X-Forwarded-For behind N proxies
@@ -29,6 +30,7 @@ async function main() {
       host: { type: 'string' },
       data: { type: 'string' },
       demo: { type: 'boolean' },
+      'dev-mail': { type: 'boolean' },
       origin: { type: 'string' },
       'public-url': { type: 'string' },
       'trust-proxy': { type: 'string' },
@@ -55,6 +57,7 @@ async function main() {
     database: { url, dataDir },
     mailer,
     demo: values.demo ?? false,
+    devMailPage: !!(values.demo || values['dev-mail']),
     adminToken,
     publicUrl: values['public-url'] ?? (env.PUBLIC_URL || undefined),
     origins: values.origin?.split(',').map((s) => s.trim()).filter(Boolean),
@@ -64,7 +67,12 @@ async function main() {
 
   console.log(`civic-server listening on ${server.url} (${url ? 'PostgreSQL' : `PGlite ${dataDir}`})`);
   if (!adminToken) console.log('  admin routes are off: set CIVIC_ADMIN_TOKEN to use them');
-  if (mailer instanceof DevOutbox) console.log(`  mail is not sent: see ${server.url}/dev/mail (set SMTP_URL to send it)`);
+  if (mailer instanceof DevOutbox)
+    console.log(
+      values.demo || values['dev-mail']
+        ? `  mail is not sent: see ${server.url}/dev/mail (set SMTP_URL to send it)`
+        : '  mail is not sent (set SMTP_URL), nor shown (--dev-mail shows it at /dev/mail)',
+    );
 
   let stopping = false;
   const stop = async () => {
