@@ -19,7 +19,7 @@ interface Child {
 
 /** Starts the CLI and resolves with its URL once it listens. */
 function startCli(databaseUrl: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', '--dev-mail'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, CIVIC_ADMIN_TOKEN: ADMIN_TOKEN, SMTP_URL: '', PUBLIC_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
