@@ -101,7 +101,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     cors({
       origin: options.origins?.length ? options.origins : '*',
       allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After', 'Location'],
       maxAge: 600,
     }),
