@@ -17,7 +17,8 @@ export type Inline =
   | string
   | { t: 'br' }
   | { t: 'code'; text: string }
-  | { t: 'em' | 'strong'; c: Inline[] }
+  | { t: 'em'; c: Inline[] }
+  | { t: 'strong'; c: Inline[] }
   | { t: 'a'; href: string; c: Inline[] };
 
 export type Block =
