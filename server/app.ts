@@ -12,6 +12,7 @@ import { ApiFailure, RateLimiter, type RateLimitOptions } from './http.js';
 import { DevOutbox, type Mailer } from './mail.js';
 import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
+import { commentRoutes, type CommentOptions } from './comments/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { Router } from './routing.js';
 import { serveFile } from './static.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   staticRoot?: string | false;
   /** Load the demo content at start. */
   demo?: boolean;
+  /** Comments: the proof of work, the posting limit, links, likes, webmention fetching. */
+  comments?: CommentOptions;
   /** Check every JSON answer against the contract (default true). */
   checkResponses?: boolean;
   log?: Log;
@@ -114,6 +117,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     checkResponses: options.checkResponses ?? true,
   });
   petitionRoutes(app, router, ctx, { limiter, trustProxy });
+  commentRoutes(app, router, ctx, { limiter, trustProxy, options: options.comments });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   if (outbox && options.devMailPage !== false) app.get('/dev/mail', (c) => c.html(outbox.html(), 200, { 'cache-control': 'no-store' }));
