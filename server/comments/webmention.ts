@@ -14,6 +14,7 @@ import { BlockList, isIP } from 'node:net';
 import type { Context, Hono } from 'hono';
 import type { ServerContext } from '../context.js';
 import { ApiFailure, clientIp, invalid, rateLimited, readText, type RateLimiter } from '../http.js';
+import { decodeEntities } from './html-text.js';
 import { threadByUrl } from './sql.js';
 import { announce, type Comments } from './writing.js';
 
@@ -39,15 +40,6 @@ export function isPrivateAddress(address: string): boolean {
   const v = isIP(address);
   return v === 0 || privateRanges.check(address, v === 4 ? 'ipv4' : 'ipv6');
 }
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-/** Decodes the character references of HTML text or of an attribute value. */
-export const decodeEntities = (s: string) =>
-  s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (all, e: string) => {
-    if (e[0] !== '#') return entities[e.toLowerCase()] ?? all;
-    const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
-  });
 
 const normal = (url: string) => {
   try {
