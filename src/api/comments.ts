@@ -126,7 +126,8 @@ const Reader = /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,100}$/));
 /** Like (`liked` true or left out) or take a like back (`liked: false`). */
 export const LikeInput = /* @__PURE__ */ z.object({ reader: Reader, liked: z.optional(z.boolean()) });
 export const LikeResult = z.object({ liked: z.boolean(), likeCount: Count });
-export const FlagReason = oneOf(['spam', 'abuse', 'off-topic', 'other']);
+/** Why a reader reports a comment (what people send: checked, with a pattern rather than a costlier enum). */
+export const FlagReason = /* @__PURE__ */ oneOf(['spam', 'abuse', 'off-topic', 'other']).check(z.regex(/^(spam|abuse|off-topic|other)$/));
 /** Report a comment to the moderators (once per reader). */
 export const FlagInput = /* @__PURE__ */ z.object({ reader: Reader, reason: z.optional(FlagReason) });
 export const FlagResult = z.object({ flagged: z.boolean() });
