@@ -46,8 +46,8 @@ export function htmlToMarkdown(html: string): string {
     while (stack.length > 1) {
       const f = stack.pop()!;
       let s = f.out;
-      if (f.tag === 'a') s = f.href ? `[${s.trim() || escapeMd(f.href)}](${f.href.replace(/[()\s]/g, encodeURIComponent)})` : s;
-      else if (f.tag === 'blockquote') s = `\n\n${s.trim().split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n')}\n\n`;
+      if (f.tag === 'a') s = f.href ? `[${s.trim() || escapeMd(f.href)}](${f.href.replace(/[()\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : s;
+      else if (f.tag === 'blockquote') s = `\n\n${s.trim().replace(/\n{3,}/g, '\n\n').split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n')}\n\n`;
       emit(s);
       if (f.tag === tag) return;
     }
