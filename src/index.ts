@@ -1,6 +1,7 @@
 /** `civic-widgets`: registers every element and exports their classes and the API. */
 import './define/civic-provider.js';
 import './define/civic-petition.js';
+import './define/civic-comments.js';
 
 export * from './api/index.js';
 export { CivicProvider } from './provider/civic-provider.js';
@@ -8,3 +9,4 @@ export { CivicPetition } from './petition/civic-petition.js';
 export { CivicElement } from './core/civic-element.js';
 export { backendContext } from './core/context.js';
 export * from './core/events.js';
+export { CivicComments } from './comments/civic-comments.js';

@@ -23,14 +23,14 @@ interface Kept {
 const KEY = 'civic-comments';
 let memory: Kept = {};
 
-function read(): Kept {
+export function read(): Kept {
   try {
     return JSON.parse(localStorage.getItem(KEY) ?? '{}') as Kept;
   } catch {
     return memory;
   }
 }
-function write(change: (kept: Kept) => void): void {
+export function write(change: (kept: Kept) => void): void {
   const kept = read();
   change(kept);
   memory = kept;
@@ -41,25 +41,9 @@ function write(change: (kept: Kept) => void): void {
   }
 }
 
-/** This browser's reader token, made once. */
-export function reader(): string {
-  const kept = read().reader;
-  if (kept) return kept;
-  const token = crypto.randomUUID();
-  write((k) => (k.reader = token));
-  return token;
-}
-
 /** The comments this browser wrote in a thread (the 50 newest of the last 30 days). */
 export const owned = (thread: string): Own[] => (read().own?.[thread] ?? []).filter((o) => Date.now() - o.at < 30 * 864e5);
 
 export function keepOwn(thread: string, own: Omit<Own, 'at'>): void {
   write((k) => ((k.own ??= {})[thread] = [...owned(thread).filter((o) => o.id !== own.id), { ...own, at: Date.now() }].slice(-50)));
-}
-
-/** Comment ids this browser liked (`liked`) or reported (`flagged`). */
-export const marked = (list: 'liked' | 'flagged'): Set<string> => new Set(read()[list]);
-
-export function mark(list: 'liked' | 'flagged', id: string, on: boolean): void {
-  write((k) => (k[list] = [...new Set(k[list]).add(id)].filter((x) => on || x !== id).slice(-500)));
 }
