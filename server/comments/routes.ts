@@ -81,7 +81,7 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
   router.on(routes.getThread, ({ params }) => must(live.get(params.id), params.id));
 
   router.on(routes.listComments, async ({ params, query }) => {
-    const t = await must(threadRow(db, params.id), params.id);
+    const t = await must(live.get(params.id), params.id);
     return commentPage(db, t, { sort: query.sort ?? 'oldest', cursor: query.cursor, limit: Number(query.limit ?? 20) });
   });
 
@@ -99,7 +99,7 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
   });
 
   router.on(routes.listMentions, async ({ params, query }) => {
-    const t = await must(threadRow(db, params.id), params.id);
+    const t = await must(live.get(params.id), params.id);
     return mentionPage(db, t, { cursor: query.cursor, limit: Number(query.limit ?? 50) });
   });
 

@@ -217,7 +217,7 @@ interface RootRow extends Row {
  * A page: `limit` top-level comments in `sort` order (pinned ones first on the first page), each
  * followed by its visible replies depth-first, oldest first.
  */
-export async function commentPage(q: Queryable, thread: ThreadRow, o: { sort: CommentSort; cursor?: string | undefined; limit: number }): Promise<CommentPage> {
+export async function commentPage(q: Queryable, thread: Pick<Thread, 'id' | 'commentCount'>, o: { sort: CommentSort; cursor?: string | undefined; limit: number }): Promise<CommentPage> {
   const after = o.cursor ? decodeCursor(o.cursor, o.sort) : undefined;
   const { by, after: cond } = ORDER[o.sort];
   const roots = await q.query<RootRow>(
@@ -240,7 +240,7 @@ export async function commentPage(q: Queryable, thread: ThreadRow, o: { sort: Co
   return {
     items,
     nextCursor: more && last ? encodeCursor({ sort: o.sort, at: last.at, likes: last.like_count, id: last.id }) : null,
-    total: thread.comment_count,
+    total: thread.commentCount,
   };
 }
 
@@ -248,10 +248,14 @@ export async function commentPage(q: Queryable, thread: ThreadRow, o: { sort: Co
 async function subtrees(q: Queryable, rootIds: string[]): Promise<Comment[]> {
   const rows = await q.query<CommentRow>(
     `SELECT ${COMMENT_COLUMNS} FROM ${COMMENT_FROM}
-      WHERE (c.id = ANY($1::bigint[]) OR c.root_id = ANY($1::bigint[])) AND c.status <> 'pending'
-      ORDER BY c.created_at, c.id`,
+      WHERE c.id = ANY($1::bigint[])
+     UNION ALL
+     SELECT ${COMMENT_COLUMNS} FROM ${COMMENT_FROM}
+      WHERE c.root_id = ANY($1::bigint[]) AND c.status <> 'pending'`,
     [rootIds],
   );
+  // Oldest first; ids break ties (decimal strings: shorter is smaller).
+  rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const children = new Map<string | null, CommentRow[]>();
   for (const r of rows) {
     const list = children.get(r.parent_id) ?? [];
@@ -308,7 +312,7 @@ export async function mentionById(q: Queryable, id: string): Promise<Mention | u
 }
 
 /** Verified mentions, newest first; the cursor is an offset. */
-export async function mentionPage(q: Queryable, thread: ThreadRow, o: { cursor?: string | undefined; limit: number }): Promise<MentionPage> {
+export async function mentionPage(q: Queryable, thread: Pick<Thread, 'id' | 'mentionCount'>, o: { cursor?: string | undefined; limit: number }): Promise<MentionPage> {
   if (o.cursor !== undefined && !/^\d{1,9}$/.test(o.cursor)) throw invalid('cursor', 'not a cursor of this list', 'invalid_cursor');
   const offset = Number(o.cursor ?? 0);
   const rows = await q.query<MentionRow>(
@@ -319,6 +323,6 @@ export async function mentionPage(q: Queryable, thread: ThreadRow, o: { cursor?:
   return {
     items: rows.slice(0, o.limit).map(toMention),
     nextCursor: rows.length > o.limit ? String(offset + o.limit) : null,
-    total: thread.mention_count,
+    total: thread.mentionCount,
   };
 }

@@ -78,11 +78,23 @@ export async function post(
   key: string | null,
   ip: string,
 ): Promise<{ result: CommentCreated; published?: Published }> {
-  const [t] = await c.db.query<ThreadRow & { replay: string | null }>(
-    `SELECT t.id, t.status, t.moderation, t.edit_window_seconds, r.id::text AS replay
-       FROM comment_threads t LEFT JOIN comments r ON r.thread_id = t.id AND r.idempotency_key = $2
+  const email = input.email || null;
+  const [emailHash, ipHash] = await Promise.all([email ? hashEmail(c, email) : null, hashIp(c, ip)]);
+  const parentId = input.parentId && /^\d{1,18}$/.test(input.parentId) ? input.parentId : null;
+  // One query for what posting needs to know: the thread, an earlier answer to this key, blocks,
+  // whether this email has been published before, and the parent.
+  const [t] = await c.db.query<
+    ThreadRow & { replay: string | null; blocked: boolean; known: boolean; parent_id: string | null; parent_level: number | null; parent_root: string | null }
+  >(
+    `SELECT t.id, t.status, t.moderation, t.edit_window_seconds, r.id::text AS replay,
+            EXISTS (SELECT 1 FROM comment_blocks b WHERE b.hash = ANY($3::text[])) AS blocked,
+            ($4::text IS NOT NULL AND EXISTS (SELECT 1 FROM comments k WHERE k.email_hash = $4 AND k.status = 'published')) AS known,
+            p.id::text AS parent_id, p.level AS parent_level, p.root_id::text AS parent_root
+       FROM comment_threads t
+       LEFT JOIN comments r ON r.thread_id = t.id AND r.idempotency_key = $2
+       LEFT JOIN comments p ON p.id = $5::bigint AND p.thread_id = t.id AND p.status = 'published'
       WHERE t.id = $1`,
-    [threadId, key],
+    [threadId, key, [emailHash, ipHash].filter(Boolean), emailHash, parentId],
   );
   if (!t) throw notFound(`no thread ${threadId}`);
   if (t.replay) return { result: await replay(c, t, t.replay, key) };
@@ -94,29 +106,15 @@ export async function post(
 
   const wait = c.limiter?.take(ip);
   if (wait) throw rateLimited(wait);
-  const email = input.email || null;
-  const [emailHash, ipHash] = await Promise.all([email ? hashEmail(c, email) : null, hashIp(c, ip)]);
-  const blocked = await c.db.query('SELECT 1 FROM comment_blocks WHERE hash = ANY($1::text[])', [[emailHash, ipHash].filter(Boolean)]);
-  if (blocked.length) throw new ApiFailure(403, 'forbidden', 'comments from this author are not accepted here');
+  if (t.blocked) throw new ApiFailure(403, 'forbidden', 'comments from this author are not accepted here');
   if (countLinks(input.body) > c.settings.maxLinks) {
     throw invalid('body', `at most ${c.settings.maxLinks} links in a comment`, 'too_many_links');
   }
   if (input.notifyReplies && !email) throw invalid('email', 'an email is needed to be told of replies', 'required');
+  const parent = t.parent_id ? { id: t.parent_id, level: t.parent_level ?? 0, root_id: t.parent_root } : undefined;
+  if (input.parentId && !parent) throw invalid('parentId', 'no published comment with this id in this thread', 'not_found');
 
-  let parent: { id: string; level: number; root_id: string | null } | undefined;
-  if (input.parentId) {
-    [parent] = await c.db.query<{ id: string; level: number; root_id: string | null }>(
-      `SELECT id::text AS id, level, root_id::text AS root_id FROM comments WHERE id = $1::bigint AND thread_id = $2 AND status = 'published'`,
-      [/^\d{1,18}$/.test(input.parentId) ? input.parentId : '0', threadId],
-    );
-    if (!parent) throw invalid('parentId', 'no published comment with this id in this thread', 'not_found');
-  }
-
-  let status: 'published' | 'pending' = t.moderation === 'pre' ? 'pending' : 'published';
-  if (t.moderation === 'first-time') {
-    const known = emailHash && (await c.db.query(`SELECT 1 FROM comments WHERE email_hash = $1 AND status = 'published' LIMIT 1`, [emailHash])).length;
-    status = known ? 'published' : 'pending';
-  }
+  const status: 'published' | 'pending' = t.moderation === 'post' || (t.moderation === 'first-time' && t.known) ? 'published' : 'pending';
 
   const row = await c.db.transaction(async (tx) => {
     if (c.settings.challenge) await spendChallenge(tx, c.keys, threadId, input.challenge);
