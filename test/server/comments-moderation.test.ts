@@ -198,6 +198,12 @@ for (const target of await targets()) {
       const expired = await postRaw(s, id, { challenge: solve(old) }, from());
       refused(expired, 400, 'validation', ['challenge']);
       assert.equal(expired.json.error.issues[0].code, 'expired');
+      // A refused post is not remembered under its key: the same key with a fresh solution is posted.
+      const sameKey = key();
+      refused(await postRaw(s, id, { challenge: solve(old) }, from(sameKey)), 400, 'validation', ['challenge']);
+      const retried = await postRaw(s, id, {}, from(sameKey));
+      assert.equal(retried.status, 201, retried.text);
+      assert.equal((await postRaw(s, id, { challenge: undefined }, from(sameKey))).json.comment.id, retried.json.comment.id, 'and then replayed');
       // A comment refused for another reason leaves its challenge usable.
       const fresh = await solved(s, id);
       refused(await postRaw(s, id, { challenge: fresh, body: 'https://a.example https://b.example https://c.example https://d.example' }, from()), 400, 'validation', ['body']);
