@@ -4,7 +4,7 @@
  */
 import type { AdminComment, ThreadCreate, ThreadUpdate } from '../../src/api/admin.js';
 import type { Comment, CommentPage, CommentSort, Mention, MentionPage, Thread } from '../../src/api/comments.js';
-import type { Queryable, Row } from '../db/db.js';
+import { sqlState, type Queryable, type Row } from '../db/db.js';
 import { invalid } from '../http.js';
 import { iso } from '../petitions/sql.js';
 
@@ -220,12 +220,18 @@ interface RootRow extends Row {
 export async function commentPage(q: Queryable, thread: Pick<Thread, 'id' | 'commentCount'>, o: { sort: CommentSort; cursor?: string | undefined; limit: number }): Promise<CommentPage> {
   const after = o.cursor ? decodeCursor(o.cursor, o.sort) : undefined;
   const { by, after: cond } = ORDER[o.sort];
-  const roots = await q.query<RootRow>(
+  const roots = await q
+    .query<RootRow>(
     `SELECT c.id::text AS id, c.created_at::text AS at, c.like_count FROM comments c
       WHERE c.thread_id = $1 AND NOT c.pinned AND ${LISTED_ROOT} ${after ? `AND ${cond}` : ''}
       ORDER BY ${by} LIMIT ${o.limit + 1}`,
-    after ? [thread.id, after.at, after.id, ...(o.sort === 'likes' ? [after.likes] : [])] : [thread.id],
-  );
+      after ? [thread.id, after.at, after.id, ...(o.sort === 'likes' ? [after.likes] : [])] : [thread.id],
+    )
+    .catch((e: unknown) => {
+      // A forged cursor whose date the database cannot read.
+      if (after && sqlState(e)?.startsWith('22')) throw invalid('cursor', 'not a cursor of this list', 'invalid_cursor');
+      throw e;
+    });
   const more = roots.length > o.limit;
   const page = roots.slice(0, o.limit);
   const pinned = after

@@ -298,6 +298,8 @@ for (const target of await targets()) {
         const r = await s.call('GET', `/api/threads/${id}/comments?${q}`);
         refused(r, 400, 'validation', [q.split('=')[0]!]);
       }
+      const forged = Buffer.from(JSON.stringify(['oldest', '2026-13-45 99:99:99', 0, '1'])).toString('base64url');
+      refused(await s.call('GET', `/api/threads/${id}/comments?cursor=${forged}`), 400, 'validation', ['cursor']);
       refused(await s.call('GET', `/api/threads/${id}/mentions?cursor=-1`), 400, 'validation', ['cursor']);
       refused(await s.call('PATCH', `/api/comments/abc`, { editToken: c.editToken, body: 'B' }, key()), 400, 'validation', ['id']);
       refused(await s.call('PATCH', `/api/comments/${c.comment.id}`, { editToken: 'court', body: '' }, key()), 400, 'validation', ['editToken', 'body']);
