@@ -115,6 +115,7 @@ export class CivicComments extends CivicElement {
   readonly l = new Localize(this, tables);
   #key = newKey();
   #adopted?: Loaded;
+  #replayDue = false;
   #cache = new Map<string, unknown>();
   #wired: unknown[] = [];
   #stop: (() => void)[] = [];
@@ -224,6 +225,10 @@ export class CivicComments extends CivicElement {
       this.#adopted = this.loaded = value;
       this.items = value.items;
       this.fresh = [];
+      // Comments kept offline are sent once the thread is shown, so that they land in it.
+      const api = this.resolvedBackend?.comments;
+      if (this.#replayDue && api) this.#replay(api, value.thread.id);
+      this.#replayDue = false;
     }
     // Live events and the outbox follow the backend and thread in effect.
     const backend = this.resolvedBackend;
@@ -236,7 +241,7 @@ export class CivicComments extends CivicElement {
     if (!api || !id || !this.active) return;
     // Live events matter once comments are shown, so their handling comes with the rendering.
     if (api.subscribe) this.#stop.push(api.subscribe(id, (e) => this.lazy?.live(this, e)));
-    if (outbox.entries(OP, id).length) this.#replay(api, id);
+    this.#replayDue = outbox.entries(OP, id).length > 0;
   }
 
   /** Sends kept comments when the network returns (the replay code is loaded only then). */

@@ -115,7 +115,7 @@ function renderNode(v: View, { c, kids }: Node): TemplateResult | typeof nothing
       ${h.acts.editing === id ? renderEdit(h, c) : html`<div part="body">${h.md(c.body)}</div>`}
       ${actions}
       ${editable && h.acts.editing !== id ? html`<p class="meta">${t.editableUntil(h.l.d(own.until, { timeStyle: 'short' }))}</p>` : nothing}
-      ${h.acts.notice?.[0] === id ? html`<p role="alert">${h.acts.notice[1]}</p>` : nothing}
+      ${h.acts.notice?.[0] === id ? html`<p role="alert" tabindex="-1">${h.acts.notice[1]}</p>` : nothing}
     </article>
     ${h.replyTo === id ? h.compose() : nothing} ${replies}
   </li>`;
