@@ -217,14 +217,23 @@ interface RootRow extends Row {
  * A page: `limit` top-level comments in `sort` order (pinned ones first on the first page), each
  * followed by its visible replies depth-first, oldest first.
  */
-export async function commentPage(q: Queryable, thread: Pick<Thread, 'id' | 'commentCount'>, o: { sort: CommentSort; cursor?: string | undefined; limit: number }): Promise<CommentPage> {
+export async function commentPage(q: Queryable, thread: Pick<Thread, 'id' | 'commentCount' | 'maxDepth'>, o: { sort: CommentSort; cursor?: string | undefined; limit: number }): Promise<CommentPage> {
   const after = o.cursor ? decodeCursor(o.cursor, o.sort) : undefined;
   const { by, after: cond } = ORDER[o.sort];
-  const roots = await q
-    .query<RootRow>(
-    `SELECT c.id::text AS id, c.created_at::text AS at, c.like_count FROM comments c
-      WHERE c.thread_id = $1 AND NOT c.pinned AND ${LISTED_ROOT} ${after ? `AND ${cond}` : ''}
-      ORDER BY ${by} LIMIT ${o.limit + 1}`,
+  // The first page also takes the pinned comments, in the same round trip (listed first, oldest first).
+  const pins = after
+    ? ''
+    : `SELECT c.id::text AS id, c.created_at::text AS at, c.like_count, true AS pinned, row_number() OVER (ORDER BY c.created_at, c.id) AS n
+         FROM comments c WHERE c.thread_id = $1 AND c.pinned AND ${LISTED_ROOT}
+       UNION ALL `;
+  const rows = await q
+    .query<RootRow & { pinned: boolean }>(
+      `SELECT id, at, like_count, pinned FROM (
+         ${pins}
+         SELECT * FROM (SELECT c.id::text AS id, c.created_at::text AS at, c.like_count, false AS pinned, row_number() OVER (ORDER BY ${by}) AS n
+           FROM comments c WHERE c.thread_id = $1 AND NOT c.pinned AND ${LISTED_ROOT} ${after ? `AND ${cond}` : ''}
+          ORDER BY ${by} LIMIT ${o.limit + 1}) r
+       ) roots ORDER BY pinned DESC, n`,
       after ? [thread.id, after.at, after.id, ...(o.sort === 'likes' ? [after.likes] : [])] : [thread.id],
     )
     .catch((e: unknown) => {
@@ -232,16 +241,12 @@ export async function commentPage(q: Queryable, thread: Pick<Thread, 'id' | 'com
       if (after && sqlState(e)?.startsWith('22')) throw invalid('cursor', 'not a cursor of this list', 'invalid_cursor');
       throw e;
     });
+  const pinned = rows.filter((r) => r.pinned);
+  const roots = rows.filter((r) => !r.pinned);
   const more = roots.length > o.limit;
   const page = roots.slice(0, o.limit);
-  const pinned = after
-    ? []
-    : await q.query<RootRow>(
-        `SELECT c.id::text AS id FROM comments c WHERE c.thread_id = $1 AND c.pinned AND ${LISTED_ROOT} ORDER BY c.created_at, c.id`,
-        [thread.id],
-      );
   const ids = [...pinned, ...page].map((r) => r.id);
-  const items = ids.length ? await subtrees(q, ids) : [];
+  const items = ids.length ? await subtrees(q, ids, thread.maxDepth) : [];
   const last = page[page.length - 1];
   return {
     items,
@@ -251,25 +256,31 @@ export async function commentPage(q: Queryable, thread: Pick<Thread, 'id' | 'com
 }
 
 /** The subtrees of these top-level comments, in their order, each depth-first; hidden branches without visible replies are left out. */
-async function subtrees(q: Queryable, rootIds: string[]): Promise<Comment[]> {
+async function subtrees(q: Queryable, rootIds: string[], maxDepth: number): Promise<Comment[]> {
+  // Every parent of a subtree's comment is in the subtree: no join, the parents are read from the rows.
+  const columns = `c.id::text AS id, c.thread_id, c.parent_id::text AS parent_id, c.root_id::text AS root_id, c.level, c.name,
+    NULL AS email, c.website, c.body, c.status, c.pinned, c.like_count, c.flag_count, c.created_at, c.edited_at`;
   const rows = await q.query<CommentRow>(
-    `SELECT ${COMMENT_COLUMNS} FROM ${COMMENT_FROM}
-      WHERE c.id = ANY($1::bigint[])
+    `SELECT ${columns} FROM comments c WHERE c.id = ANY($1::bigint[])
      UNION ALL
-     SELECT ${COMMENT_COLUMNS} FROM ${COMMENT_FROM}
-      WHERE c.root_id = ANY($1::bigint[]) AND c.status <> 'pending'`,
+     SELECT ${columns} FROM comments c WHERE c.root_id = ANY($1::bigint[]) AND c.status <> 'pending'`,
     [rootIds],
   );
   // Oldest first; ids break ties (decimal strings: shorter is smaller).
   rows.sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const children = new Map<string | null, CommentRow[]>();
   for (const r of rows) {
+    const parent = r.parent_id ? byId.get(r.parent_id) : undefined;
+    r.max_depth = maxDepth;
+    r.parent_name = parent?.name ?? null;
+    r.parent_status = parent?.status ?? null;
+    r.parent_level = parent?.level ?? null;
     const list = children.get(r.parent_id) ?? [];
     list.push(r);
     children.set(r.parent_id, list);
   }
   // Shown: a published comment, and every comment on the way up from one (as a placeholder if hidden).
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const shown = new Set<string>();
   for (const r of rows) {
     if (r.status !== 'published') continue;

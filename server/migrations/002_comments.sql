@@ -60,6 +60,7 @@ CREATE TABLE comments (
 CREATE UNIQUE INDEX comments_idempotency ON comments (thread_id, idempotency_key);
 CREATE UNIQUE INDEX comments_source ON comments (thread_id, source, source_id);
 CREATE INDEX comments_roots ON comments (thread_id, created_at, id) WHERE root_id IS NULL;
+CREATE INDEX comments_roots_likes ON comments (thread_id, like_count DESC, created_at, id) WHERE root_id IS NULL;
 CREATE INDEX comments_subtree ON comments (root_id);
 CREATE INDEX comments_status ON comments (thread_id, status);
 CREATE INDEX comments_moderation ON comments (status, created_at DESC);
