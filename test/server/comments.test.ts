@@ -53,6 +53,21 @@ for (const target of await targets()) {
       assert.equal(p.nextCursor, null);
     });
 
+    it('hostile text is kept as the text it is: never rewritten, never turned into HTML; only http(s) websites', async () => {
+      const id = await createThread(s);
+      const name = '<img src=x onerror=alert(1)>';
+      const body = '<script>alert(1)</script> [x](javascript:alert(1)) <svg onload=alert(1)> ![a](data:text/html,<script>)';
+      const c = await post(s, id, { name, body, website: 'https://ok.example/?q=<b>' });
+      const listed = (await page(id)).items[0]!;
+      assert.deepEqual([listed.author.name, listed.body, listed.author.website], [name, body, 'https://ok.example/?q=<b>']);
+      assert.equal(c.comment.body, body);
+      for (const website of ['javascript:alert(1)', 'data:text/html,x', 'JaVaScRiPt:alert(1)', 'vbscript:x', '//evil.example', 'https://', 'https://a b.example']) {
+        const r = await postRaw(s, id, { website });
+        assert.equal(r.status, 400, website);
+        assert.equal(r.json.error.issues[0].path, 'website');
+      }
+    });
+
     it('the edit token is stored only as a hash', async () => {
       const id = await createThread(s);
       const c = await post(s, id);
