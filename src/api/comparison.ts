@@ -21,8 +21,8 @@ export const MISSING_ANSWERS = ['zero', 'neutral'] as const;
 
 /** -1 (disagree) to 1 (agree) on 3 points, -2 to 2 on 5 points; `null`: no answer. */
 export const Stance = z.nullable(z.number());
-export const MatchMethod = oneOf(METHODS);
-export const MissingAnswer = oneOf(MISSING_ANSWERS);
+export const MatchMethod = /* @__PURE__ */ oneOf(METHODS);
+export const MissingAnswer = /* @__PURE__ */ oneOf(MISSING_ANSWERS);
 const maybe = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
 
 export const Statement = z.object({
@@ -115,33 +115,34 @@ export const isDate = (s: string): boolean => /^\d{4}-\d\d-\d\d$/.test(s) && new
  */
 export function comparisonProblems(c: Comparison): ApiIssue[] {
   const issues: ApiIssue[] = [];
-  const bad = (path: string, message: string) => issues.push({ path, code: 'invalid_value', message });
+  const bad = (path: string, message: string, code = 'invalid_value') => issues.push({ path, code, message });
   if (!(SCALES as readonly number[]).includes(c.scale)) bad('scale', 'the scale is 3 or 5');
   if (c.method && !(METHODS as readonly string[]).includes(c.method)) bad('method', `the method is one of ${METHODS.join(', ')}`);
   if (c.missingAnswer && !(MISSING_ANSWERS as readonly string[]).includes(c.missingAnswer)) bad('missingAnswer', 'zero or neutral');
   const ids = (list: { id: string }[], name: string) => {
     const seen = new Set<string>();
-    list.forEach(({ id }, i) => (seen.has(id) ? bad(`${name}.${i}.id`, `the id ${id} is used twice`) : seen.add(id)));
+    list.forEach(({ id }, i) => (seen.has(id) ? bad(`${name}.${i}.id`, `the id ${id} is used twice`, 'duplicate') : seen.add(id)));
     return seen;
   };
   const statements = ids(c.statements, 'statements');
   const parties = ids(c.parties, 'parties');
   const url = /^https?:\/\/\S+$/i;
+  const F = 'invalid_format';
   c.parties.forEach((p, i) => {
-    if (p.colour && !/^#[\da-f]{6}$/i.test(p.colour)) bad(`parties.${i}.colour`, 'a colour is #rrggbb');
-    if (p.logoUrl && !url.test(p.logoUrl)) bad(`parties.${i}.logoUrl`, 'an http(s) URL');
+    if (p.colour && !/^#[\da-f]{6}$/i.test(p.colour)) bad(`parties.${i}.colour`, 'a colour is #rrggbb', F);
+    if (p.logoUrl && !url.test(p.logoUrl)) bad(`parties.${i}.logoUrl`, 'an http(s) URL', F);
   });
   const pairs = new Set<string>();
   c.positions.forEach((p, i) => {
     const at = `positions.${i}.`;
     const pair = `${p.partyId} ${p.statementId}`;
-    if (!parties.has(p.partyId)) bad(`${at}partyId`, `no party ${p.partyId}`);
-    if (!statements.has(p.statementId)) bad(`${at}statementId`, `no statement ${p.statementId}`);
-    if (pairs.has(pair)) bad(`${at}statementId`, `a second position of ${p.partyId} on ${p.statementId}`);
+    if (!parties.has(p.partyId)) bad(`${at}partyId`, `no party ${p.partyId}`, 'unknown');
+    if (!statements.has(p.statementId)) bad(`${at}statementId`, `no statement ${p.statementId}`, 'unknown');
+    if (pairs.has(pair)) bad(`${at}statementId`, `a second position of ${p.partyId} on ${p.statementId}`, 'duplicate');
     pairs.add(pair);
-    if (p.stance !== null && !onScale(p.stance, c.scale)) bad(`${at}stance`, `a whole number from ${-half(c.scale)} to ${half(c.scale)}, or null`);
-    if (p.sourceUrl && !url.test(p.sourceUrl)) bad(`${at}sourceUrl`, 'an http(s) URL');
-    if (p.sourceDate && !isDate(p.sourceDate)) bad(`${at}sourceDate`, 'a date YYYY-MM-DD');
+    if (p.stance !== null && !onScale(p.stance, c.scale)) bad(`${at}stance`, `a whole number from ${-half(c.scale)} to ${half(c.scale)}, or null`, 'off_scale');
+    if (p.sourceUrl && !url.test(p.sourceUrl)) bad(`${at}sourceUrl`, 'an http(s) URL', F);
+    if (p.sourceDate && !isDate(p.sourceDate)) bad(`${at}sourceDate`, 'a date YYYY-MM-DD', F);
   });
   return issues;
 }

@@ -111,7 +111,7 @@ for (const target of await targets()) {
         ['PATCH', `/api/admin/comparisons/${c.id}`, { title: 'X' }],
         ['GET', `/api/admin/comparisons/${c.id}/answers`, undefined],
       ] as const) {
-        for (const headers of [{}, { authorization: 'Bearer nope' }]) refused(await s.call(method, path, body, headers), 401, 'unauthorized');
+        for (const headers of [{}, { authorization: 'Bearer nope' }] as Record<string, string>[]) refused(await s.call(method, path, body, headers), 401, 'unauthorized');
       }
     });
 
