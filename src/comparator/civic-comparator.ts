@@ -73,6 +73,7 @@ export class CivicComparator extends CivicElement {
 
   protected readonly l = new Localize(this, tables);
   #restored?: unknown;
+  #moved: '' | 'move' | 'method' = '';
 
   readonly #task = new Loader(
     this,
@@ -98,11 +99,25 @@ export class CivicComparator extends CivicElement {
     const c = this.#task.value;
     // The questionnaire's code loads when it is shown, or when the URL holds answers to show.
     if (c && !this.quiz && (this.view === 'questionnaire' || location.hash.startsWith('#civic:'))) this.#loadQuiz();
-    const quiz = this.quiz;
-    if (c && typeof quiz === 'object' && !(quiz instanceof Error) && this.#restored !== c) {
+    const quiz = this.#quizModule();
+    if (!c || !quiz) return;
+    if (this.#restored !== c) {
       this.#restored = c;
       if (quiz.restore(this.#host())) this.view = 'questionnaire';
     }
+    if ((this.#moved = this.#changes(changed))) this.said = quiz.announce(this.#host()) ?? this.said;
+  }
+
+  /** Whether this update moves the questionnaire (another statement, the results, another method): 'move', 'method', or ''. */
+  #changes(changed: PropertyValues): '' | 'move' | 'method' {
+    if (this.view !== 'questionnaire') return '';
+    const old = changed.get('s') as QuizState | undefined;
+    return (old && old.step !== this.s.step) || changed.has('view') || changed.has('quiz') ? 'move' : old && old.method !== this.s.method ? 'method' : '';
+  }
+
+  #quizModule(): typeof import('./quiz.js') | undefined {
+    const quiz = this.quiz;
+    return typeof quiz === 'object' && !(quiz instanceof Error) ? quiz : undefined;
   }
 
   #loadQuiz() {
@@ -117,11 +132,8 @@ export class CivicComparator extends CivicElement {
     super.updated(changed);
     const dialog = this.renderRoot.querySelector('dialog');
     if (this.cell && dialog && !dialog.open) dialog.showModal();
-    const old = changed.get('s') as QuizState | undefined;
-    const moved = (old && old.step !== this.s.step) || changed.has('view') || changed.has('quiz');
-    const quiz = this.quiz;
-    if (this.#task.value && this.view === 'questionnaire' && typeof quiz === 'object' && !(quiz instanceof Error) && (moved || old?.method !== this.s.method))
-      quiz.after(this.#host(), !!moved);
+    if (this.#moved) this.#quizModule()?.after(this.#host(), this.#moved === 'move');
+    this.#moved = '';
   }
 
   #api(): ComparisonBackend | undefined {
@@ -138,9 +150,12 @@ export class CivicComparator extends CivicElement {
   }
 
   #host(): QuizHost {
+    const self = this;
     return {
       ...this.#view(),
-      s: this.s,
+      get s() {
+        return self.s;
+      },
       set: (patch) => (this.s = { ...this.s, ...patch }),
       say: (text) => (this.said = text),
       api: this.#api(),

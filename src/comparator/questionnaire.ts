@@ -4,6 +4,7 @@
  * for each party what each statement added).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { METHODS, type MatchMethod } from '../api/comparison.js';
 import type { Answer, PartyMatch } from './matching.js';
 import { scaleStances, stance, stanceText, swatch, type View } from './view.js';
@@ -11,7 +12,8 @@ import { scaleStances, stance, stanceText, swatch, type View } from './view.js';
 export interface QuestionView extends View {
   step: number;
   answers: Readonly<Record<string, Answer | undefined>>;
-  answer(statementId: string, answer: Answer): void;
+  /** Changes the answer to a statement as it is now (the stance, the weight, or both). */
+  answer(statementId: string, change: Partial<Answer>): void;
   go(step: number): void;
 }
 
@@ -33,19 +35,19 @@ export function renderQuestion(v: QuestionView): TemplateResult {
       <div class="choices">
         ${scaleStances(c.scale).map(
           (x) => html`<label class="check choice"
-            ><input type="radio" name="stance" .value=${String(x)} .checked=${a?.stance === x}
-              @change=${() => v.answer(s.id, { stance: x, weight })} />${stance(v, x)}</label
+            ><input type="radio" name="stance" .value=${String(x)} .checked=${live(a?.stance === x)}
+              @change=${() => v.answer(s.id, { stance: x })} />${stance(v, x)}</label
           >`,
         )}
       </div>
       <label class="check"
-        ><input type="checkbox" name="weight" .checked=${weight > 1}
-          @change=${(e: Event) => v.answer(s.id, { stance: a?.stance ?? null, weight: (e.target as HTMLInputElement).checked ? 2 : 1 })} />${t.double}</label
+        ><input type="checkbox" name="weight" .checked=${live(weight > 1)}
+          @change=${(e: Event) => v.answer(s.id, { weight: (e.target as HTMLInputElement).checked ? 2 : 1 })} />${t.double}</label
       >
     </fieldset>
     <div class="nav">
       ${step ? html`<button @click=${() => v.go(step - 1)}>${t.back}</button>` : nothing}
-      <button @click=${() => (v.answer(s.id, { stance: null, weight }), v.go(step + 1))}>${t.skip}</button>
+      <button @click=${() => (v.answer(s.id, { stance: null }), v.go(step + 1))}>${t.skip}</button>
       <button part="submit" @click=${() => v.go(step + 1)}>${last ? t.finish : t.next}</button>
     </div>
   </div>`;

@@ -29,7 +29,8 @@ export interface QuizState {
 }
 
 export interface QuizHost extends View {
-  s: QuizState;
+  /** The state now (read at each use). */
+  readonly s: QuizState;
   set(patch: Partial<QuizState>): void;
   /** Puts text in the live region. */
   say(text: string): void;
@@ -53,19 +54,21 @@ export function restore(h: QuizHost): boolean {
   return !!answers;
 }
 
-/** After a render that changed the step or the method: focus follows, and on the results the page and the reader hear of them. */
+/** What to announce before a render that shows results (their best match), if anything. */
+export function announce(h: QuizHost): string | undefined {
+  const c = h.c;
+  const best = h.s.step < c.statements.length ? undefined : ranking(h)[0];
+  const party = c.parties.find((p) => p.id === best?.partyId);
+  return best?.match != null && party ? h.l.t.resultsFor(party.name, percent(h, best.match)) : undefined;
+}
+
+/** After a render that moved (or changed the method): focus follows, and the page hears of new results. */
 export function after(h: QuizHost, moved: boolean): void {
   const c = h.c;
-  if (h.s.step < c.statements.length) {
-    if (moved) focus(h, '#q');
-    return;
-  }
-  if (moved) focus(h, '#res');
-  const r = ranking(h);
-  const best = r[0];
-  const party = c.parties.find((p) => p.id === best?.partyId);
-  if (best?.match != null && party) h.say(h.l.t.resultsFor(party.name, percent(h, best.match)));
-  h.el.dispatchEvent(new CivicComparedEvent(c.id, method(h), r.map(({ partyId, match, covered, answered }) => ({ partyId, match, covered, answered }))));
+  const results = h.s.step >= c.statements.length;
+  if (moved) focus(h, results ? '#res' : '#q');
+  if (results)
+    h.el.dispatchEvent(new CivicComparedEvent(c.id, method(h), ranking(h).map(({ partyId, match, covered, answered }) => ({ partyId, match, covered, answered }))));
 }
 
 const sender = (api: ComparisonBackend, id: string) => (entry: OutboxEntry<Payload>) => api.submitAnswers!(id, entry.payload, { idempotencyKey: entry.key });
@@ -103,7 +106,14 @@ export function renderQuiz(h: QuizHost): TemplateResult {
   const { c, s } = h;
   const go = (step: number) => h.set({ step: Math.max(0, step) });
   if (s.step < c.statements.length)
-    return renderQuestion({ ...h, step: s.step, answers: s.answers, answer: (id, a) => h.set({ answers: { ...s.answers, [id]: a } }), go });
+    return renderQuestion({
+      ...h,
+      step: s.step,
+      answers: s.answers,
+      // The state as it is when the reader acts, not as it was rendered.
+      answer: (id, change) => h.set({ answers: { ...h.s.answers, [id]: { stance: null, weight: 1, ...h.s.answers[id], ...change } } }),
+      go,
+    });
   const api = h.api;
   return renderResults({
     ...h,
