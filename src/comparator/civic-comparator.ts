@@ -48,7 +48,6 @@ export class CivicComparator extends CivicElement {
     comparison: {},
     src: {},
     view: {},
-    headingLevel: { type: Number, attribute: 'heading-level' },
     theme: { state: true },
     cell: { state: true },
     quiz: { state: true },
@@ -62,8 +61,6 @@ export class CivicComparator extends CivicElement {
   declare src: string | undefined;
   /** `matrix` (the table of positions, default) or `questionnaire`. */
   declare view: 'matrix' | 'questionnaire';
-  /** The level of the comparison's heading (2 by default). */
-  declare headingLevel: number;
   declare private theme: string;
   declare private cell: [string, string] | undefined;
   /** The questionnaire's code, loaded when a reader opens it (or an Error if it could not load). */
@@ -84,7 +81,6 @@ export class CivicComparator extends CivicElement {
   constructor() {
     super();
     this.view = 'matrix';
-    this.headingLevel = 2;
     this.theme = '';
     this.said = '';
     this.s = { answers: {}, step: 0, sending: 'no', key: newKey() };
@@ -144,8 +140,7 @@ export class CivicComparator extends CivicElement {
     return {
       c: this.#task.value!,
       l: this.l,
-      sub: (text, id) =>
-        html`<div class="sub" id=${id ?? nothing} tabindex=${id ? -1 : nothing} role="heading" aria-level=${Math.min(this.headingLevel + 1, 6)}>${text}</div>`,
+      sub: (text, id) => html`<h3 id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${text}</h3>`,
     };
   }
 
@@ -206,7 +201,7 @@ export class CivicComparator extends CivicElement {
     const tab = (view: 'matrix' | 'questionnaire', label: string) =>
       html`<button aria-pressed=${this.view === view} @click=${() => ((this.view = view), (this.cell = undefined))}>${label}</button>`;
     return html`<section part="base" aria-labelledby="title">
-      <div part="heading" id="title" role="heading" aria-level=${this.headingLevel}>${c.title}</div>
+      <h2 part="heading" id="title">${c.title}</h2>
       ${c.description ? html`<p>${c.description}</p>` : nothing}
       <div part="views" role="group" aria-label=${t.views}>${tab('matrix', t.matrix)} ${n ? tab('questionnaire', t.questionnaire) : nothing}</div>
       ${this.view === 'questionnaire' && n

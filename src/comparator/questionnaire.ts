@@ -100,7 +100,7 @@ export function renderResults(v: ResultsView): TemplateResult {
                     const s = c.statements.find((y) => y.id === x.statementId)!;
                     const quote = c.positions.find((y) => y.partyId === p.id && y.statementId === s.id)?.quote;
                     return html`<li>
-                      <span class="sub">${s.text}</span><br />
+                      <strong>${s.text}</strong><br />
                       ${t.theirs(t.you, stanceText(v, x.reader) + (x.weight > 1 ? ` (${t.counted})` : ''))} ·
                       ${t.theirs(p.shortName, stanceText(v, x.party))}<br />
                       ${quote ? html`<q>${quote}</q><br />` : nothing}

@@ -9,7 +9,7 @@ export type Strings = CoreStrings & ComparatorStrings;
 export interface View {
   c: FullComparison;
   l: Localize<Strings>;
-  /** A heading one level below the comparison's title. */
+  /** A heading below the comparison's title (an h3; focusable when it has an id). */
   sub(text: string, id?: string): TemplateResult;
 }
 
