@@ -35,7 +35,7 @@ export function renderQuestion(v: QuestionView): TemplateResult {
       <div class="choices">
         ${scaleStances(c.scale).map(
           (x) => html`<label class="check choice"
-            ><input type="radio" name="stance" .value=${String(x)} .checked=${live(a?.stance === x)}
+            ><input type="radio" name="stance" value=${x} .checked=${live(a?.stance === x)}
               @change=${() => v.answer(s.id, { stance: x })} />${stance(v, x)}</label
           >`,
         )}
