@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type ComparisonBackend } from '../api/backend.js';
+import { CivicError } from '../api/errors.js';
 import { RestClient } from '../api/rest.js';
 import { restComparisons } from '../api/rest-comparison.js';
 import { CivicElement } from '../core/civic-element.js';
@@ -120,7 +121,8 @@ export class CivicComparator extends CivicElement {
     this.quiz = 'loading';
     import('./quiz.js').then(
       (m) => (this.quiz = m),
-      (e: unknown) => (this.quiz = e instanceof Error ? e : new Error(String(e))),
+      // Most likely offline: say so, with a retry button.
+      (e: unknown) => (this.quiz = new CivicError('network', 'the questionnaire could not load', { cause: e })),
     );
   }
 
@@ -180,7 +182,7 @@ export class CivicComparator extends CivicElement {
         <p>${t.invalidFile(e.src)} ${e.status ? t.httpError(e.status) : e.json ? nothing : t.notJson}</p>
         ${e.issues.length
           ? html`<ul>
-              ${e.issues.slice(0, 10).map((i) => html`<li><code>${i.path}</code> : ${t.problems[i.code] ?? i.message}</li>`)}
+              ${e.issues.slice(0, 10).map((i) => html`<li><code>${i.path}</code>${t.theirs('', t.problems[i.code] ?? i.message)}</li>`)}
             </ul>`
           : nothing}
       </div>

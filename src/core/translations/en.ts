@@ -79,7 +79,6 @@ export const comparator = {
   saidOn: (d: string) => `said on ${d}`,
   close: 'Close',
   progress: (i: string, n: string) => `Statement ${i} of ${n}`,
-  yourAnswer: 'Your answer',
   double: 'This statement counts double for me',
   back: 'Back',
   skip: 'Skip',
@@ -93,7 +92,6 @@ export const comparator = {
   you: 'You',
   /** `Name: value` (French puts a space before the colon). */
   theirs: (name: string, value: string) => `${name}: ${value}`,
-  skipped: 'skipped',
   counted: 'counts double',
   /** Points earned (n, formatted p) of max, and what they added to the match in percentage points. */
   points: (n: number, p: string, max: string, added: string) => `${p} of ${max} points (adds ${added}%)`,
