@@ -140,6 +140,15 @@ describe('<civic-comparator> data and privacy', () => {
     }
   });
 
+  it('takes its backend from a <civic-provider>', async () => {
+    worker.use(...restHandlers(new MemoryBackend({ comparisons: [demo()] })));
+    await import('../../src/define/civic-provider.js');
+    const wrapper = await mount<HTMLElement>(html`<civic-provider api="/api" lang="en"><civic-comparator comparison="chefs-numerique-2012"></civic-comparator></civic-provider>`);
+    const el = wrapper.querySelector('civic-comparator')!;
+    await rendered(el);
+    expect(text(el)).to.contain('Les chefs et le numérique').and.contain('Positions table');
+  });
+
   it('keeps opted-in answers on the device when offline and sends them once the network returns', async () => {
     const backend = new MemoryBackend({ comparisons: [demo({ collectAnswers: true })] });
     const el = await mount<CivicComparator>(html`<civic-comparator lang="fr" comparison="chefs-numerique-2012" .backend=${backend}></civic-comparator>`);
