@@ -3,6 +3,7 @@ import { routes } from '../../src/api/routes.js';
 import { comparisonProblems, onScale, withDefaults, type Comparison } from '../../src/api/comparison.js';
 import type { ServerContext } from '../context.js';
 import { ApiFailure, notFound } from '../http.js';
+import { Live } from '../live.js';
 import type { Router } from '../routing.js';
 import * as sql from './sql.js';
 
@@ -17,8 +18,16 @@ const check = (c: Comparison) => {
   if (issues.length) throw new ApiFailure(400, 'validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 };
 
-export function comparisonRoutes(router: Router, { db }: ServerContext): void {
-  router.on(routes.getComparison, async ({ params }) => must(await sql.getComparison(db, params.id), params.id));
+const TOPIC = 'comparison:';
+
+export function comparisonRoutes(router: Router, ctx: ServerContext): void {
+  const { db, bus } = ctx;
+  // Read often, written rarely: each process keeps the comparisons it serves, dropped on every change (from any process, through the bus).
+  const live = new Live(bus, TOPIC, (id) => sql.getComparison(db, id));
+  ctx.onClose(() => live.close());
+  const read = async (id: string) => must(await live.get(id), id);
+
+  router.on(routes.getComparison, ({ params }) => read(params.id));
 
   router.on(routes.createComparison, async ({ body }, c) => {
     check(withDefaults({ ...body, description: body.description ?? '' }));
@@ -28,19 +37,22 @@ export function comparisonRoutes(router: Router, { db }: ServerContext): void {
     return created;
   });
 
-  router.on(routes.updateComparison, ({ params, body }) =>
-    db.transaction(async (tx) => {
+  router.on(routes.updateComparison, async ({ params, body }) => {
+    const updated = await db.transaction(async (tx) => {
       const old = must(await sql.getComparison(tx, params.id, true), params.id);
       // A field left out (undefined) keeps its value; a list given replaces the list.
       const next = { ...old, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) };
       check(next);
       await sql.replaceComparison(tx, next);
+      await bus.publish(tx, TOPIC + params.id);
       return must(await sql.getComparison(tx, params.id), params.id);
-    }),
-  );
+    });
+    live.changed(params.id);
+    return updated;
+  });
 
   router.on(routes.submitAnswers, async ({ params, body, idempotencyKey }) => {
-    const c = must(await sql.getComparison(db, params.id), params.id);
+    const c = await read(params.id);
     if (!c.collectAnswers) throw new ApiFailure(403, 'forbidden', 'this comparison does not collect answers');
     const statements = new Set(c.statements.map((s) => s.id));
     const seen = new Set<string>();

@@ -107,12 +107,14 @@ export async function replaceComparison(q: Queryable, c: FullComparison): Promis
 
 /** Keeps one reader's answers (once per idempotency key); how many readers have sent theirs. */
 export async function insertAnswers(q: Queryable, comparisonId: string, input: AnswersInput, key: string | null): Promise<number> {
-  await q.query(
-    `INSERT INTO comparison_answers (comparison_id, idempotency_key, answers) VALUES ($1, $2, $3::jsonb)
-     ON CONFLICT (comparison_id, idempotency_key) DO NOTHING`,
+  // One statement: the insert is not visible to the count beside it, hence the sum.
+  const [r] = await q.query<{ n: number }>(
+    `WITH added AS (
+       INSERT INTO comparison_answers (comparison_id, idempotency_key, answers) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (comparison_id, idempotency_key) DO NOTHING RETURNING 1)
+     SELECT ((SELECT count(*) FROM comparison_answers WHERE comparison_id = $1) + (SELECT count(*) FROM added))::int AS n`,
     [comparisonId, key, JSON.stringify(input.answers)],
   );
-  const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM comparison_answers WHERE comparison_id = $1', [comparisonId]);
   return r?.n ?? 0;
 }
 
