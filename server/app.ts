@@ -13,6 +13,7 @@ import { DevOutbox, type Mailer } from './mail.js';
 import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
 import { petitionRoutes } from './petitions/routes.js';
+import { comparisonRoutes } from './comparisons/routes.js';
 import { Router } from './routing.js';
 import { serveFile } from './static.js';
 
@@ -114,6 +115,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     checkResponses: options.checkResponses ?? true,
   });
   petitionRoutes(app, router, ctx, { limiter, trustProxy });
+  comparisonRoutes(router, ctx);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   if (outbox && options.devMailPage !== false) app.get('/dev/mail', (c) => c.html(outbox.html(), 200, { 'cache-control': 'no-store' }));

@@ -14,6 +14,7 @@
  * answer the same result, so a write can be retried (and replayed from the outbox) safely.
  */
 import type { Petition, PetitionEvent, SignResult, SignatureInput } from './petition.js';
+import type { AnswersInput, AnswersResult, Comparison } from './comparison.js';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -33,6 +34,17 @@ export interface PetitionBackend {
 /** Parts for the comment thread, poll and comparator are added by their widgets' modules. */
 export interface CivicBackend {
   readonly petitions?: PetitionBackend;
+  readonly comparisons?: ComparisonBackend;
+}
+
+export interface ComparisonBackend {
+  get(id: string, options?: CallOptions): Promise<Comparison>;
+  /**
+   * A reader's anonymous answers, sent only when the comparison collects them and the reader opted
+   * in (optional: without it, the widget never offers to send). Rejects with `forbidden` when the
+   * comparison does not collect answers.
+   */
+  submitAnswers?(id: string, input: AnswersInput, options: WriteOptions): Promise<AnswersResult>;
 }
 
 /** A fresh idempotency key. */

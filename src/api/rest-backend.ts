@@ -1,7 +1,8 @@
 /** RestBackend: the CivicBackend that speaks the REST contract of the reference server. */
-import type { CivicBackend, PetitionBackend } from './backend.js';
+import type { CivicBackend, ComparisonBackend, PetitionBackend } from './backend.js';
 import { Petition, PetitionEvent, SignResult } from './petition.js';
 import { RestClient, type RestOptions } from './rest.js';
+import { restComparisons } from './rest-comparison.js';
 
 const seg = encodeURIComponent;
 
@@ -29,9 +30,11 @@ export function restPetitions(client: RestClient): PetitionBackend {
 export class RestBackend implements CivicBackend {
   readonly client: RestClient;
   readonly petitions: PetitionBackend;
+  readonly comparisons: ComparisonBackend;
 
   constructor(options: RestOptions | string) {
     this.client = new RestClient(typeof options === 'string' ? { baseUrl: options } : options);
     this.petitions = restPetitions(this.client);
+    this.comparisons = restComparisons(this.client);
   }
 }
