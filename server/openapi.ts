@@ -91,6 +91,7 @@ export function openApiDocument(options: { version?: string; serverUrl?: string 
     tags: [
       { name: 'petitions', description: 'Petitions, signatures and their live count' },
       { name: 'comments', description: 'Comment threads, replies, likes, reports, mentions and their live events' },
+      { name: 'comparisons', description: 'Position comparisons and readers’ opt-in anonymous answers' },
       { name: 'admin', description: 'Organisers (Authorization: Bearer CIVIC_ADMIN_TOKEN)' },
     ],
     paths,

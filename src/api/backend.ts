@@ -32,6 +32,7 @@ import type {
   MentionPage,
   Thread,
 } from './comments.js';
+import type { AnswersInput, AnswersResult, Comparison } from './comparison.js';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -101,6 +102,17 @@ export interface CommentsBackend {
 export interface CivicBackend {
   readonly petitions?: PetitionBackend;
   readonly comments?: CommentsBackend;
+  readonly comparisons?: ComparisonBackend;
+}
+
+export interface ComparisonBackend {
+  get(id: string, options?: CallOptions): Promise<Comparison>;
+  /**
+   * A reader's anonymous answers, sent only when the comparison collects them and the reader opted
+   * in (optional: without it, the widget never offers to send). Rejects with `forbidden` when the
+   * comparison does not collect answers.
+   */
+  submitAnswers?(id: string, input: AnswersInput, options: WriteOptions): Promise<AnswersResult>;
 }
 
 /** A fresh idempotency key. */

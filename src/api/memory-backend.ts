@@ -16,6 +16,8 @@ import {
   type PublicSigner,
   type SignResult,
 } from './petition.js';
+import type { Comparison } from './comparison.js';
+import { memoryComparisons, type MemoryComparisons } from './memory-comparison.js';
 
 export interface MemorySignature {
   petitionId: string;
@@ -30,6 +32,7 @@ export interface MemorySignature {
 
 export interface MemoryOptions {
   petitions?: Petition[];
+  comparisons?: Comparison[];
   /** Milliseconds every call waits, to show loading states. */
   latencyMs?: number;
 }
@@ -47,9 +50,11 @@ export class MemoryBackend implements CivicBackend {
   readonly #listeners = new Map<string, Set<Listener<unknown>>>();
   /** Every call made, for tests: `['petitions.sign', 'plan']`. */
   readonly calls: string[][] = [];
+  readonly comparisons: MemoryComparisons;
 
   constructor(options: MemoryOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
+    this.comparisons = memoryComparisons(this, options.comparisons);
     for (const p of options.petitions ?? []) {
       this.petitionData.set(p.id, structuredClone(p));
       this.#seed.set(p.id, structuredClone(p));

@@ -37,7 +37,7 @@ export const base = css`
     font-size: 1.25em;
     font-weight: 700;
   }
-  .sub,
+  h3,
   label,
   button,
   .button {
@@ -87,6 +87,7 @@ export const base = css`
   }
   .field {
     display: grid;
+    align-content: start;
     gap: 0.25em;
     margin-block-end: 0.75em;
   }
@@ -126,12 +127,5 @@ export const base = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-  @media (forced-colors: active) {
-    .error,
-    [role='alert'],
-    [aria-invalid='true'] {
-      border-color: Mark !important;
-    }
   }
 `;

@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   [part~='base'],
+  [part~='summary'],
   form {
     display: grid;
     gap: calc(var(--_gap) / 2);
@@ -9,7 +10,11 @@ export const styles = css`
   [part~='count'] {
     display: flex;
     flex-wrap: wrap;
+    align-items: baseline;
     justify-content: space-between;
+  }
+  [part~='submit'] {
+    justify-self: start;
   }
   strong {
     font-size: 1.375em;
@@ -50,7 +55,10 @@ export const styles = css`
   }
   @media (forced-colors: active) {
     [part~='bar'] {
+      forced-color-adjust: none;
       color: Highlight;
+      background: Canvas;
+      border-color: CanvasText;
     }
   }
 `;

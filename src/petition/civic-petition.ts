@@ -49,7 +49,6 @@ export class CivicPetition extends CivicElement {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = {
     petition: {},
-    headingLevel: { type: Number, attribute: 'heading-level' },
     values: { state: true },
     errors: { state: true },
     phase: { state: true },
@@ -61,8 +60,6 @@ export class CivicPetition extends CivicElement {
 
   /** The petition's id. */
   declare petition: string | undefined;
-  /** The level of the petition's heading: 2 by default, 3 inside a section that has its own h2… */
-  declare headingLevel: number;
   declare private values: Values;
   declare private errors: Errors;
   declare private phase: Phase;
@@ -86,7 +83,6 @@ export class CivicPetition extends CivicElement {
 
   constructor() {
     super();
-    this.headingLevel = 2;
     this.values = {};
     this.errors = {};
     this.phase = 'form';
@@ -244,18 +240,13 @@ export class CivicPetition extends CivicElement {
       <div class="sr-only" role="status">${this.said}</div>`;
   }
 
-  /** A heading one level below the petition's title. */
-  #sub(text: string, id?: string) {
-    return html`<div class="sub" id=${id ?? nothing} role="heading" aria-level=${Math.min(this.headingLevel + 1, 6)}>${text}</div>`;
-  }
-
   #renderPetition(p: Petition): TemplateResult {
     const { t, n } = { t: this.l.t, n: (x: number) => this.l.n(x) };
     const count = p.signatureCount;
     const goal = displayGoal(count, p.goal);
     const open = isOpen(p);
     return html`<section part="base" aria-labelledby="title">
-      <div part="heading" id="title" role="heading" aria-level=${this.headingLevel}>${p.title}</div>
+      <h2 part="heading" id="title">${p.title}</h2>
       <div part="summary">${p.summary.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
       <p part="count"><span><strong>${n(count)}</strong> ${t.signatures(count)}</span> <span>${t.goal(n(goal))}</span></p>
       <progress part="bar" max=${goal} .value=${count} aria-label=${t.goal(n(goal))}></progress>
@@ -264,7 +255,7 @@ export class CivicPetition extends CivicElement {
       ${this.phase === 'done' ? this.#renderDone(p) : open ? this.#renderForm() : html`<p part="notice">${t.closed}</p>`}
       ${p.recentSigners.length
         ? html`<div part="signers">
-            ${this.#sub(t.recent)}
+            <h3>${t.recent}</h3>
             <ul>
               ${p.recentSigners.slice(0, 5).map((s) => html`<li>${s.name}${s.city ? `, ${s.city}` : ''} · ${this.l.d(s.signedAt, { dateStyle: 'medium' })}</li>`)}
             </ul>
@@ -279,7 +270,7 @@ export class CivicPetition extends CivicElement {
     const [name, email, postalCode, city, ...rest] = this.#fields.map((f) => renderField(form, f));
     const queued = this.phase === 'queued';
     return html`<form part="form" novalidate aria-labelledby="sign" @submit=${this.#submit}>
-      ${this.#sub(t.sign, 'sign')}
+      <h3 id="sign">${t.sign}</h3>
       ${queued ? html`<p part="notice">${t.queued}</p>` : nothing}
       ${this.errors['body'] ? html`<div role="alert" tabindex="-1">${this.errors['body']}</div>` : nothing}
       <div class="fields">${name}${email}</div>
@@ -293,7 +284,7 @@ export class CivicPetition extends CivicElement {
   #renderDone(p: Petition): TemplateResult {
     const t = this.l.t;
     return html`<p part="notice" id="done" tabindex="-1"><strong>${t.thanks}</strong> ${this.result?.status === 'pending' ? t.checkEmail : t.counted}</p>
-      ${this.share?.renderShare(p.url ?? location.href.split('#')[0]!, p.title, t, this.#sub(t.share), (text) => (this.said = text)) ?? nothing}`;
+      ${this.share?.renderShare(p.url ?? location.href.split('#')[0]!, p.title, t, html`<h3>${t.share}</h3>`, (text) => (this.said = text)) ?? nothing}`;
   }
 }
 

@@ -23,7 +23,7 @@ describe('<civic-petition>', () => {
   it('shows the petition, its count against the goal and who signed lately, accessibly', async () => {
     const el = await petition(new MemoryBackend({ petitions: [petitionData()] }));
     expect($(el, '[part~=heading]').textContent).to.equal('Pour un plan numérique pour le Québec');
-    expect($(el, '[part~=heading]').getAttribute('aria-level')).to.equal('2');
+    expect($(el, '[part~=heading]').localName).to.equal('h2');
     expect(text(el)).to.contain('120 signatures').and.contain('Objectif : 500');
     const bar = $<HTMLProgressElement>(el, 'progress');
     expect([bar.value, bar.max]).to.deep.equal([120, 500]);
