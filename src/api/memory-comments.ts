@@ -141,10 +141,12 @@ export class MemoryComments implements CommentsBackend {
     const tops = shown.filter((c) => c.parentId === null).sort((a, b) => +b.pinned - +a.pinned || order[q.sort ?? 'oldest']!(a, b));
     const start = Number(q.cursor ?? 0) || 0;
     const limit = Math.min(q.limit ?? 20, 100);
+    const kids = new Map<string | null, Comment[]>();
+    for (const c of [...shown].sort(order['oldest'])) kids.set(c.parentId, [...(kids.get(c.parentId) ?? []), c]);
     const items: Comment[] = [];
     const walk = (c: Comment) => {
       items.push(structuredClone(c));
-      shown.filter((r) => r.parentId === c.id).sort(order['oldest']).forEach(walk);
+      kids.get(c.id)?.forEach(walk);
     };
     tops.slice(start, start + limit).forEach(walk);
     return { items, nextCursor: start + limit < tops.length ? String(start + limit) : null, total: t.commentCount };

@@ -74,20 +74,46 @@ function author(c: Comment): unknown {
 
 function renderNode(v: View, { c, kids }: Node): TemplateResult | typeof nothing {
   const { h } = v;
-  const { t } = h.l;
-  const id = c.id;
   const replies = kids.length ? html`<ol>${kids.map((k) => renderNode(v, k))}</ol>` : nothing;
   if (c.status === 'deleted')
-    return kids.length ? html`<li><article part="comment deleted"><p class="meta">${t.deleted}</p></article>${replies}</li>` : nothing;
+    return kids.length ? html`<li><article part="comment deleted"><p class="meta">${h.l.t.deleted}</p></article>${replies}</li>` : nothing;
+  return html`<li>${article(v, c)} ${h.replyTo === c.id ? h.compose() : nothing} ${replies}</li>`;
+}
+
+/**
+ * Each comment's rendering, kept while nothing it shows has changed: a long thread re-renders
+ * whenever a page, a like or a reply arrives, and Lit then finds the same template values for the
+ * thousands of unchanged comments instead of rebuilding them.
+ */
+const articles = new WeakMap<Strings, WeakMap<Comment, [string, TemplateResult]>>();
+const dates = new Map<string, string>();
+
+function article(v: View, c: Comment): TemplateResult {
+  const { h } = v;
+  const { t } = h.l;
+  const id = c.id;
   const own = v.own.get(id);
-  const editable = v.can.edit && v.open && own && Date.parse(own.until) > Date.now();
+  const editable = v.can.edit && v.open && !!own && Date.parse(own.until) > Date.now();
+  const acts = h.acts;
+  const locale = h.l.locale;
+  const state = [locale, v.open, editable, !!own, v.liked.has(id), v.flagged.has(id), h.replyTo === id, acts.editing === id, acts.confirming === id, acts.notice?.[0] === id && acts.notice[1]].join();
+  let memo = articles.get(t);
+  if (!memo) articles.set(t, (memo = new WeakMap()));
+  const kept = memo.get(c);
+  if (kept?.[0] === state) return kept[1];
+  const date = (iso: string, options: Intl.DateTimeFormatOptions) => {
+    const key = locale + iso + options.dateStyle;
+    let d = dates.get(key);
+    if (d === undefined) dates.set(key, (d = h.l.d(iso, options)));
+    return d;
+  };
   const pending = c.status === 'pending';
-  const button = (action: Action, label: unknown, extra: { pressed?: boolean; disabled?: boolean; expanded?: boolean } = {}) =>
-    html`<button id="${action}-${id}" aria-describedby="h-${id}" aria-pressed=${extra.pressed ?? nothing} aria-expanded=${extra.expanded ?? nothing}
-      ?disabled=${extra.disabled} @click=${() => v.act(action, c)}>${label}</button>`;
+  const button = (action: Action, label: unknown, extra: { pressed?: boolean; disabled?: boolean } = {}) =>
+    html`<button id="${action}-${id}" aria-describedby="h-${id}" aria-pressed=${extra.pressed ?? nothing} ?disabled=${extra.disabled}
+      @click=${() => v.act(action, c)}>${label}</button>`;
   const likes = c.likeCount ? ` ${h.l.n(c.likeCount)}` : '';
   const actions =
-    h.acts.confirming === id
+    acts.confirming === id
       ? html`<div class="actions" role="group" aria-labelledby="q-${id}">
           <span id="q-${id}">${t.confirmDelete}</span>${button('confirm', t.deleteYes)}${button('keep', t.keep)}
         </div>`
@@ -103,24 +129,22 @@ function renderNode(v: View, { c, kids }: Node): TemplateResult | typeof nothing
           ${v.can.flag && !own && !pending ? button('flag', v.flagged.has(id) ? t.reported : t.report, { disabled: v.flagged.has(id) }) : nothing}
           ${editable ? html`${button('edit', t.edit)}${button('delete', t.delete)}` : nothing}
         </div>`;
-  return html`<li>
-    <article id="c-${id}" part=${pending ? 'comment pending' : 'comment'} tabindex="-1" aria-labelledby="h-${id}">
-      <header id="h-${id}">
-        <span part="author">${author(c)}</span>
-        <time datetime=${c.createdAt}>${h.l.d(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
-        ${c.editedAt ? html`<span>${t.edited}</span>` : nothing} ${c.pinned ? html`<strong part="pinned">${t.pinned}</strong>` : nothing}
-      </header>
-      ${c.replyToName ? html`<p class="meta">${t.inReplyTo(c.replyToName)}</p>` : nothing}
-      ${pending ? html`<p part="notice">${t.pending}</p>` : nothing}
-      ${h.acts.editing === id ? renderEdit(h, c) : html`<div part="body">${h.md(c.body)}</div>`}
-      ${actions}
-      ${editable && h.acts.editing !== id ? html`<p class="meta">${t.editableUntil(h.l.d(own.until, { timeStyle: 'short' }))}</p>` : nothing}
-      ${h.acts.notice?.[0] === id ? html`<p role="alert" tabindex="-1">${h.acts.notice[1]}</p>` : nothing}
-    </article>
-    ${h.replyTo === id ? h.compose() : nothing} ${replies}
-  </li>`;
+  const out = html`<article id="c-${id}" part=${pending ? 'comment pending' : 'comment'} tabindex="-1" aria-labelledby="h-${id}">
+    <header id="h-${id}">
+      <span part="author">${author(c)}</span>
+      <time datetime=${c.createdAt}>${date(c.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+      ${c.editedAt ? html`<span>${t.edited}</span>` : nothing} ${c.pinned ? html`<strong part="pinned">${t.pinned}</strong>` : nothing}
+    </header>
+    ${c.replyToName ? html`<p class="meta">${t.inReplyTo(c.replyToName)}</p>` : nothing}
+    ${pending ? html`<p part="notice">${t.pending}</p>` : nothing}
+    ${acts.editing === id ? renderEdit(h, c) : html`<div part="body">${h.md(c.body)}</div>`}
+    ${actions}
+    ${editable && acts.editing !== id ? html`<p class="meta">${t.editableUntil(h.l.d(own!.until, { timeStyle: 'short' }))}</p>` : nothing}
+    ${acts.notice?.[0] === id ? html`<p role="alert" tabindex="-1">${acts.notice[1]}</p>` : nothing}
+  </article>`;
+  memo.set(c, [state, out]);
+  return out;
 }
-
 
 /** The pages citing this one, apart from the conversation (WordPress's "Ping :" lines). */
 export function renderMentions(l: Localize<Strings>, heading: TemplateResult, mentions: readonly Mention[]): TemplateResult {

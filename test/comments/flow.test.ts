@@ -1,6 +1,6 @@
 import { CivicCommentedEvent } from '../../src/core/events.js';
 import { $, announced, expect, text, waitForText, waitUntil } from '../helpers.js';
-import { commentData, conversation, seeded } from './fixtures.js';
+import { bigThread, commentData, conversation, seeded } from './fixtures.js';
 import { comments, field, fill, focused, outline, submit } from './helpers.js';
 
 /** `n` top-level comments, oldest first, the first ones most liked. */
@@ -22,6 +22,18 @@ describe('<civic-comments> paging, order, live, offline', () => {
     expect(el.shadowRoot!.querySelector('[part~=more]')).to.equal(null);
     expect(ids(el)).to.deep.equal(many(45).map((c) => c.id));
     await expect(el).to.be.accessible();
+  });
+
+  it('opens a 2,000-comment thread with its first page only (measured in scripts/bench-comments.mjs)', async () => {
+    const started = performance.now();
+    const el = await comments(seeded({}, bigThread(2000)));
+    await waitUntil(() => el.shadowRoot!.querySelector('#c-1'));
+    const ms = performance.now() - started;
+    expect(el.shadowRoot!.querySelectorAll('article')).to.have.length(80);
+    expect(text(el)).to.contain('2 000 commentaires');
+    expect(el.shadowRoot!.querySelector('[part~=more]')).to.not.equal(null);
+    // A loose bound for a shared test machine in Lit's development mode; the benchmark has the real numbers.
+    expect(ms).to.be.below(3000);
   });
 
   it('sorts by oldest, newest and most liked; replies stay under their comment', async () => {
