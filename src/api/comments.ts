@@ -17,9 +17,9 @@ import * as z from 'zod/mini';
 import { Count, Honeypot, Id, OpenStatus, Timestamp, line, oneOf, page } from './common.js';
 
 /** `post`: published at once; `pre`: every comment waits for a moderator; `first-time`: only comments from an email never published before wait. */
-export const Moderation = oneOf(['post', 'pre', 'first-time']);
+export const Moderation = /* @__PURE__ */ oneOf(['post', 'pre', 'first-time']);
 /** `deleted`: a placeholder kept (empty name and body) because published replies hang under it. */
-export const CommentStatus = oneOf(['published', 'pending', 'deleted']);
+export const CommentStatus = /* @__PURE__ */ oneOf(['published', 'pending', 'deleted']);
 /** The orders of top-level comments (replies are always oldest first). */
 export type CommentSort = 'oldest' | 'newest' | 'likes';
 export type Moderation = z.infer<typeof Moderation>;
@@ -76,23 +76,23 @@ export const Comment = z.object({
 });
 
 /** An optional http(s) URL ('' means none): a pattern, not `z.url()`, which costs widget bundles. */
-const Website = z.optional(z.string().check(z.maxLength(L.website), z.regex(/^(https?:\/\/[^\s/?#]+\S*)?$/i)));
+const Website = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(z.maxLength(L.website), z.regex(/^(https?:\/\/[^\s/?#]+\S*)?$/i)));
 /** An optional email ('' means none). */
-const OptionalEmail = /* @__PURE__ */ z.optional(z.string().check(z.maxLength(L.email), z.regex(new RegExp(`^$|${z.regexes.email.source}`))));
+const OptionalEmail = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(z.maxLength(L.email), z.regex(new RegExp(`^$|${z.regexes.email.source}`))));
 
 /** What a reader submits: a comment, or a reply with `parentId`. */
 export const CommentInput = /* @__PURE__ */ z.object({
   parentId: z.optional(z.nullable(Id)),
-  name: line(L.name),
+  name: /* @__PURE__ */ line(L.name),
   /** Never shown: for moderation (`first-time`) and reply notifications. */
   email: OptionalEmail,
   website: Website,
-  body: line(L.body),
+  body: /* @__PURE__ */ line(L.body),
   /** Mail me when someone replies (needs `email`); each mail has an unsubscribe link. */
   notifyReplies: z.optional(z.boolean()),
   hp: Honeypot,
   /** A solved challenge (see `Challenge`), when the thread says `challenge: true`. */
-  challenge: z.optional(z.string().check(z.maxLength(1000))),
+  challenge: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(1000))),
 });
 
 /** What `post` answers: the comment (`pending` or `published`) and what its author keeps to edit it. */
@@ -109,12 +109,12 @@ export const CommentCreated = z.object({
 /** The author's edit token, as sent back to the server. */
 const EditToken = /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,200}$/));
 /** Change a comment's body (author, within the edit window). */
-export const CommentEdit = /* @__PURE__ */ z.object({ editToken: EditToken, body: line(L.body) });
+export const CommentEdit = /* @__PURE__ */ z.object({ editToken: EditToken, body: /* @__PURE__ */ line(L.body) });
 /** Delete a comment (author, within the edit window). */
 export const CommentDelete = /* @__PURE__ */ z.object({ editToken: EditToken });
 export const CommentDeleted = z.object({ id: Id, commentCount: Count });
 /** Up to 50 edit tokens kept by a browser: `mine` answers the comments they own. */
-export const MineInput = /* @__PURE__ */ z.object({ tokens: z.array(EditToken).check(z.maxLength(50)) });
+export const MineInput = /* @__PURE__ */ z.object({ tokens: /* @__PURE__ */ z.array(EditToken).check(z.maxLength(50)) });
 export const CommentList = z.object({ items: z.array(Comment) });
 
 /**
@@ -142,13 +142,13 @@ export const FlagResult = z.object({ flagged: z.boolean() });
  * asks for a new one (a comment kept offline solves a fresh one when it is sent again).
  */
 export const Challenge = z.object({
-  algorithm: oneOf(['SHA-256']),
+  algorithm: /* @__PURE__ */ oneOf(['SHA-256']),
   prefix: z.string(),
   difficulty: Count,
   expiresAt: Timestamp,
 });
 
-export const MentionKind = oneOf(['pingback', 'webmention', 'trackback']);
+export const MentionKind = /* @__PURE__ */ oneOf(['pingback', 'webmention', 'trackback']);
 /** A page elsewhere that cites the thread's page (shown apart from the conversation). */
 export const Mention = z.object({
   id: Id,
@@ -173,7 +173,7 @@ export const MentionPage = page(Mention);
  * (`comment` is its placeholder, or only its id matters), `mention`. Pending comments never appear.
  */
 export const CommentEvent = z.object({
-  type: oneOf(['thread', 'created', 'updated', 'deleted', 'mention']),
+  type: /* @__PURE__ */ oneOf(['thread', 'created', 'updated', 'deleted', 'mention']),
   commentCount: Count,
   mentionCount: Count,
   status: OpenStatus,
