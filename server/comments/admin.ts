@@ -16,7 +16,7 @@ const urlTaken = (e: unknown) => {
 };
 
 export function commentAdminRoutes(router: Router, c: Comments, notify: (p: Published | undefined, requestUrl: string) => void) {
-  const { db, bus, live } = c;
+  const { db, bus } = c;
   const thread = async (q: Queryable, id: string) => {
     const r = await threadRow(q, id);
     if (!r) throw notFound(`no thread ${id}`);
@@ -38,7 +38,7 @@ export function commentAdminRoutes(router: Router, c: Comments, notify: (p: Publ
         return thread(tx, params.id);
       })
       .catch(urlTaken);
-    live.changed(params.id);
+    c.changed(params.id);
     return t;
   });
 
@@ -64,7 +64,7 @@ export function commentAdminRoutes(router: Router, c: Comments, notify: (p: Publ
       if (type) await announce(bus, tx, r.thread_id, { type, id });
       return { row: (await commentRow(tx, id))!, threadId: r.thread_id, type };
     });
-    if (type) live.changed(threadId);
+    if (type) c.changed(threadId);
     return { comment: toAdminComment(row), type };
   };
 
@@ -103,7 +103,7 @@ export function commentAdminRoutes(router: Router, c: Comments, notify: (p: Publ
       if (r.status !== 'deleted') await erase(c, tx, r);
       return r.thread_id;
     });
-    live.changed(threadId);
+    c.changed(threadId);
     return { id: params.id, commentCount: await publishedCount(db, threadId) };
   });
 

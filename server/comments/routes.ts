@@ -14,6 +14,7 @@ import { ThreadEvents, threadEvent } from './events.js';
 import { Keys } from './keys.js';
 import { replyMail } from './notify.js';
 import { unsubscribePages } from './pages.js';
+import { PageCache } from './pages-cache.js';
 import { commentPage, mentionPage, threadRow, toThread } from './sql.js';
 import { webmentionRoutes, type WebmentionOptions } from './webmention.js';
 import { TOPIC, edit, flag, like, mine, post, remove, type Comments, type Published } from './writing.js';
@@ -46,6 +47,7 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
     return r && toThread(r, !!challenge);
   });
   const events = new ThreadEvents(bus, db, live);
+  const firstPages = new PageCache(bus, TOPIC);
   // No per-comment limit when the server has none (`--rate-limit 0`).
   const rate = options.rateLimit ?? (o.limiter ? { capacity: 5, refillPerSecond: 1 / 30 } : false);
   const limiter = rate ? new RateLimiter(rate) : undefined;
@@ -53,6 +55,7 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
   sweep.unref();
   ctx.onClose(() => {
     live.close();
+    firstPages.close();
     events.close();
     limiter?.close();
     clearInterval(sweep);
@@ -62,6 +65,10 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
     bus,
     keys,
     live,
+    changed(threadId) {
+      live.changed(threadId);
+      firstPages.drop(threadId);
+    },
     limiter,
     settings: { challenge, maxLinks: options.maxLinks ?? 3, likesPerAddress: options.likesPerAddress ?? 5, flagsPerAddress: 5 },
   };
@@ -82,7 +89,9 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
 
   router.on(routes.listComments, async ({ params, query }) => {
     const t = await must(live.get(params.id), params.id);
-    return commentPage(db, t, { sort: query.sort ?? 'oldest', cursor: query.cursor, limit: Number(query.limit ?? 20) });
+    const o = { sort: query.sort ?? 'oldest', cursor: query.cursor, limit: Number(query.limit ?? 20) } as const;
+    // The first page is what most readers ask for: shared while the thread does not change.
+    return o.cursor ? commentPage(db, t, o) : firstPages.get(t.id, `${o.sort}:${o.limit}`, () => commentPage(db, t, o));
   });
 
   router.on(routes.postComment, async ({ params, body, idempotencyKey, ip }, hc) => {

@@ -150,7 +150,7 @@ const httpUrl = (value: string | null | undefined, field: string): string => {
 };
 
 export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number; options?: WebmentionOptions | undefined }) {
-  const { db, bus, live } = c;
+  const { db, bus } = c;
   const options = o.options ?? {};
 
   /** Records a mention to verify; its id and thread. 400 naming `target` when no thread has that page. */
@@ -185,7 +185,7 @@ export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: 
       if (before?.status === 'verified') await announce(bus, tx, m.threadId);
       return before?.status === 'verified';
     });
-    if (changed) live.changed(m.threadId);
+    if (changed) c.changed(m.threadId);
     return v;
   }
 

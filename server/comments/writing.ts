@@ -33,6 +33,8 @@ export interface Comments {
   keys: Keys;
   /** The shared current state of each thread (GET, counts, the event streams). */
   live: Live<Thread>;
+  /** Tells this process's caches that the thread changed (after the commit; the bus tells the others). */
+  changed(threadId: string): void;
   settings: CommentSettings;
   /** Posting per client address; undefined: no limit beyond the server's. */
   limiter: RateLimiter | undefined;
@@ -150,7 +152,7 @@ export async function post(
     if (!again) throw new ApiFailure(409, 'conflict', 'the comment could not be saved; send it again');
     return { result: await replay(c, t, again.id, key) };
   }
-  if (status === 'published') c.live.changed(threadId);
+  if (status === 'published') c.changed(threadId);
   return {
     result: created(row, token, t.edit_window_seconds),
     ...(status === 'published' && row.parent_id ? { published: { threadId, commentId: row.id } } : {}),
@@ -226,7 +228,7 @@ export async function edit(c: Comments, id: string, input: z.output<typeof Comme
     }
     return { comment: toComment((await commentRow(tx, id))!), threadId: r.thread_id, published: r.status === 'published' };
   });
-  if (published) c.live.changed(threadId);
+  if (published) c.changed(threadId);
   return comment;
 }
 
@@ -252,7 +254,7 @@ export async function remove(c: Comments, id: string, input: z.output<typeof Com
     await erase(c, tx, r);
     return { threadId: r.thread_id, changed: r.status === 'published' };
   });
-  if (changed) c.live.changed(threadId);
+  if (changed) c.changed(threadId);
   return { id, commentCount: await publishedCount(c.db, threadId) };
 }
 
@@ -290,7 +292,7 @@ export async function like(c: Comments, id: string, input: z.output<typeof LikeI
     if (delta) await announce(c.bus, tx, r.thread_id, { type: 'updated', id });
     return { liked, likeCount: u?.like_count ?? 0, threadId: r.thread_id, delta };
   });
-  if (result.delta) c.live.changed(result.threadId);
+  if (result.delta) c.changed(result.threadId);
   return { liked: result.liked, likeCount: result.likeCount };
 }
 

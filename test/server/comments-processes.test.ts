@@ -33,7 +33,7 @@ describe('comments across two servers on one PostgreSQL', { skip: postgres!.skip
     await a.close();
   });
 
-  it('posted on one, announced on the other; approved on the other, announced on the first', async () => {
+  it('posted and approved on one, announced on both; the other’s cached thread and first page are dropped', async () => {
     const id = await createThread(a, { moderation: 'pre' });
     const onB = await EventReader.open(`${b.url}/api/threads/${id}/events`);
     const onA = await EventReader.open(`${a.url}/api/threads/${id}/events`);
@@ -42,15 +42,17 @@ describe('comments across two servers on one PostgreSQL', { skip: postgres!.skip
       await onA.next();
       const warm = Thread.parse((await call(b.url, 'GET', `/api/threads/${id}`)).json);
       assert.equal(warm.commentCount, 0, 'B has the thread in its cache');
+      assert.equal(CommentPage.parse((await call(b.url, 'GET', `/api/threads/${id}/comments`)).json).total, 0, 'B has the first page in its cache');
       const c = await post(a, id, { body: 'Depuis A' });
-      const approved = await call(b.url, 'POST', `/api/admin/comments/${c.comment.id}/approve`, undefined, admin);
+      const approved = await call(a.url, 'POST', `/api/admin/comments/${c.comment.id}/approve`, undefined, admin);
       assert.equal(approved.status, 200, approved.text);
       for (const reader of [onA, onB]) {
         const e = CommentEvent.parse(await reader.until((x) => x.type === 'created'));
         assert.deepEqual([e.comment?.body, e.commentCount], ['Depuis A', 1]);
       }
       assert.equal(Thread.parse((await call(b.url, 'GET', `/api/threads/${id}`)).json).commentCount, 1, 'B’s cache was dropped');
-      assert.equal(CommentPage.parse((await call(a.url, 'GET', `/api/threads/${id}/comments`)).json).total, 1);
+      const page = CommentPage.parse((await call(b.url, 'GET', `/api/threads/${id}/comments`)).json);
+      assert.deepEqual([page.total, page.items.map((i) => i.body)], [1, ['Depuis A']], 'B’s first page was dropped too');
       const like = await call(b.url, 'POST', `/api/comments/${c.comment.id}/likes`, { reader: 'lecteur-0123456789abcdef' }, key());
       assert.equal(like.status, 200, like.text);
       assert.equal(CommentEvent.parse(await onA.until((x) => x.type === 'updated')).comment?.likeCount, 1);
