@@ -1,7 +1,8 @@
 // `npm run bench`: autocannon against the reference server (started as `node --import tsx
 // server/cli.ts`), on PGlite and, when one answers, on PostgreSQL. Scenarios: read a petition, sign
 // it (a unique email per request, double opt-in off, rate limit off); read the first page of a
-// 2,000-comment thread, and post comments to it (a third of them replies; proof of work off).
+// 2,000-comment thread (shared per process) and a later page (read from the database), and post
+// comments to it (a third of them replies; proof of work off).
 //
 // Environment: BENCH_SECONDS (default 10 per scenario), BENCH_CONNECTIONS (default 10),
 // TEST_DATABASE_URL (PostgreSQL server to create a scratch database on; default the local socket).
@@ -133,7 +134,10 @@ async function benchComments(label, url) {
   const first = await (await fetch(`${url}/api/threads/bench/comments`)).json();
   console.log(`${label}: its first page holds ${first.items.length} comments (${JSON.stringify(first).length} bytes) of ${first.total}`);
   rows.push({ label, scenario: 'read thread', r: await run({ url: `${url}/api/threads/bench` }) });
-  rows.push({ label, scenario: 'read comment page', r: await run({ url: `${url}/api/threads/bench/comments?sort=newest` }) });
+  rows.push({ label, scenario: 'read first page', r: await run({ url: `${url}/api/threads/bench/comments?sort=newest` }) });
+  // Later pages are read from the database each time (the first is shared until the thread changes).
+  const second = (await (await fetch(`${url}/api/threads/bench/comments?sort=newest`)).json()).nextCursor;
+  rows.push({ label, scenario: 'read a later page', r: await run({ url: `${url}/api/threads/bench/comments?sort=newest&cursor=${encodeURIComponent(second)}` }) });
   let n = 0;
   const post = await run({
     url: `${url}/api/threads/bench/comments`,
