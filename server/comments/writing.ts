@@ -86,12 +86,12 @@ export async function post(
   // One query for what posting needs to know: the thread, an earlier answer to this key, blocks,
   // whether this email has been published before, and the parent.
   const [t] = await c.db.query<
-    ThreadRow & { replay: string | null; blocked: boolean; known: boolean; parent_id: string | null; parent_level: number | null; parent_root: string | null }
+    ThreadRow & { replay: string | null; blocked: boolean; known: boolean; parent_id: string | null; parent_level: number | null; parent_root: string | null; parent_name: string | null }
   >(
-    `SELECT t.id, t.status, t.moderation, t.edit_window_seconds, r.id::text AS replay,
+    `SELECT t.id, t.status, t.moderation, t.edit_window_seconds, t.max_depth, r.id::text AS replay,
             EXISTS (SELECT 1 FROM comment_blocks b WHERE b.hash = ANY($3::text[])) AS blocked,
             ($4::text IS NOT NULL AND EXISTS (SELECT 1 FROM comments k WHERE k.email_hash = $4 AND k.status = 'published')) AS known,
-            p.id::text AS parent_id, p.level AS parent_level, p.root_id::text AS parent_root
+            p.id::text AS parent_id, p.level AS parent_level, p.root_id::text AS parent_root, p.name AS parent_name
        FROM comment_threads t
        LEFT JOIN comments r ON r.thread_id = t.id AND r.idempotency_key = $2
        LEFT JOIN comments p ON p.id = $5::bigint AND p.thread_id = t.id AND p.status = 'published'
@@ -120,11 +120,11 @@ export async function post(
 
   const row = await c.db.transaction(async (tx) => {
     if (c.settings.challenge) await spendChallenge(tx, c.keys, threadId, input.challenge);
-    const [r] = await tx.query<{ id: string }>(
+    const [r] = await tx.query<{ id: string; created_at: Date }>(
       `INSERT INTO comments (thread_id, parent_id, root_id, level, name, email, email_hash, ip_hash, website, body, status,
                              notify_replies, edit_hash, idempotency_key, published_at)
        VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $11 = 'published' THEN now() END)
-       ON CONFLICT DO NOTHING RETURNING id::text AS id`,
+       ON CONFLICT DO NOTHING RETURNING id::text AS id, created_at`,
       [
         threadId,
         parent?.id ?? null,
@@ -144,7 +144,28 @@ export async function post(
     );
     if (!r) return undefined;
     if (status === 'published') await announce(c.bus, tx, threadId, { type: 'created', id: r.id });
-    return commentRow(tx, r.id);
+    const inserted: CommentRow = {
+      id: r.id,
+      thread_id: threadId,
+      parent_id: parent?.id ?? null,
+      root_id: parent ? (parent.root_id ?? parent.id) : null,
+      level: parent ? parent.level + 1 : 0,
+      name: input.name,
+      email,
+      website: input.website || null,
+      body: input.body,
+      status,
+      pinned: false,
+      like_count: 0,
+      flag_count: 0,
+      created_at: r.created_at,
+      edited_at: null,
+      parent_name: t.parent_name,
+      parent_status: parent ? 'published' : null,
+      parent_level: parent?.level ?? null,
+      max_depth: t.max_depth,
+    };
+    return inserted;
   });
   if (!row) {
     // A concurrent request with this key won.
