@@ -26,6 +26,7 @@ const usage = `Usage: civic-server [options]
   --challenge BITS    proof of work asked before posting a comment (default 16; 0 turns it off)
 Import comments: civic-server import FILE [--data DIR]
   FILE                a WordPress export (WXR) or a Disqus export (XML); posts map to threads by URL
+                      (on PGlite, stop the server first: a data directory belongs to one process)
 Environment: DATABASE_URL, CIVIC_ADMIN_TOKEN, PUBLIC_URL, SMTP_URL, MAIL_FROM, PORT`;
 
 /** `civic-server import FILE`: imports comments into the database, then exits. */
