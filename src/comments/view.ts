@@ -50,19 +50,23 @@ export function renderList(h: CivicComments): TemplateResult {
   const now = Date.now();
   const ends = [...v.own.values()].map((o) => Date.parse(o.until)).filter((t) => t > now);
   if (ends.length) timers.set(h, setTimeout(() => h.requestUpdate(), Math.min(...ends) - now + 100));
-  return html`${h.items.length
-      ? html`<label class="sort"
-          >${t.sort}
-          <select part="sort" @change=${(e: Event) => (h.sort = (e.target as HTMLSelectElement).value as CommentSort)}>
-            ${(['oldest', 'newest', 'likes'] as const)
-              .filter((s) => s !== 'likes' || api.like)
-              .map((s) => html`<option value=${s} ?selected=${h.sort === s}>${t[s]}</option>`)}
-          </select></label
-        >`
-      : html`<p>${t.empty}</p>`}
+  // The new-comments button sits beside the sort order: it appears without pushing the conversation
+  // down, and never covers what the reader is reading or has focused (as a floating one would).
+  return html`<div class="bar">
+      ${h.items.length
+        ? html`<label class="sort"
+            >${t.sort}
+            <select part="sort" @change=${(e: Event) => (h.sort = (e.target as HTMLSelectElement).value as CommentSort)}>
+              ${(['oldest', 'newest', 'likes'] as const)
+                .filter((s) => s !== 'likes' || api.like)
+                .map((s) => html`<option value=${s} ?selected=${h.sort === s}>${t[s]}</option>`)}
+            </select></label
+          >`
+        : html`<p>${t.empty}</p>`}
+      ${fresh ? html`<button part="fresh" @click=${() => showFresh(h)}>${t.show(t.fresh(fresh, h.l.n(fresh)))}</button>` : nothing}
+    </div>
     <ol part="comments" aria-busy=${h.busy}>${tree(h.items).map((node) => renderNode(v, node))}</ol>
     ${next ? html`<button part="more" @click=${() => more(h)}>${t.more}</button>` : nothing}
-    ${fresh ? html`<button part="fresh" class="fresh" @click=${() => showFresh(h)}>${t.show(t.fresh(fresh, h.l.n(fresh)))}</button>` : nothing}
     ${mentions.length ? renderMentions(h.l, h.sub(t.mentions, 'mentions'), mentions) : nothing}`;
 }
 
