@@ -77,7 +77,7 @@ export class MemoryComments implements CommentsBackend {
     this.host.calls.push([name, id]);
     if (this.host.latencyMs) await new Promise((r) => setTimeout(r, this.host.latencyMs));
     if (signal?.aborted) throw new CivicError('aborted', 'aborted');
-    if (!this.host.online) throw new CivicError('network', 'offline (MemoryBackend.online is false)');
+    if (!this.host.online) throw new CivicError('network', 'offline');
   }
 
   /** Answers a write once per idempotency key: the same key gets the same answer. */
@@ -163,10 +163,10 @@ export class MemoryComments implements CommentsBackend {
         const solution = data.challenge ?? '';
         const prefix = [...this.#challenges].find((p) => solution.startsWith(p) && /^\d+$/.test(solution.slice(p.length)));
         if (!prefix || !this.#challenges.delete(prefix) || !leadingZeros(await sha256(solution), this.difficulty))
-          throw fail('validation', 'challenge', 'challenge missing, used or wrong');
+          throw fail('validation', 'challenge', 'unsolved');
       }
       const parent = data.parentId ? this.stored.find((s) => s.c.id === data.parentId && s.c.threadId === id) : undefined;
-      if (data.parentId && !parent) throw fail('validation', 'parentId', 'no such comment');
+      if (data.parentId && !parent) throw fail('validation', 'parentId', 'unknown');
       const email = (data.email ?? '').toLowerCase();
       const known = this.stored.some((s) => s.email === email && s.c.status === 'published');
       const pending = t.moderation === 'pre' || (t.moderation === 'first-time' && !(email && known));
@@ -203,7 +203,7 @@ export class MemoryComments implements CommentsBackend {
   #own(commentId: string, token: string): Stored {
     const s = this.#stored(commentId);
     this.#open(s.c.threadId);
-    if (!s.token || s.token !== token || Date.now() > s.until) throw fail('forbidden', 'editToken', 'the edit window has passed or the token is wrong');
+    if (!s.token || s.token !== token || Date.now() > s.until) throw fail('forbidden', 'editToken', 'expired');
     return s;
   }
 
@@ -211,7 +211,7 @@ export class MemoryComments implements CommentsBackend {
     await this.#call('comments.edit', commentId, o.signal);
     return this.#once(o.idempotencyKey, async () => {
       const s = this.#own(commentId, input.editToken);
-      if (!/\S/.test(input.body) || input.body.length > 5000) throw fail('validation', 'body', 'invalid body');
+      if (!/\S/.test(input.body) || input.body.length > 5000) throw fail('validation', 'body', 'invalid');
       s.c = { ...s.c, body: input.body, editedAt: new Date().toISOString() };
       if (s.c.status === 'published') this.#emit(s.c.threadId, 'updated', { comment: s.c });
       return structuredClone(s.c);
@@ -251,12 +251,11 @@ export class MemoryComments implements CommentsBackend {
     return { flagged: true };
   }
 
-  async mentions(id: string, q: { cursor?: string | undefined } = {}, o?: CallOptions) {
+  async mentions(id: string, _q: { cursor?: string | undefined } = {}, o?: CallOptions) {
     await this.#call('comments.mentions', id, o?.signal);
     this.#thread(id);
-    const all = this.mentionData.filter((m) => m.threadId === id).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
-    const start = Number(q.cursor ?? 0) || 0;
-    return { items: structuredClone(all.slice(start, start + 20)), nextCursor: start + 20 < all.length ? String(start + 20) : null, total: all.length };
+    const items = this.mentionData.filter((m) => m.threadId === id).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+    return { items: structuredClone(items), nextCursor: null, total: items.length };
   }
 
   async challenge(id: string, o?: CallOptions): Promise<Challenge> {
@@ -280,17 +279,5 @@ export class MemoryComments implements CommentsBackend {
     const s = this.#stored(commentId);
     s.c = { ...s.c, status: 'published' };
     this.#emit(s.c.threadId, 'created', { comment: s.c });
-  }
-
-  /** A moderator closes a thread. */
-  close(threadId: string): void {
-    this.#thread(threadId).status = 'closed';
-    this.#emit(threadId, 'thread');
-  }
-
-  /** A page cites the thread. */
-  addMention(m: Mention): void {
-    this.mentionData.push(structuredClone(m));
-    this.#emit(m.threadId, 'mention', { mention: m });
   }
 }

@@ -102,3 +102,21 @@ describe('<civic-comments> replies', () => {
     expect(backend.comments.stored.at(-1)!.c).to.include({ parentId: '7', depth: 1 });
   });
 });
+
+describe('<civic-comments> at 320 px', () => {
+  it('fits a 320 px screen with replies three deep and the reply form open, without sideways scrolling', async () => {
+    const { setViewport } = await import('@web/test-runner-commands');
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await comments(seeded());
+      $<HTMLButtonElement>(el, '#reply-3').click();
+      await waitUntil(() => formUnder(el, '3'));
+      const overflowing = [...el.shadowRoot!.querySelectorAll<HTMLElement>('article, form, input, textarea, button, select')].filter((n) => n.getBoundingClientRect().right > 321);
+      expect(overflowing.map((n) => n.id || n.localName)).to.deep.equal([]);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});
