@@ -1,6 +1,8 @@
 // `npm run bench`: autocannon against the reference server (started as `node --import tsx
-// server/cli.ts`), on PGlite and, when one answers, on PostgreSQL. Two scenarios: read a petition,
-// and sign it (a unique email per request, double opt-in off, rate limit off).
+// server/cli.ts`), on PGlite and, when one answers, on PostgreSQL. Scenarios: read a petition, sign
+// it (a unique email per request, double opt-in off, rate limit off); read the first page of a
+// 2,000-comment thread (shared per process) and a later page (read from the database), and post
+// comments to it (a third of them replies; proof of work off).
 //
 // Environment: BENCH_SECONDS (default 10 per scenario), BENCH_CONNECTIONS (default 10),
 // TEST_DATABASE_URL (PostgreSQL server to create a scratch database on; default the local socket).
@@ -20,7 +22,7 @@ const token = randomBytes(16).toString('hex');
 const pgBase = process.env.TEST_DATABASE_URL || `postgresql://${encodeURIComponent(userInfo().username)}@/postgres?host=%2Fvar%2Frun%2Fpostgresql`;
 
 function startServer(env, args) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', '--challenge', '0', ...args], {
     cwd: root,
     env: { ...process.env, CIVIC_ADMIN_TOKEN: token, SMTP_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,9 +92,70 @@ async function bench(label, env, args) {
     if (after.signatureCount < ok || after.signatureCount > ok + connections) {
       console.warn(`! ${label}: ${ok} signatures answered 2xx but the count is ${after.signatureCount}`);
     }
+    rows.push(...(await benchComments(label, url)));
   } finally {
     await stopServer(child);
   }
+  return rows;
+}
+
+/** A thread of 2,000 comments (a quarter of them replies), posted through the API. */
+async function seedThread(url, size = 2000) {
+  const created = await fetch(`${url}/api/admin/threads`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'bench', title: 'Bench' }),
+  });
+  if (created.status !== 201) throw new Error(`create thread: ${created.status} ${await created.text()}`);
+  const ids = [];
+  let n = 0;
+  const worker = async () => {
+    while (n < size) {
+      const i = n++;
+      const parentId = i % 4 === 3 && ids.length ? ids[(i * 7919) % ids.length] : undefined;
+      const r = await fetch(`${url}/api/threads/bench/comments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify({ name: `Lectrice ${i}`, body: `Commentaire ${i} : *bravo* pour cette initiative, et voici mon avis.`, parentId }),
+      });
+      if (r.status !== 201) throw new Error(`seed comment: ${r.status} ${await r.text()}`);
+      ids.push((await r.json()).comment.id);
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  return { ids, seconds: (Date.now() - started) / 1000 };
+}
+
+async function benchComments(label, url) {
+  const rows = [];
+  const { ids, seconds: seeded } = await seedThread(url);
+  console.log(`${label}: seeded a thread of ${ids.length} comments in ${seeded.toFixed(1)} s`);
+  const first = await (await fetch(`${url}/api/threads/bench/comments`)).json();
+  console.log(`${label}: its first page holds ${first.items.length} comments (${JSON.stringify(first).length} bytes) of ${first.total}`);
+  rows.push({ label, scenario: 'read thread', r: await run({ url: `${url}/api/threads/bench` }) });
+  rows.push({ label, scenario: 'read first page', r: await run({ url: `${url}/api/threads/bench/comments?sort=newest` }) });
+  // Later pages are read from the database each time (the first is shared until the thread changes).
+  const second = (await (await fetch(`${url}/api/threads/bench/comments?sort=newest`)).json()).nextCursor;
+  rows.push({ label, scenario: 'read a later page', r: await run({ url: `${url}/api/threads/bench/comments?sort=newest&cursor=${encodeURIComponent(second)}` }) });
+  let n = 0;
+  const post = await run({
+    url: `${url}/api/threads/bench/comments`,
+    method: 'POST',
+    requests: [
+      {
+        setupRequest(req) {
+          n++;
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+            body: JSON.stringify({ name: `Bench ${n}`, body: `Un commentaire de banc d’essai, numéro ${n}.`, parentId: n % 3 === 0 ? ids[n % ids.length] : undefined }),
+          };
+        },
+      },
+    ],
+  });
+  rows.push({ label, scenario: 'post comment', r: post });
   return rows;
 }
 

@@ -12,6 +12,7 @@ import { ApiFailure, RateLimiter, type RateLimitOptions } from './http.js';
 import { DevOutbox, type Mailer } from './mail.js';
 import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
+import { commentRoutes, type CommentOptions } from './comments/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { comparisonRoutes } from './comparisons/routes.js';
 import { Router } from './routing.js';
@@ -44,6 +45,8 @@ export interface AppOptions {
   staticRoot?: string | false;
   /** Load the demo content at start. */
   demo?: boolean;
+  /** Comments: the proof of work, the posting limit, links, likes, webmention fetching. */
+  comments?: CommentOptions;
   /** Check every JSON answer against the contract (default true). */
   checkResponses?: boolean;
   log?: Log;
@@ -102,7 +105,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     cors({
       origin: options.origins?.length ? options.origins : '*',
       allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After', 'Location'],
       maxAge: 600,
     }),
@@ -115,6 +118,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     checkResponses: options.checkResponses ?? true,
   });
   petitionRoutes(app, router, ctx, { limiter, trustProxy });
+  commentRoutes(app, router, ctx, { limiter, trustProxy, options: options.comments });
   comparisonRoutes(router, ctx);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

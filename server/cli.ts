@@ -2,11 +2,13 @@
  * civic-server: the reference server from the command line.
  *
  *   civic-server [--port 8787] [--host ADDR] [--data ./.civic-data] [--demo] [--origin https://a,https://b]
- *                [--public-url https://example.org] [--trust-proxy N] [--rate-limit PER_MINUTE]
+ *                [--public-url https://example.org] [--trust-proxy N] [--rate-limit PER_MINUTE] [--challenge BITS]
+ *   civic-server import FILE [--data ./.civic-data]     (a WordPress WXR or Disqus XML export)
  *
  * Environment: DATABASE_URL (PostgreSQL instead of PGlite), CIVIC_ADMIN_TOKEN (admin routes),
  * PUBLIC_URL (links in mails), SMTP_URL and MAIL_FROM (real mail), PORT.
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DevOutbox, SmtpMailer } from './mail.js';
 import { startServer } from './serve.js';
@@ -20,10 +22,41 @@ const usage = `Usage: civic-server [options]
   --origin LIST       CORS allowlist, comma-separated (default: any origin)
   --public-url URL    origin for links in mails (default PUBLIC_URL, else the request's origin)
   --trust-proxy N     read the client address from X-Forwarded-For behind N proxies
-  --rate-limit N      writes per minute per client (default 20; 0 turns the limit off)
+  --rate-limit N      writes per minute per client (default 20; 0 turns the limits off)
+  --challenge BITS    proof of work asked before posting a comment (default 16; 0 turns it off)
+Import comments: civic-server import FILE [--data DIR]
+  FILE                a WordPress export (WXR) or a Disqus export (XML); posts map to threads by URL
+                      (on PGlite, stop the server first: a data directory belongs to one process)
 Environment: DATABASE_URL, CIVIC_ADMIN_TOKEN, PUBLIC_URL, SMTP_URL, MAIL_FROM, PORT`;
 
+/** `civic-server import FILE`: imports comments into the database, then exits. */
+async function importCommand(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' } } });
+  if (positionals.length !== 1) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const [{ openDb }, { migrate }, { migrationsDir }, { importComments }] = await Promise.all([
+    import('./db/db.js'),
+    import('./db/migrate.js'),
+    import('./paths.js'),
+    import('./comments/import.js'),
+  ]);
+  const xml = await readFile(positionals[0]!, 'utf8');
+  const db = await openDb({ url: process.env.DATABASE_URL || undefined, dataDir: values.data ?? './.civic-data' });
+  try {
+    await migrate(db, migrationsDir);
+    const r = await importComments(db, xml);
+    console.log(`civic-server import (${r.format}): ${r.comments} comments and ${r.mentions} mentions imported, ${r.skipped} skipped`);
+    if (r.threadsCreated.length) console.log(`  new threads: ${r.threadsCreated.join(', ')}`);
+    if (r.threadsMatched.length) console.log(`  existing threads (matched by URL): ${r.threadsMatched.join(', ')}`);
+  } finally {
+    await db.close();
+  }
+}
+
 async function main() {
+  if (process.argv[2] === 'import') return importCommand(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -35,6 +68,7 @@ async function main() {
       'public-url': { type: 'string' },
       'trust-proxy': { type: 'string' },
       'rate-limit': { type: 'string' },
+      challenge: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -42,7 +76,8 @@ async function main() {
   const env = process.env;
   const port = Number(values.port ?? env.PORT ?? 8787);
   const perMinute = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535 || (perMinute !== undefined && !(perMinute >= 0))) {
+  const challenge = values.challenge === undefined ? undefined : Number(values.challenge);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || (perMinute !== undefined && !(perMinute >= 0)) || (challenge !== undefined && !(Number.isInteger(challenge) && challenge >= 0 && challenge <= 32))) {
     console.error(usage);
     process.exit(2);
   }
@@ -63,6 +98,7 @@ async function main() {
     origins: values.origin?.split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: values['trust-proxy'] ? Number(values['trust-proxy']) : false,
     ...(perMinute === undefined ? {} : { rateLimit: perMinute === 0 ? false : { capacity: perMinute, refillPerSecond: perMinute / 60 } }),
+    ...(challenge === undefined ? {} : { comments: { challenge: challenge === 0 ? false : { difficulty: challenge } } }),
   });
 
   console.log(`civic-server listening on ${server.url} (${url ? 'PostgreSQL' : `PGlite ${dataDir}`})`);

@@ -20,8 +20,9 @@ type Json = Record<string, unknown>;
 const reasons: Record<number, string> = {
   400: 'Invalid input: `issues` names each field',
   401: 'Missing or wrong admin token',
+  403: 'Forbidden: a wrong or expired edit token, or a blocked author',
   404: 'No such resource, or no such route',
-  409: 'Conflict (`conflict`) or closed petition (`closed`)',
+  409: 'Conflict (`conflict`), or a closed petition or thread (`closed`)',
   413: 'Body larger than 64 kB',
   429: 'Too many requests from this client: wait `retryAfter` seconds (also in the Retry-After header)',
 };
@@ -36,6 +37,11 @@ function operation(o: Operation): Json {
   if (o.params) {
     const props = (schema(o.params, 'input').properties ?? {}) as Record<string, Json>;
     for (const [name, s] of Object.entries(props)) parameters.push({ name, in: 'path', required: true, schema: s });
+  }
+  if (o.query) {
+    const q = schema(o.query, 'input');
+    const required = new Set((q.required ?? []) as string[]);
+    for (const [name, s] of Object.entries((q.properties ?? {}) as Record<string, Json>)) parameters.push({ name, in: 'query', required: required.has(name), schema: s });
   }
   if (o.idempotent) {
     parameters.push({
@@ -84,6 +90,7 @@ export function openApiDocument(options: { version?: string; serverUrl?: string 
     servers: [{ url: options.serverUrl ?? '/api' }],
     tags: [
       { name: 'petitions', description: 'Petitions, signatures and their live count' },
+      { name: 'comments', description: 'Comment threads, replies, likes, reports, mentions and their live events' },
       { name: 'comparisons', description: 'Position comparisons and readers’ opt-in anonymous answers' },
       { name: 'admin', description: 'Organisers (Authorization: Bearer CIVIC_ADMIN_TOKEN)' },
     ],

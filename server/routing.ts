@@ -13,6 +13,7 @@ type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface Input<O extends Operation> {
   params: O['params'] extends z.ZodMiniType ? z.output<O['params']> : Record<string, never>;
+  query: O['query'] extends z.ZodMiniType ? z.output<O['query']> : Record<string, never>;
   body: Out<O['body']>;
   /** The Idempotency-Key header, if the operation honours one and the client sent it. */
   idempotencyKey: string | null;
@@ -59,6 +60,7 @@ export class Router {
         if (wait) throw rateLimited(wait);
       }
       const params = op.params ? parse(op.params, c.req.param()) : {};
+      const query = op.query ? parse(op.query, c.req.query()) : {};
       const body = op.body ? parse(op.body, trimStrings(await readJson(c.req.raw, op.maxBody))) : undefined;
       let idempotencyKey: string | null = null;
       if (op.idempotent) {
@@ -67,7 +69,7 @@ export class Router {
           throw invalid('Idempotency-Key', 'the Idempotency-Key header must be 1 to 200 visible ASCII characters');
         }
       }
-      const answer = await handler({ params, body, idempotencyKey, ip } as Input<O>, c);
+      const answer = await handler({ params, query, body, idempotencyKey, ip } as Input<O>, c);
       if (answer instanceof Response) return answer;
       if (checkResponses && op.response) {
         const r = op.response.safeParse(answer);

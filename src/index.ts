@@ -1,6 +1,7 @@
 /** `civic-widgets`: registers every element and exports their classes and the API. */
 import './define/civic-provider.js';
 import './define/civic-petition.js';
+import './define/civic-comments.js';
 import './define/civic-comparator.js';
 
 export * from './api/index.js';
@@ -10,3 +11,4 @@ export { CivicComparator } from './comparator/civic-comparator.js';
 export { CivicElement } from './core/civic-element.js';
 export { backendContext } from './core/context.js';
 export * from './core/events.js';
+export { CivicComments } from './comments/civic-comments.js';

@@ -3,11 +3,11 @@
  * Kept apart from the public resources so that no widget bundle carries them.
  */
 import * as z from 'zod/mini';
-import { HttpUrl, Slug, line, optionalText } from './common.js';
+import { Count, Email, HttpUrl, Id, Slug, Timestamp, line, oneOf, optionalText } from './common.js';
 
 /** A date-time an organiser sends: ISO 8601 with an offset. */
 export const DateTimeInput = z.iso.datetime({ offset: true });
-import { Moderation } from './comments.js';
+import { Comment } from './comments.js';
 import { PollKind, ResultsVisibility, VoteKind } from './poll.js';
 import { METHODS, MISSING_ANSWERS } from './comparison.js';
 
@@ -25,15 +25,45 @@ export const PetitionCreate = z.object({
 /** Admin: change a petition (any subset of fields). */
 export const PetitionUpdate = z.partial(z.omit(PetitionCreate, { id: true }));
 
-export const ThreadCreate = z.object({
+/** Admin: create a comment thread (one per page). */
+export const ThreadCreate = /* @__PURE__ */ z.object({
   id: Slug,
+  /** The page of the thread: webmentions to it and imported posts with this link land here. */
   url: z.optional(z.nullable(HttpUrl)),
   title: line(200),
-  moderation: z.optional(Moderation),
-  maxDepth: z.optional(z.int().check(z.minimum(1), z.maximum(10))),
-  editWindowSeconds: z.optional(z.int().check(z.nonnegative(), z.maximum(86400))),
-  description: optionalText(2000),
+  /** Default `post`. */
+  moderation: z.optional(z.enum(['post', 'pre', 'first-time'])),
+  /** Default 3 (0: no nesting). */
+  maxDepth: z.optional(z.int().check(z.minimum(0), z.maximum(10))),
+  /** Default 900. */
+  editWindowSeconds: z.optional(z.int().check(z.minimum(0), z.maximum(86400))),
+  /** The language of reply-notification mails (default `fr`). */
+  locale: z.optional(z.enum(['fr', 'en'])),
+  status: z.optional(z.enum(['open', 'closed'])),
 });
+/** Admin: change a thread (any subset of fields). */
+export const ThreadUpdate = /* @__PURE__ */ z.partial(z.omit(ThreadCreate, { id: true }));
+
+/** A comment as moderators see it: any status, the email, the reports. */
+export const AdminComment = /* @__PURE__ */ z.extend(Comment, {
+  status: oneOf(['published', 'pending', 'rejected', 'deleted']),
+  email: z.nullable(z.string()),
+  flagCount: Count,
+});
+/** Admin: pin a top-level comment to the top of its thread, or unpin it. */
+export const PinInput = /* @__PURE__ */ z.object({ pinned: z.boolean() });
+/**
+ * Admin: block future comments from an email, an IP address, or the email and address a comment
+ * was posted from (`commentId`). Only hashes are stored.
+ */
+export const BlockInput = /* @__PURE__ */ z.object({
+  email: z.optional(Email),
+  ip: z.optional(line(64)),
+  commentId: z.optional(Id),
+  note: optionalText(200),
+});
+export const Block = z.object({ id: Id, kind: oneOf(['email', 'ip']), note: z.string(), createdAt: Timestamp });
+export const BlockList = z.object({ items: z.array(Block) });
 
 export const PollCreate = z.object({
   id: Slug,
@@ -93,5 +123,9 @@ export const ComparisonUpdate = z.partial(z.omit(ComparisonCreate, { id: true })
 
 export type PetitionCreate = z.infer<typeof PetitionCreate>;
 export type PetitionUpdate = z.infer<typeof PetitionUpdate>;
+export type ThreadCreate = z.infer<typeof ThreadCreate>;
+export type ThreadUpdate = z.infer<typeof ThreadUpdate>;
+export type AdminComment = z.infer<typeof AdminComment>;
+export type Block = z.infer<typeof Block>;
 export type ComparisonCreate = z.infer<typeof ComparisonCreate>;
 export type ComparisonUpdate = z.infer<typeof ComparisonUpdate>;

@@ -14,6 +14,24 @@
  * answer the same result, so a write can be retried (and replayed from the outbox) safely.
  */
 import type { Petition, PetitionEvent, SignResult, SignatureInput } from './petition.js';
+import type {
+  Challenge,
+  Comment,
+  CommentCreated,
+  CommentDelete,
+  CommentDeleted,
+  CommentEdit,
+  CommentEvent,
+  CommentInput,
+  CommentPage,
+  CommentSort,
+  FlagInput,
+  FlagResult,
+  LikeInput,
+  LikeResult,
+  MentionPage,
+  Thread,
+} from './comments.js';
 import type { AnswersInput, AnswersResult, Comparison } from './comparison.js';
 
 export interface CallOptions {
@@ -31,9 +49,59 @@ export interface PetitionBackend {
   subscribe?(id: string, listener: (event: PetitionEvent) => void): () => void;
 }
 
-/** Parts for the comment thread, poll and comparator are added by their widgets' modules. */
+/** Which page of a thread's comments: `cursor` from the previous page's `nextCursor`. */
+export interface CommentQuery {
+  /** Order of the top-level comments (default `oldest`). Replies are always oldest first. */
+  sort?: CommentSort | undefined;
+  cursor?: string | undefined;
+  /** Top-level comments per page (default 20, at most 100); each comes with all its replies. */
+  limit?: number | undefined;
+}
+
+/**
+ * The comment thread. `get`, `list` and `post` are required; the rest are capabilities a backend
+ * may lack (the WordPress backend has no likes, flags, edits or live events): a widget hides what
+ * is missing rather than faking it.
+ */
+export interface CommentsBackend {
+  /** The thread: title, status, moderation mode, counts, depth, edit window, whether posting needs a challenge. */
+  get(threadId: string, options?: CallOptions): Promise<Thread>;
+  /**
+   * A page of published comments: top-level ones in `query.sort` order (pinned first on the first
+   * page), each followed by its replies depth-first. Deleted comments with replies appear as
+   * `deleted` placeholders. `total` counts the published comments of the whole thread.
+   */
+  list(threadId: string, query?: CommentQuery, options?: CallOptions): Promise<CommentPage>;
+  /**
+   * Posts a comment (or a reply: `input.parentId`). Answers it with its edit token: `published`, or
+   * `pending` when it waits for a moderator (shown to its author only). The same idempotency key
+   * answers the same comment and token. Rejects with `closed` (thread closed), `validation` (a
+   * field: `body` with too many links, `challenge` missing, expired or wrong; `parentId` unknown),
+   * `forbidden` (a blocked author), `rate-limited`.
+   */
+  post(threadId: string, input: CommentInput, options: WriteOptions): Promise<CommentCreated>;
+  /** The comments the given edit tokens own, whatever their status (pending ones too), for their author. */
+  mine?(threadId: string, tokens: string[], options?: CallOptions): Promise<Comment[]>;
+  /** Changes a comment's body with its edit token, within the edit window (else `forbidden` naming `editToken`). */
+  edit?(commentId: string, input: CommentEdit, options: WriteOptions): Promise<Comment>;
+  /** Deletes a comment with its edit token, within the edit window (else `forbidden` naming `editToken`). */
+  remove?(commentId: string, input: CommentDelete, options: WriteOptions): Promise<CommentDeleted>;
+  /** Likes a comment once per reader token (or takes the like back with `liked: false`). */
+  like?(commentId: string, input: LikeInput, options: WriteOptions): Promise<LikeResult>;
+  /** Reports a comment to the moderators, once per reader token. */
+  flag?(commentId: string, input: FlagInput, options: WriteOptions): Promise<FlagResult>;
+  /** Pingbacks and webmentions of the thread's page, newest first. */
+  mentions?(threadId: string, query?: { cursor?: string | undefined }, options?: CallOptions): Promise<MentionPage>;
+  /** A fresh proof-of-work challenge for posting to the thread (see `Challenge`); only where `thread.challenge` is true. */
+  challenge?(threadId: string, options?: CallOptions): Promise<Challenge>;
+  /** Live events: the thread's state on connect, then published, edited and deleted comments. Returns the function that stops. */
+  subscribe?(threadId: string, listener: (event: CommentEvent) => void): () => void;
+}
+
+/** Parts for the poll and comparator are added by their widgets' modules. */
 export interface CivicBackend {
   readonly petitions?: PetitionBackend;
+  readonly comments?: CommentsBackend;
   readonly comparisons?: ComparisonBackend;
 }
 

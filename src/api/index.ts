@@ -15,3 +15,5 @@ export * from './rest-backend.js';
 export * from './memory-backend.js';
 export * from './outbox.js';
 export * from './outbox-replay.js';
+export * from './rest-comments.js';
+export * from './memory-comments.js';

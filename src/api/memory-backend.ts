@@ -5,6 +5,7 @@
  */
 import type { CivicBackend, PetitionBackend, WriteOptions } from './backend.js';
 import { CivicError, toIssues } from './errors.js';
+import { MemoryComments } from './memory-comments.js';
 import {
   SignatureInput,
   isOpen,
@@ -104,6 +105,9 @@ export class MemoryBackend implements CivicBackend {
     };
     this.#emit(`petition:${p.id}`, event);
   }
+
+  /** Comment threads: seed them with `backend.comments.seed({ threads, comments, mentions })`. */
+  readonly comments = new MemoryComments(this);
 
   readonly petitions: PetitionBackend = {
     get: async (id, o) => {

@@ -1,7 +1,8 @@
 /** RestBackend: the CivicBackend that speaks the REST contract of the reference server. */
-import type { CivicBackend, ComparisonBackend, PetitionBackend } from './backend.js';
+import type { CivicBackend, CommentsBackend, ComparisonBackend, PetitionBackend } from './backend.js';
 import { Petition, PetitionEvent, SignResult } from './petition.js';
 import { RestClient, type RestOptions } from './rest.js';
+import { restComments } from './rest-comments.js';
 import { restComparisons } from './rest-comparison.js';
 
 const seg = encodeURIComponent;
@@ -30,11 +31,13 @@ export function restPetitions(client: RestClient): PetitionBackend {
 export class RestBackend implements CivicBackend {
   readonly client: RestClient;
   readonly petitions: PetitionBackend;
+  readonly comments: CommentsBackend;
   readonly comparisons: ComparisonBackend;
 
   constructor(options: RestOptions | string) {
     this.client = new RestClient(typeof options === 'string' ? { baseUrl: options } : options);
     this.petitions = restPetitions(this.client);
+    this.comments = restComments(this.client);
     this.comparisons = restComparisons(this.client);
   }
 }

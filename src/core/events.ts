@@ -44,3 +44,21 @@ declare global {
     'civic-compared': CivicComparedEvent;
   }
 }
+
+/** A comment or reply was accepted: `published`, or `pending` a moderator's approval. */
+export class CivicCommentedEvent extends Event {
+  constructor(
+    readonly threadId: string,
+    readonly commentId: string,
+    readonly status: 'published' | 'pending',
+    readonly parentId: string | null,
+  ) {
+    super('civic-commented', init);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'civic-commented': CivicCommentedEvent;
+  }
+}

@@ -1,0 +1,340 @@
+/**
+ * Posting, editing, deleting, liking and flagging. Each change another reader may see is published
+ * on the bus inside its transaction (`thread:<id>` with `{ type, id }`), so it leaves on commit.
+ * Mail goes out after the commit (the caller's `notify`).
+ */
+import { randomBytes } from 'node:crypto';
+import type * as z from 'zod/mini';
+import type { Comment, CommentCreated, CommentDelete, CommentDeleted, CommentEdit, CommentInput, FlagInput, FlagResult, LikeInput, LikeResult, Thread } from '../../src/api/comments.js';
+import { normaliseEmail } from '../../src/api/petition.js';
+import type { Bus } from '../bus.js';
+import type { Db, Queryable } from '../db/db.js';
+import { ApiFailure, invalid, notFound, rateLimited, type RateLimiter } from '../http.js';
+import type { Live } from '../live.js';
+import { spendChallenge, type ChallengeOptions } from './challenge.js';
+import { sameText, sha256, type Keys } from './keys.js';
+import { COMMENT_COLUMNS, COMMENT_FROM, commentRow, commentsByEditHash, toComment, type CommentRow, type ThreadRow } from './sql.js';
+
+export interface CommentSettings {
+  /** The proof of work asked before posting; false: none. */
+  challenge: ChallengeOptions | false;
+  /** A comment with more links than this is refused (`body`, `too_many_links`). */
+  maxLinks: number;
+  /** Likes of one comment accepted from one client address (readers behind one router share it). */
+  likesPerAddress: number;
+  /** Reports of one comment counted from one client address. */
+  flagsPerAddress: number;
+}
+
+/** What the comment operations work with. */
+export interface Comments {
+  db: Db;
+  bus: Bus;
+  keys: Keys;
+  /** The shared current state of each thread (GET, counts, the event streams). */
+  live: Live<Thread>;
+  /** Tells this process's caches that the thread changed (after the commit; the bus tells the others). */
+  changed(threadId: string): void;
+  settings: CommentSettings;
+  /** Posting per client address; undefined: no limit beyond the server's. */
+  limiter: RateLimiter | undefined;
+}
+
+export const TOPIC = 'thread:';
+export const topic = (threadId: string) => TOPIC + threadId;
+/** What a bus event of a thread carries. */
+export interface ThreadChange {
+  type: 'created' | 'updated' | 'deleted' | 'mention';
+  id: string;
+}
+export const announce = (bus: Bus, tx: Queryable, threadId: string, change?: ThreadChange) => bus.publish(tx, topic(threadId), change);
+
+export const closed = () => new ApiFailure(409, 'closed', 'this thread is closed');
+
+/** Links in a body: markdown links and autolinks, bare http(s) and www. addresses. */
+export const countLinks = (body: string) => (body.match(/\bhttps?:\/\/|\bwww\.|\]\(|\bmailto:/gi) ?? []).length;
+
+/** The edit token of a comment: derived from the submission, so that its replay answers the same token. */
+const editToken = (c: Comments, threadId: string, key: string | null) =>
+  key === null ? Promise.resolve(randomBytes(32).toString('base64url')) : c.keys.mac('edit', `${threadId}\0${key}`);
+
+export const hashEmail = (c: Comments, email: string) => c.keys.mac('email', normaliseEmail(email));
+export const hashIp = (c: Comments, ip: string) => c.keys.mac('ip', ip);
+
+const created = (row: CommentRow, token: string, windowSeconds: number): CommentCreated => ({
+  comment: toComment(row),
+  editToken: token,
+  editableUntil: new Date(row.created_at.getTime() + windowSeconds * 1000).toISOString(),
+});
+
+/** A published reply whose parent's author may want a mail. */
+export interface Published {
+  threadId: string;
+  commentId: string;
+}
+
+export async function post(
+  c: Comments,
+  threadId: string,
+  input: z.output<typeof CommentInput>,
+  key: string | null,
+  ip: string,
+): Promise<{ result: CommentCreated; published?: Published }> {
+  const email = input.email || null;
+  const [emailHash, ipHash] = await Promise.all([email ? hashEmail(c, email) : null, hashIp(c, ip)]);
+  const parentId = input.parentId && /^\d{1,18}$/.test(input.parentId) ? input.parentId : null;
+  // One query for what posting needs to know: the thread, an earlier answer to this key, blocks,
+  // whether this email has been published before, and the parent.
+  const [t] = await c.db.query<
+    ThreadRow & { replay: string | null; blocked: boolean; known: boolean; parent_id: string | null; parent_level: number | null; parent_root: string | null; parent_name: string | null }
+  >(
+    `SELECT t.id, t.status, t.moderation, t.edit_window_seconds, t.max_depth, r.id::text AS replay,
+            EXISTS (SELECT 1 FROM comment_blocks b WHERE b.hash = ANY($3::text[])) AS blocked,
+            ($4::text IS NOT NULL AND EXISTS (SELECT 1 FROM comments k WHERE k.email_hash = $4 AND k.status = 'published')) AS known,
+            p.id::text AS parent_id, p.level AS parent_level, p.root_id::text AS parent_root, p.name AS parent_name
+       FROM comment_threads t
+       LEFT JOIN comments r ON r.thread_id = t.id AND r.idempotency_key = $2
+       LEFT JOIN comments p ON p.id = $5::bigint AND p.thread_id = t.id AND p.status = 'published'
+      WHERE t.id = $1`,
+    [threadId, key, [emailHash, ipHash].filter(Boolean), emailHash, parentId],
+  );
+  if (!t) throw notFound(`no thread ${threadId}`);
+  if (t.replay) return { result: await replay(c, t, t.replay, key) };
+  if (t.status !== 'open') throw closed();
+
+  const token = await editToken(c, threadId, key);
+  // The honeypot: answer as a held comment would, keep nothing.
+  if (input.hp) return { result: decoy(threadId, input, token, t.edit_window_seconds) };
+
+  const wait = c.limiter?.take(ip);
+  if (wait) throw rateLimited(wait);
+  if (t.blocked) throw new ApiFailure(403, 'forbidden', 'comments from this author are not accepted here');
+  if (countLinks(input.body) > c.settings.maxLinks) {
+    throw invalid('body', `at most ${c.settings.maxLinks} links in a comment`, 'too_many_links');
+  }
+  if (input.notifyReplies && !email) throw invalid('email', 'an email is needed to be told of replies', 'required');
+  const parent = t.parent_id ? { id: t.parent_id, level: t.parent_level ?? 0, root_id: t.parent_root } : undefined;
+  if (input.parentId && !parent) throw invalid('parentId', 'no published comment with this id in this thread', 'not_found');
+
+  const status: 'published' | 'pending' = t.moderation === 'post' || (t.moderation === 'first-time' && t.known) ? 'published' : 'pending';
+
+  const row = await c.db.transaction(async (tx) => {
+    if (c.settings.challenge) await spendChallenge(tx, c.keys, threadId, input.challenge);
+    const [r] = await tx.query<{ id: string; created_at: Date }>(
+      `INSERT INTO comments (thread_id, parent_id, root_id, level, name, email, email_hash, ip_hash, website, body, status,
+                             notify_replies, edit_hash, idempotency_key, published_at)
+       VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $11 = 'published' THEN now() END)
+       ON CONFLICT DO NOTHING RETURNING id::text AS id, created_at`,
+      [
+        threadId,
+        parent?.id ?? null,
+        parent ? (parent.root_id ?? parent.id) : null,
+        parent ? parent.level + 1 : 0,
+        input.name,
+        email,
+        emailHash,
+        ipHash,
+        input.website || null,
+        input.body,
+        status,
+        !!(input.notifyReplies && email),
+        sha256(token),
+        key,
+      ],
+    );
+    if (!r) return undefined;
+    if (status === 'published') await announce(c.bus, tx, threadId, { type: 'created', id: r.id });
+    const inserted: CommentRow = {
+      id: r.id,
+      thread_id: threadId,
+      parent_id: parent?.id ?? null,
+      root_id: parent ? (parent.root_id ?? parent.id) : null,
+      level: parent ? parent.level + 1 : 0,
+      name: input.name,
+      email,
+      website: input.website || null,
+      body: input.body,
+      status,
+      pinned: false,
+      like_count: 0,
+      flag_count: 0,
+      created_at: r.created_at,
+      edited_at: null,
+      parent_name: t.parent_name,
+      parent_status: parent ? 'published' : null,
+      parent_level: parent?.level ?? null,
+      max_depth: t.max_depth,
+    };
+    return inserted;
+  });
+  if (!row) {
+    // A concurrent request with this key won.
+    const [again] = await c.db.query<{ id: string }>('SELECT id::text AS id FROM comments WHERE thread_id = $1 AND idempotency_key = $2', [threadId, key]);
+    if (!again) throw new ApiFailure(409, 'conflict', 'the comment could not be saved; send it again');
+    return { result: await replay(c, t, again.id, key) };
+  }
+  if (status === 'published') c.changed(threadId);
+  return {
+    result: created(row, token, t.edit_window_seconds),
+    ...(status === 'published' && row.parent_id ? { published: { threadId, commentId: row.id } } : {}),
+  };
+}
+
+async function replay(c: Comments, t: ThreadRow, id: string, key: string | null): Promise<CommentCreated> {
+  const row = await commentRow(c.db, id);
+  if (!row) throw notFound('this comment is gone');
+  return created(row, await editToken(c, t.id, key), t.edit_window_seconds);
+}
+
+/** What the honeypot answers: a held comment that exists nowhere. */
+function decoy(threadId: string, input: z.output<typeof CommentInput>, token: string, windowSeconds: number): CommentCreated {
+  const now = new Date();
+  return {
+    comment: {
+      id: String(1e9 + randomBytes(3).readUIntBE(0, 3)),
+      threadId,
+      parentId: input.parentId ?? null,
+      depth: input.parentId ? 1 : 0,
+      replyToName: null,
+      author: { name: input.name, website: input.website || null },
+      body: input.body,
+      status: 'pending',
+      likeCount: 0,
+      pinned: false,
+      createdAt: now.toISOString(),
+      editedAt: null,
+    },
+    editToken: token,
+    editableUntil: new Date(now.getTime() + windowSeconds * 1000).toISOString(),
+  };
+}
+
+interface Owned extends CommentRow {
+  edit_hash: string | null;
+  thread_status: string;
+  edit_window_seconds: number;
+  open_for_edit: boolean;
+}
+
+/** The comment that `editToken` owns, with its thread's rules; 404 or 403 naming `editToken` otherwise. */
+async function owned(q: Queryable, id: string, editToken: string): Promise<Owned> {
+  const [r] = await q.query<Owned>(
+    `SELECT ${COMMENT_COLUMNS}, c.edit_hash, t.status AS thread_status, t.edit_window_seconds,
+            (c.created_at + t.edit_window_seconds * interval '1 second' > now()) AS open_for_edit
+       FROM ${COMMENT_FROM} WHERE c.id = $1::bigint FOR UPDATE OF c`,
+    [id],
+  );
+  if (!r) throw notFound(`no comment ${id}`);
+  if (!r.edit_hash || !sameText(r.edit_hash, sha256(editToken))) {
+    throw new ApiFailure(403, 'forbidden', 'this edit token is not the one of this comment', { issues: [{ path: 'editToken', code: 'invalid', message: 'not the token of this comment' }] });
+  }
+  return r;
+}
+
+const windowPassed = () =>
+  new ApiFailure(403, 'forbidden', 'the time to edit or delete this comment has passed', {
+    issues: [{ path: 'editToken', code: 'expired', message: 'the edit window has passed' }],
+  });
+
+export async function edit(c: Comments, id: string, input: z.output<typeof CommentEdit>): Promise<Comment> {
+  if (countLinks(input.body) > c.settings.maxLinks) throw invalid('body', `at most ${c.settings.maxLinks} links in a comment`, 'too_many_links');
+  const { comment, threadId, published } = await c.db.transaction(async (tx) => {
+    const r = await owned(tx, id, input.editToken);
+    if (r.status === 'deleted' || r.status === 'rejected') throw notFound(`no comment ${id}`);
+    if (r.thread_status !== 'open') throw closed();
+    if (!r.open_for_edit) throw windowPassed();
+    if (r.body !== input.body) {
+      await tx.query('UPDATE comments SET body = $2, edited_at = now() WHERE id = $1::bigint', [id, input.body]);
+      if (r.status === 'published') await announce(c.bus, tx, r.thread_id, { type: 'updated', id });
+    }
+    return { comment: toComment((await commentRow(tx, id))!), threadId: r.thread_id, published: r.status === 'published' };
+  });
+  if (published) c.changed(threadId);
+  return comment;
+}
+
+/** Erases a comment: its author, email and text go; a placeholder stays for its replies. */
+export async function erase(c: Comments, tx: Queryable, r: Pick<CommentRow, 'id' | 'thread_id' | 'status'>): Promise<void> {
+  await tx.query(
+    `UPDATE comments SET status = 'deleted', name = '', email = NULL, email_hash = NULL, website = NULL, body = '',
+            notify_replies = false, pinned = false WHERE id = $1::bigint`,
+    [r.id],
+  );
+  await tx.query('DELETE FROM comment_flags WHERE comment_id = $1::bigint', [r.id]);
+  if (r.status === 'published') await announce(c.bus, tx, r.thread_id, { type: 'deleted', id: r.id });
+}
+
+export const publishedCount = async (q: Queryable, threadId: string) =>
+  (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments WHERE thread_id = $1 AND status = 'published'`, [threadId]))[0]?.n ?? 0;
+
+export async function remove(c: Comments, id: string, input: z.output<typeof CommentDelete>): Promise<CommentDeleted> {
+  const { threadId, changed } = await c.db.transaction(async (tx) => {
+    const r = await owned(tx, id, input.editToken);
+    if (r.status === 'deleted') return { threadId: r.thread_id, changed: false }; // a replay
+    if (!r.open_for_edit) throw windowPassed();
+    await erase(c, tx, r);
+    return { threadId: r.thread_id, changed: r.status === 'published' };
+  });
+  if (changed) c.changed(threadId);
+  return { id, commentCount: await publishedCount(c.db, threadId) };
+}
+
+/** The published comment `id` in an open thread, locked; 404 or 409 `closed` otherwise. */
+async function target(tx: Queryable, id: string) {
+  const [r] = await tx.query<{ thread_id: string; status: string; thread_status: string }>(
+    `SELECT c.thread_id, c.status, t.status AS thread_status FROM comments c JOIN comment_threads t ON t.id = c.thread_id
+      WHERE c.id = $1::bigint FOR UPDATE OF c`,
+    [id],
+  );
+  if (!r || r.status !== 'published') throw notFound(`no comment ${id}`);
+  return r;
+}
+
+export async function like(c: Comments, id: string, input: z.output<typeof LikeInput>, ip: string): Promise<LikeResult> {
+  const [reader, address] = await Promise.all([c.keys.mac('reader', input.reader), hashIp(c, ip)]);
+  const liked = input.liked ?? true;
+  const result = await c.db.transaction(async (tx) => {
+    const r = await target(tx, id);
+    if (r.thread_status !== 'open') throw closed();
+    let delta = 0;
+    if (liked) {
+      const [mine] = await tx.query('SELECT 1 FROM comment_likes WHERE comment_id = $1::bigint AND reader_hash = $2', [id, reader]);
+      if (!mine) {
+        const [n] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM comment_likes WHERE comment_id = $1::bigint AND ip_hash = $2', [id, address]);
+        if ((n?.n ?? 0) >= c.settings.likesPerAddress) {
+          throw new ApiFailure(409, 'conflict', 'this comment has had as many likes from this network as it may', { issues: [{ path: 'reader', code: 'too_many', message: 'too many likes from this network' }] });
+        }
+        delta = (await tx.query('INSERT INTO comment_likes (comment_id, reader_hash, ip_hash) VALUES ($1::bigint, $2, $3) ON CONFLICT DO NOTHING RETURNING 1', [id, reader, address])).length;
+      }
+    } else {
+      delta = -(await tx.query('DELETE FROM comment_likes WHERE comment_id = $1::bigint AND reader_hash = $2 RETURNING 1', [id, reader])).length;
+    }
+    const [u] = await tx.query<{ like_count: number }>('UPDATE comments SET like_count = like_count + $2 WHERE id = $1::bigint RETURNING like_count', [id, delta]);
+    if (delta) await announce(c.bus, tx, r.thread_id, { type: 'updated', id });
+    return { liked, likeCount: u?.like_count ?? 0, threadId: r.thread_id, delta };
+  });
+  if (result.delta) c.changed(result.threadId);
+  return { liked: result.liked, likeCount: result.likeCount };
+}
+
+export async function flag(c: Comments, id: string, input: z.output<typeof FlagInput>, ip: string): Promise<FlagResult> {
+  const [reader, address] = await Promise.all([c.keys.mac('reader', input.reader), hashIp(c, ip)]);
+  await c.db.transaction(async (tx) => {
+    await target(tx, id);
+    const [n] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM comment_flags WHERE comment_id = $1::bigint AND ip_hash = $2', [id, address]);
+    // Past the limit from one address a report is answered but not counted.
+    if ((n?.n ?? 0) >= c.settings.flagsPerAddress) return;
+    const added = await tx.query(
+      'INSERT INTO comment_flags (comment_id, reader_hash, ip_hash, reason) VALUES ($1::bigint, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1',
+      [id, reader, address, input.reason ?? 'other'],
+    );
+    if (added.length) await tx.query('UPDATE comments SET flag_count = flag_count + 1 WHERE id = $1::bigint', [id]);
+  });
+  return { flagged: true };
+}
+
+/** The comments these edit tokens own in the thread. */
+export async function mine(c: Comments, threadId: string, tokens: string[]) {
+  if (!(await c.live.get(threadId))) throw notFound(`no thread ${threadId}`);
+  return { items: await commentsByEditHash(c.db, threadId, [...new Set(tokens)].map(sha256)) };
+}

@@ -1,0 +1,456 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { newKey, type CivicBackend, type CommentsBackend } from '../api/backend.js';
+import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentSort, type Mention, type Thread } from '../api/comments.js';
+import { CivicError, toIssues } from '../api/errors.js';
+import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
+import { RestClient } from '../api/rest.js';
+import { restComments } from '../api/rest-comments.js';
+import { CivicElement } from '../core/civic-element.js';
+import { CivicCommentedEvent } from '../core/events.js';
+import { fieldErrors, focusFirstError, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
+import { Loader } from '../core/loader.js';
+import { Localize } from '../core/localize.js';
+import { base } from '../core/styles.js';
+import type { Acts } from './actions.js';
+import { styles } from './civic-comments.styles.js';
+import { renderCompose } from './compose.js';
+import { keepOwn, owned } from './store.js';
+import { has, insert } from './thread.js';
+
+const tables = {
+  en: () => import('../core/translations/en.js').then(({ core, comments }) => ({ ...core, ...comments })),
+  fr: () => import('../core/translations/fr.js').then(({ core, comments }) => ({ ...core, ...comments })),
+};
+const OP = 'comments.post';
+type Input = CommentInput;
+type Entry = OutboxEntry<Input>;
+/** What a load brings: the thread, the first page, the cursor of the next, the mentions. */
+export interface Loaded {
+  thread: Thread;
+  items: Comment[];
+  next: string | null;
+  mentions: Mention[];
+}
+
+/**
+ * A comment thread: threaded replies, likes and reports, the reader's own comments (editable for a
+ * while, shown to them while awaiting moderation), live arrivals, and the pages citing this one.
+ *
+ * The widget's file holds what must work offline (writing, replying, keeping a comment until the
+ * network returns) and the live updates; reading the conversation (its rendering, the markdown
+ * renderer, likes, reports, edits) loads on demand with the first comments (lazy.ts), and the
+ * proof-of-work solver only when a thread asks for it.
+ *
+ * @tagname civic-comments
+ * @summary A blog's comment section: threaded, moderated, live, accessible, without an iframe.
+ * @slot - Shown until the widget loads, when loading fails, and where scripts do not run (e.g. a link to the comments page).
+ * @csspart base - The whole thread.
+ * @csspart heading - The comment count heading.
+ * @csspart form - The compose form (under the comment replied to, when replying).
+ * @csspart field-error - A message beside a field.
+ * @csspart submit - The post (and save) button.
+ * @csspart preview - The rendered preview of the comment being written.
+ * @csspart notice - Closed, offline and awaiting-moderation messages.
+ * @csspart sort - The sort order select.
+ * @csspart comments - The list of comments (replies are nested lists).
+ * @csspart comment - One comment (also `comment pending`, `comment deleted`).
+ * @csspart author - A comment's author (linked to their website, if any).
+ * @csspart body - A comment's text.
+ * @csspart pinned - The "pinned" mark.
+ * @csspart more - The "show more comments" button.
+ * @csspart fresh - The "N new comments" button.
+ * @csspart mentions - The pages citing this one (pingbacks, webmentions).
+ * @csspart error - A load error.
+ * @cssproperty --civic-comments-indent - Indent of each reply level (default 1.25em).
+ * @cssproperty --civic-comments-rule - The line beside replies (default: 2px solid --civic-color-muted).
+ * @event civic-commented - A comment or reply was accepted: `status` is `published` or `pending` (awaiting moderation).
+ */
+export class CivicComments extends CivicElement {
+  static override styles = [base, styles];
+  static override properties: PropertyDeclarations = {
+    thread: {},
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    sort: { reflect: true },
+    values: { state: true },
+    errors: { state: true },
+    sending: { state: true },
+    preview: { state: true },
+    replyTo: { state: true },
+    acts: { state: true },
+    items: { state: true },
+    fresh: { state: true },
+    said: { state: true },
+    lazy: { state: true },
+  };
+
+  /** The thread's id. */
+  declare thread: string | undefined;
+  /** The level of the count heading: 2 by default, 3 inside a section that has its own h2… */
+  declare headingLevel: number;
+  /** Top-level comments per page (each comes with its replies): 20 by default. */
+  declare pageSize: number;
+  /** The order of top-level comments: `oldest` (default), `newest` or `likes`. */
+  declare sort: CommentSort;
+  declare private values: Values;
+  declare private errors: Errors;
+  declare private sending: boolean;
+  declare private preview: boolean;
+  /** @internal The comment under which the compose form is open. */
+  declare replyTo: string | null;
+  /** @internal Edits, confirmations and refusals under way (actions.ts). */
+  declare acts: Acts;
+  /** @internal The comments shown, in display order. */
+  declare items: Comment[];
+  /** @internal Comments that arrived live, shown when the reader asks. */
+  declare fresh: Comment[];
+  /** @internal What the status region says. */
+  declare said: string;
+  /** @internal The conversation's rendering, loaded with the first comments. */
+  declare lazy: typeof import('./lazy.js') | undefined;
+  /** @internal The thread, the next page's cursor and the mentions, as loaded and kept up to date. */
+  loaded?: Loaded;
+
+  /** @internal */
+  readonly l = new Localize(this, tables);
+  #key = newKey();
+  #adopted?: Loaded;
+  #replayDue = false;
+  #cache = new Map<string, unknown>();
+  #wired: unknown[] = [];
+  #stop: (() => void)[] = [];
+
+  readonly #task = new Loader(
+    this,
+    ([, id, sort], signal) => this.#load(id, sort, signal),
+    () => (this.active ? ([this.resolvedBackend, this.thread ?? '', this.sort] as const) : undefined),
+  );
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.pageSize = 20;
+    this.sort = 'oldest';
+    this.values = {};
+    this.errors = {};
+    this.sending = this.preview = false;
+    this.replyTo = null;
+    this.acts = {};
+    this.items = [];
+    this.fresh = [];
+    this.said = '';
+  }
+
+  /** From `api`: the reference server's REST API, or a WordPress site's (`https://blog.example/wp-json`, loaded on demand). */
+  protected override createBackend(api: string): CivicBackend {
+    if (!/\/wp-json\/?$|rest_route=/.test(api)) return { comments: restComments(new RestClient({ baseUrl: api })) };
+    const wp = import('../api/wordpress-backend.js').then(
+      (m) => new m.WordPressBackend(api).comments,
+      (cause: unknown) => {
+        throw new CivicError('network', 'the WordPress backend could not be loaded', { cause });
+      },
+    );
+    return {
+      comments: {
+        get: (...a) => wp.then((c) => c.get(...a)),
+        list: (...a) => wp.then((c) => c.list(...a)),
+        post: (...a) => wp.then((c) => c.post(...a)),
+      },
+    };
+  }
+
+  /** @internal This widget's part of the backend. */
+  get commentsApi(): CommentsBackend {
+    return this.backendPart('comments');
+  }
+
+  /** @internal Whether a load is under way (a new sort order). */
+  get busy(): boolean {
+    return this.#task.pending;
+  }
+
+  async #load(id: string, sort: CommentSort, signal: AbortSignal): Promise<Loaded> {
+    const api = this.commentsApi;
+    const lazy = this.#lazy();
+    const o = { signal };
+    const [thread, page] = await Promise.all([api.get(id, o), api.list(id, { sort, limit: this.pageSize }, o)]);
+    let items = page.items;
+    // The reader's own comments awaiting moderation, which only they see.
+    const tokens = owned(id).map((x) => x.token);
+    if (api.mine && tokens.length)
+      for (const c of await api.mine(id, tokens, o).catch(() => [])) if (c.status === 'pending') items = insert(items, c, sort);
+    const mentions = api.mentions && thread.mentionCount ? await api.mentions(id, {}, o).then((p) => p.items, () => []) : [];
+    await lazy;
+    return { thread, items, next: page.nextCursor, mentions };
+  }
+
+  /** Loads the conversation's rendering (once); a failure is a network failure. */
+  #lazy = async () => {
+    if (this.lazy) return;
+    const lazy = await import('./lazy.js').catch((cause: unknown) => {
+      throw new CivicError('network', 'the rendering could not be loaded', { cause });
+    });
+    const root = this.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, lazy.listStyles.styleSheet!];
+    this.lazy = lazy;
+  };
+
+  get #fields(): FieldSpec[] {
+    const t = this.l.t;
+    const L = COMMENT_LIMITS;
+    return [
+      { name: 'name', label: t.name, autocomplete: 'name', required: true, max: L.name },
+      { name: 'email', label: t.email, type: 'email', autocomplete: 'email', hint: t.emailHint, max: L.email },
+      { name: 'website', label: t.website, type: 'url', autocomplete: 'url', max: L.website },
+      { name: 'text', label: t.text, type: 'textarea', required: true, max: L.body, hint: t.textHint },
+      { name: 'notifyReplies', label: t.notifyReplies, type: 'checkbox' },
+    ];
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwire();
+  }
+
+  #unwire() {
+    this.#stop.forEach((stop) => stop());
+    this.#stop = [];
+    this.#wired = [];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const value = this.#task.value;
+    if (value && value !== this.#adopted) {
+      this.#adopted = this.loaded = value;
+      this.items = value.items;
+      this.fresh = [];
+      // Comments kept offline are sent once the thread is shown, so that they land in it.
+      const api = this.resolvedBackend?.comments;
+      if (this.#replayDue && api) this.#replay(api, value.thread.id);
+      this.#replayDue = false;
+    }
+    // Live events and the outbox follow the backend and thread in effect.
+    const backend = this.resolvedBackend;
+    const next = [backend, this.thread, this.active];
+    if (next.every((v, i) => v === this.#wired[i])) return;
+    this.#unwire();
+    this.#wired = next;
+    const api = backend?.comments;
+    const id = this.thread;
+    if (!api || !id || !this.active) return;
+    // Live events matter once comments are shown, so their handling comes with the rendering.
+    if (api.subscribe) this.#stop.push(api.subscribe(id, (e) => this.lazy?.live(this, e)));
+    this.#replayDue = outbox.entries(OP, id).length > 0;
+  }
+
+  /** Sends kept comments when the network returns (the replay code is loaded only then). */
+  #replay(api: CommentsBackend, id: string) {
+    const wired = this.#wired;
+    import('../api/outbox-replay.js').then(
+      ({ watch }) => wired === this.#wired && this.#stop.push(watch(outbox, OP, id, this.#send(api, id), (entry: Entry, outcome: Outcome<CommentCreated>) => this.#posted(entry, outcome, false))),
+      () => addEventListener('online', () => wired === this.#wired && this.#replay(api, id), { once: true }),
+    );
+  }
+
+  /** Posts, solving the thread's proof-of-work challenge first when it asks for one (once more if it expired). */
+  #send = (api: CommentsBackend, id: string) => async (entry: Entry) => {
+    for (let retry = false; ; retry = true) {
+      let input = entry.payload;
+      const thread = this.loaded?.thread ?? (await api.get(id));
+      if (thread.challenge && api.challenge) {
+        const [{ solve }, challenge] = await Promise.all([
+          import('./pow.js').catch((cause: unknown) => {
+            throw new CivicError('network', 'the solver could not be loaded', { cause });
+          }),
+          api.challenge(id),
+        ]);
+        input = { ...input, challenge: await solve(challenge) };
+      }
+      try {
+        return await api.post(id, input, { idempotencyKey: entry.key });
+      } catch (e) {
+        if (retry || !(e instanceof CivicError && e.issues.some((i) => i.path === 'challenge'))) throw e;
+      }
+    }
+  };
+
+  #set = (name: string, value: string | boolean) => {
+    this.values = { ...this.values, [name]: value };
+    if (this.errors[name]) this.errors = { ...this.errors, [name]: '' };
+  };
+
+  #form(): Form {
+    return { values: this.values, errors: this.errors, l: this.l, set: this.#set, disabled: this.sending };
+  }
+
+  /** @internal Moves focus to an element of the widget once rendered. */
+  async focusOn(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  async #showErrors(errors: Errors) {
+    this.errors = errors;
+    this.said = errors['form'] ?? this.l.t.fix(Object.keys(errors).length);
+    await this.updateComplete;
+    if (!focusFirstError(this.renderRoot, this.#fields, errors)) void this.focusOn('form [role=alert]');
+  }
+
+  /** Field errors from contract issues: the schema's `body` is the form's `text`; other failures are said in words. */
+  #errorsOf(error: CivicError): Errors {
+    const t = this.l.t;
+    const issues = error.issues.map((i) => (i.path === 'body' ? { ...i, path: 'text' } : i));
+    const errors = error.kind === 'validation' && issues.length ? fieldErrors(issues, this.#fields, this.#form()) : {};
+    if (!Object.keys(errors).length || errors['body'])
+      errors['form'] = error.kind === 'conflict' ? t.duplicate : error.kind === 'forbidden' ? t.forbidden : this.errorText(error);
+    delete errors['body'];
+    return errors;
+  }
+
+  async #submit(e: SubmitEvent) {
+    e.preventDefault();
+    const id = this.thread ?? '';
+    const v = this.values;
+    const text = (k: string) => String(v[k] ?? '').trim();
+    const input: Input = { name: text('name'), body: text('text') };
+    for (const k of ['email', 'website', 'hp'] as const) if (text(k)) input[k] = text(k);
+    if (this.replyTo) input.parentId = this.replyTo;
+    if (v['notifyReplies']) input.notifyReplies = true;
+    const parsed = CommentInput.safeParse(input);
+    const errors = parsed.success ? {} : this.#errorsOf(new CivicError('validation', '', { issues: toIssues(parsed.error.issues) }));
+    if (input.notifyReplies && !input.email) errors['email'] ??= this.l.t.notifyNeedsEmail;
+    if (Object.keys(errors).length) return this.#showErrors(errors);
+    this.errors = {};
+    this.sending = true;
+    const entry: Entry = { key: this.#key, op: OP, target: id, payload: input, queuedAt: new Date().toISOString() };
+    try {
+      const api = this.commentsApi;
+      const sent = await outbox.submit(entry, this.#send(api, id));
+      if (!sent.queued) return this.#posted(entry, sent, true);
+      this.sending = false;
+      this.#sent(input);
+      this.said = this.l.t.queued;
+      this.#replay(api, id);
+    } catch (error) {
+      this.#posted(entry, { error: error as CivicError }, true);
+    }
+  }
+
+  /** The form after a post (sent or kept): its text cleared, the name and addresses kept for the next one. */
+  #sent(input: Input) {
+    this.#key = newKey();
+    this.values = { ...this.values, text: '' };
+    this.preview = false;
+    if (this.replyTo === (input.parentId ?? null)) this.replyTo = null;
+  }
+
+  /** A post was answered, now (`focus`: move focus to the new comment) or from the outbox. */
+  #posted(entry: Entry, outcome: Outcome<CommentCreated>, focus: boolean) {
+    const t = this.l.t;
+    this.sending = false;
+    if ('error' in outcome) {
+      const e = outcome.error;
+      if (e.kind === 'closed') void this.#task.run();
+      // A kept comment refused for good comes back into the form, so nothing typed is lost.
+      if (!focus) {
+        const { name, email = '', website = '', body, notifyReplies = false, parentId = null } = entry.payload;
+        this.values = { ...this.values, name, email, website, text: body, notifyReplies };
+        this.replyTo = parentId;
+      }
+      return this.#showErrors(this.#errorsOf(e));
+    }
+    const { comment: c, editToken, editableUntil } = outcome.result;
+    keepOwn(c.threadId, { id: c.id, token: editToken, until: editableUntil });
+    const data = this.loaded;
+    if (data && c.status === 'published' && !has(this.items, c.id) && !has(this.fresh, c.id)) data.thread = { ...data.thread, commentCount: data.thread.commentCount + 1 };
+    this.items = insert(this.items, c, this.sort);
+    this.fresh = this.fresh.filter((x) => x.id !== c.id);
+    if (focus) this.#sent(entry.payload);
+    this.said = `${focus ? '' : `${t.sent} `}${c.status === 'pending' ? t.pendingSaid : t.published}`;
+    this.dispatchEvent(new CivicCommentedEvent(c.threadId, c.id, c.status === 'pending' ? 'pending' : 'published', c.parentId));
+    if (focus) void this.focusOn(`#c-${c.id}`);
+  }
+
+  /** @internal Opens the compose form under a comment (or closes it), focusing the first field to fill. */
+  async reply(c: Comment | undefined): Promise<void> {
+    const open = c && this.replyTo !== c.id;
+    this.replyTo = open ? c.id : null;
+    this.errors = {};
+    await this.focusOn(open || !c ? `form [name=${this.values['name'] ? 'text' : 'name'}]` : `#reply-${c.id}`);
+  }
+
+  /** @internal A comment's text rendered (cached: long threads re-render often), or plain text until the renderer is there. */
+  md = (body: string): unknown => {
+    const md = this.lazy?.renderMarkdown;
+    if (!md) return body;
+    let out = this.#cache.get(body);
+    if (out === undefined) this.#cache.set(body, (out = md(body)));
+    return out;
+  };
+
+  /** @internal The compose form, at the top or under the comment replied to. */
+  compose(): TemplateResult {
+    const t = this.l.t;
+    const to = this.replyTo ? this.items.find((c) => c.id === this.replyTo) : undefined;
+    return renderCompose({
+      form: this.#form(),
+      fields: this.#fields,
+      heading: this.sub(to ? t.replyTo(to.author.name) : t.write, 'compose'),
+      to,
+      preview: this.preview,
+      md: this.md,
+      submit: (e) => void this.#submit(e),
+      togglePreview: () => {
+        this.preview = !this.preview;
+        void this.#lazy().catch(() => undefined);
+      },
+      cancel: () => void this.reply(to),
+      prefetch: () => this.loaded?.thread.challenge && void import('./pow.js').catch(() => undefined),
+    });
+  }
+
+  /** @internal A heading one level below the count. */
+  sub(text: string, id: string): TemplateResult {
+    return html`<div class="sub" id=${id} role="heading" aria-level=${Math.min(this.headingLevel + 1, 6)}>${text}</div>`;
+  }
+
+  protected override renderWidget(): TemplateResult {
+    const task = this.#task;
+    const data = this.loaded;
+    return html`${data
+        ? this.#renderThread(data.thread)
+        : task.error
+          ? this.renderLoadError(task.error, () => task.run())
+          : task.pending
+            ? this.renderLoading()
+            : this.renderFallback()}
+      <div class="sr-only" role="status">${this.said}</div>`;
+  }
+
+  #renderThread(thread: Thread): TemplateResult {
+    const t = this.l.t;
+    const queued = outbox.entries<Input>(OP, thread.id);
+    const count = thread.commentCount;
+    return html`<section part="base" aria-labelledby="title">
+      <div part="heading" id="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${t.heading(count, this.l.n(count))}</div>
+      ${thread.status !== 'open'
+        ? html`<p part="notice">${t.closed}</p>`
+        : this.replyTo
+          ? html`<button @click=${() => this.reply(undefined)}>${t.write}</button>`
+          : this.compose()}
+      ${queued.length
+        ? html`<ul part="notice">
+            ${queued.map((q) => html`<li><strong>${q.payload.name}</strong> · ${t.queuedItem}<div part="body">${this.md(q.payload.body)}</div></li>`)}
+          </ul>`
+        : nothing}
+      ${this.lazy?.renderList(this)}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'civic-comments': CivicComments;
+  }
+}

@@ -1,0 +1,42 @@
+/** The compose form: a comment, or a reply under the comment replied to. Part of the widget's own file: it works offline. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Comment } from '../api/comments.js';
+import { renderField, renderHoneypot, type FieldSpec, type Form } from '../core/form.js';
+import type { Strings } from './view.js';
+
+export interface ComposeState {
+  form: Form;
+  fields: FieldSpec[];
+  heading: TemplateResult;
+  /** The comment replied to, if any. */
+  to: Comment | undefined;
+  preview: boolean;
+  md: (body: string) => unknown;
+  submit: (e: SubmitEvent) => void;
+  togglePreview: () => void;
+  cancel: () => void;
+  prefetch: () => void;
+}
+
+export function renderCompose(s: ComposeState): TemplateResult {
+  const { form, to } = s;
+  const t = form.l.t as Strings;
+  const [name, email, website, text, notify] = s.fields.map((f) => renderField(form, f));
+  const sending = !!form.disabled;
+  return html`<form part="form" novalidate aria-labelledby="compose" @submit=${s.submit} @focusin=${s.prefetch}
+    @keydown=${(e: KeyboardEvent) => to && e.key === 'Escape' && s.cancel()}>
+    ${s.heading}
+    ${form.errors['form'] ? html`<div role="alert" tabindex="-1">${form.errors['form']}</div>` : nothing}
+    <div class="fields">${name}${email}${website}</div>
+    ${text}
+    ${s.preview
+      ? html`<div part="preview" role="region" aria-label=${t.preview}>${s.md(String(form.values['text'] ?? '').trim()) || nothing}</div>`
+      : nothing}
+    ${notify} ${renderHoneypot(form)}
+    <div class="actions">
+      <button part="submit" ?disabled=${sending}>${sending ? t.sending : to ? t.submitReply : t.submit}</button>
+      <button type="button" aria-expanded=${s.preview} @click=${s.togglePreview}>${t.preview}</button>
+      ${to ? html`<button type="button" @click=${s.cancel}>${t.cancel}</button>` : nothing}
+    </div>
+  </form>`;
+}

@@ -1,0 +1,103 @@
+import { css } from 'lit';
+
+/** The conversation's styles, loaded on demand with its rendering (lazy.ts) and added to the widget's. */
+export const listStyles = css`
+  [part~='comments'],
+  li ol,
+  [part~='body'],
+  article {
+    display: grid;
+    gap: var(--_gap);
+  }
+  [part~='comments'] > li:nth-child(n + 21) {
+    /*
+     * Long threads: past the first page, the browser skips layout and paint of comments far from
+     * the viewport (a 100-comment page renders in a quarter of the time; see bench-comments.mjs).
+     * The first page is laid out in full, so checkers that cannot see into skipped content (axe's
+     * contrast check) still check what a reader first sees.
+     */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 8em;
+  }
+  li ol {
+    margin-block-start: var(--_gap);
+    padding-inline-start: var(--civic-comments-indent, 1.25em);
+    border-inline-start: var(--civic-comments-rule, 2px solid var(--_muted));
+  }
+  article {
+    gap: 0.25em;
+    overflow-wrap: anywhere;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+  }
+  [part~='author'] {
+    font-weight: 700;
+  }
+  time,
+  .meta,
+  .sort,
+  header span {
+    font-size: 0.875em;
+  }
+  [part~='pending'] {
+    padding-inline-start: 0.75em;
+    border-inline-start: 4px dashed var(--_muted);
+  }
+  [part~='deleted'] {
+    font-style: italic;
+  }
+  [part~='body'] {
+    gap: 0.5em;
+  }
+  blockquote {
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_muted);
+  }
+  [part~='body'] :is(ul, ol) {
+    padding-inline-start: 1.5em;
+    list-style: disc;
+  }
+  [part~='body'] ol {
+    list-style: decimal;
+  }
+  pre,
+  code {
+    font-family: ui-monospace, monospace;
+    font-size: 0.9em;
+  }
+  pre {
+    overflow-x: auto;
+    padding: 0.5em;
+    background: var(--_muted);
+    border-radius: var(--_radius);
+  }
+  article button {
+    min-block-size: 2.25em;
+    padding: 0.25em 0.75em;
+  }
+  [aria-pressed='true'] {
+    background: var(--_muted);
+  }
+  .sort select {
+    margin-inline-start: 0.5em;
+    padding: 0.25em;
+    border: var(--_border);
+    border-radius: var(--_radius);
+    background: none;
+  }
+  .bar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+  @media (forced-colors: active) {
+    [aria-pressed='true'] {
+      border-style: double;
+    }
+  }
+`;
