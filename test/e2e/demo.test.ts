@@ -127,6 +127,29 @@ describe('the demo blog', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('comments: a reader posts (solving the proof of work), markdown renders safely, a script does not run', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('dialog', (d) => (errors.push(`dialog: ${d.message()}`), void d.dismiss()));
+    await page.goto(`${base}/blog/`);
+    const thread = page.locator('civic-comments');
+    await thread.locator('form [name=text]').waitFor();
+    const before = await thread.locator('article, [part~=comment]').count();
+    await thread.locator('[name=name]').fill('Hélène <img src=x onerror=alert(1)>');
+    await thread.locator('[name=text]').fill('Je propose **un atelier ouvert** à Rimouski, voir [le plan](https://example.org/plan) <script>alert(2)</script>');
+    await thread.locator('form [part~=submit]').click();
+    const posted = thread.locator('[part~=comment]', { hasText: 'un atelier ouvert' });
+    await posted.waitFor({ timeout: 20000 });
+    assert.equal(await posted.locator('strong', { hasText: 'un atelier ouvert' }).count(), 1);
+    const link = posted.locator('a[href="https://example.org/plan"]');
+    assert.match((await link.getAttribute('rel')) ?? '', /nofollow.*ugc|ugc.*nofollow/);
+    assert.match(await posted.innerText(), /<script>alert\(2\)<\/script>/, 'the script shows as text');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src]):not([type])').length), 0);
+    assert.ok((await thread.locator('article, [part~=comment]').count()) > before);
+    assert.deepEqual(errors, []);
+  });
+
   it('serves the OpenAPI document generated from the schemas', async () => {
     const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     assert.match(doc.openapi, /^3\.1/);
