@@ -13,6 +13,7 @@ import { DevOutbox, type Mailer } from './mail.js';
 import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
 import { petitionRoutes } from './petitions/routes.js';
+import { pollRoutesOn } from './polls/routes.js';
 import { Router } from './routing.js';
 import { serveFile } from './static.js';
 
@@ -101,7 +102,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     cors({
       origin: options.origins?.length ? options.origins : '*',
       allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After', 'Location'],
       maxAge: 600,
     }),
@@ -114,6 +115,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     checkResponses: options.checkResponses ?? true,
   });
   petitionRoutes(app, router, ctx, { limiter, trustProxy });
+  pollRoutesOn(app, router, ctx, { limiter, trustProxy });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   if (outbox && options.devMailPage !== false) app.get('/dev/mail', (c) => c.html(outbox.html(), 200, { 'cache-control': 'no-store' }));

@@ -14,6 +14,23 @@
  * answer the same result, so a write can be retried (and replayed from the outbox) safely.
  */
 import type { Petition, PetitionEvent, SignResult, SignatureInput } from './petition.js';
+import type {
+  Argument,
+  ArgumentInput,
+  ArgumentList,
+  Ballot,
+  EmailResult,
+  LikeResult,
+  Poll,
+  PollEvent,
+  PollResults,
+  Proposal,
+  ProposalInput,
+  ProposalPage,
+  ProposalSort,
+  VoteInput,
+  VoteResult,
+} from './poll.js';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -30,9 +47,50 @@ export interface PetitionBackend {
   subscribe?(id: string, listener: (event: PetitionEvent) => void): () => void;
 }
 
+/** Which proposals of a consultation, in which order; `cursor` from the previous page's `nextCursor`. */
+export interface ProposalQuery {
+  themeId?: string | undefined;
+  /** Default `newest`. Orders by results need results everyone may see; otherwise `newest` is used. */
+  sort?: ProposalSort | undefined;
+  cursor?: string | undefined;
+  /** Proposals per page (default 20, at most 100). */
+  limit?: number | undefined;
+}
+
+/**
+ * The proposal poll. `participant` is the anonymous token the widget keeps in the page's storage.
+ * Votes, likes and withdrawals are idempotent by nature (they set a state); they also take a key.
+ */
+export interface PollBackend {
+  get(pollId: string, options?: CallOptions): Promise<Poll>;
+  /** The results anyone may see. */
+  results(pollId: string, options?: CallOptions): Promise<PollResults>;
+  /** The participant's votes and likes, and the results they may see. */
+  ballot(pollId: string, participant: string, options?: CallOptions): Promise<Ballot>;
+  /** Sets the participant's vote on the poll (`proposalId` null) or on a proposal. Rejects with `closed` outside the voting period. */
+  vote(pollId: string, proposalId: string | null, participant: string, input: VoteInput, options: WriteOptions): Promise<VoteResult>;
+  /** Withdraws that vote (answers `withdrawn` even when there was none). */
+  withdraw(pollId: string, proposalId: string | null, participant: string, options: WriteOptions): Promise<VoteResult>;
+  /** A page of published proposals. */
+  proposals?(pollId: string, query?: ProposalQuery, options?: CallOptions): Promise<ProposalPage>;
+  /** Submits a proposal: `published`, or `pending` a moderator. */
+  propose?(pollId: string, input: ProposalInput, options: WriteOptions): Promise<Proposal>;
+  /** A proposal's published arguments, most liked first. */
+  arguments?(pollId: string, proposalId: string, options?: CallOptions): Promise<ArgumentList>;
+  /** Adds an argument for or against a proposal: `published`, or `pending` a moderator. */
+  argue?(pollId: string, proposalId: string, input: ArgumentInput, options: WriteOptions): Promise<Argument>;
+  /** Likes an argument once per participant (`liked: false` takes the like back). */
+  like?(pollId: string, argumentId: string, participant: string, liked: boolean, options: WriteOptions): Promise<LikeResult>;
+  /** Polls with `confirmEmail`: mails the participant a link that makes their votes count. */
+  confirmEmail?(pollId: string, participant: string, email: string, options: WriteOptions): Promise<EmailResult>;
+  /** Live state and public results. Returns the function that stops listening. */
+  subscribe?(pollId: string, listener: (event: PollEvent) => void): () => void;
+}
+
 /** Parts for the comment thread, poll and comparator are added by their widgets' modules. */
 export interface CivicBackend {
   readonly petitions?: PetitionBackend;
+  readonly polls?: PollBackend;
 }
 
 /** A fresh idempotency key. */

@@ -15,6 +15,7 @@ import {
   type PublicSigner,
   type SignResult,
 } from './petition.js';
+import { memoryPolls, type MemoryPolls, type MemoryPollsData } from './memory-poll.js';
 
 export interface MemorySignature {
   petitionId: string;
@@ -29,6 +30,8 @@ export interface MemorySignature {
 
 export interface MemoryOptions {
   petitions?: Petition[];
+  /** Polls, with their proposals and arguments. */
+  polls?: MemoryPollsData;
   /** Milliseconds every call waits, to show loading states. */
   latencyMs?: number;
 }
@@ -46,9 +49,11 @@ export class MemoryBackend implements CivicBackend {
   readonly #listeners = new Map<string, Set<Listener<unknown>>>();
   /** Every call made, for tests: `['petitions.sign', 'plan']`. */
   readonly calls: string[][] = [];
+  readonly polls: MemoryPolls;
 
   constructor(options: MemoryOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
+    this.polls = memoryPolls(this, options.polls);
     for (const p of options.petitions ?? []) {
       this.petitionData.set(p.id, structuredClone(p));
       this.#seed.set(p.id, structuredClone(p));

@@ -1,7 +1,8 @@
 /** RestBackend: the CivicBackend that speaks the REST contract of the reference server. */
-import type { CivicBackend, PetitionBackend } from './backend.js';
+import type { CivicBackend, PetitionBackend, PollBackend } from './backend.js';
 import { Petition, PetitionEvent, SignResult } from './petition.js';
 import { RestClient, type RestOptions } from './rest.js';
+import { restPolls } from './rest-poll.js';
 
 const seg = encodeURIComponent;
 
@@ -29,9 +30,11 @@ export function restPetitions(client: RestClient): PetitionBackend {
 export class RestBackend implements CivicBackend {
   readonly client: RestClient;
   readonly petitions: PetitionBackend;
+  readonly polls: PollBackend;
 
   constructor(options: RestOptions | string) {
     this.client = new RestClient(typeof options === 'string' ? { baseUrl: options } : options);
     this.petitions = restPetitions(this.client);
+    this.polls = restPolls(this.client);
   }
 }
