@@ -13,7 +13,7 @@ export * from './backend.js';
 export * from './rest.js';
 export * from './rest-backend.js';
 export * from './memory-backend.js';
-export * from './memory-poll.js';
+export type { MemoryPolls, MemoryPollsData } from './memory-poll.js';
 export * from './rest-poll.js';
 export * from './outbox.js';
 export * from './outbox-replay.js';

@@ -10,30 +10,31 @@
  */
 import * as z from 'zod/mini';
 import { Count, Email, Honeypot, Id, Timestamp, line, oneOf, optionalText, page } from './common.js';
-import { Locale } from './petition.js';
 
+/** The language of the mails and pages the server sends (as petitions have). */
+const Locale = /* @__PURE__ */ oneOf(['fr', 'en']);
 /** `quick`: one question and the organiser's options. `consultation`: proposals by theme. */
-export const PollKind = oneOf(['quick', 'consultation']);
+export const PollKind = /* @__PURE__ */ oneOf(['quick', 'consultation']);
 /**
  * How one votes: `support` (+1), `agreement` (agree / mixed / disagree), `single` (one option, or one
  * proposal), `approval` (up to `maxChoices` options or proposals).
  */
-export const VoteKind = oneOf(['support', 'agreement', 'single', 'approval']);
+export const VoteKind = /* @__PURE__ */ oneOf(['support', 'agreement', 'single', 'approval']);
 /** When results show: `always`, to a participant `after-vote` (on that subject), or `after-close`. */
-export const ResultsVisibility = oneOf(['always', 'after-vote', 'after-close']);
+export const ResultsVisibility = /* @__PURE__ */ oneOf(['always', 'after-vote', 'after-close']);
 /** `upcoming` until `opensAt`, `open`, then `closed` (by the organiser or at `closesAt`). */
-export const PollStatus = oneOf(['upcoming', 'open', 'closed']);
-export const ProposalStatus = oneOf(['published', 'pending', 'rejected']);
-export const ArgumentSide = oneOf(['for', 'against']);
+export const PollStatus = /* @__PURE__ */ oneOf(['upcoming', 'open', 'closed']);
+export const ProposalStatus = /* @__PURE__ */ oneOf(['published', 'pending', 'rejected']);
+export const ArgumentSide = /* @__PURE__ */ oneOf(['for', 'against']);
 /** Orders of a consultation's proposals. The last three need results that everyone may see. */
 export const ProposalSort = /* @__PURE__ */ z.enum(['newest', 'support', 'consensus', 'division']);
 /** The values of `support` and `agreement` votes. */
 export const VoteValue = /* @__PURE__ */ z.enum(['support', 'agree', 'mixed', 'disagree']);
 
-export const Theme = z.object({ id: Id, title: z.string(), description: z.string() });
-export const PollOption = z.object({ id: Id, label: z.string() });
+export const Theme = /* @__PURE__ */ z.object({ id: Id, title: z.string(), description: z.string() });
+export const PollOption = /* @__PURE__ */ z.object({ id: Id, label: z.string() });
 
-export const Poll = z.object({
+export const Poll = /* @__PURE__ */ z.object({
   id: Id,
   kind: PollKind,
   /** The question (quick poll) or the consultation's name. */
@@ -70,10 +71,10 @@ export const Poll = z.object({
  * Counts per value (`support`; `agree`, `mixed`, `disagree`; or option and proposal ids) and `total`,
  * the participants who voted on the subject (with approval votes, less than the sum of the counts).
  */
-export const Tally = z.object({ counts: z.record(z.string(), Count), total: Count });
+export const Tally = /* @__PURE__ */ z.object({ counts: z.record(z.string(), Count), total: Count });
 
 /** One subject's results. `agreement` and `division` (0 to 1) rank agreement votes; 0 for other kinds. */
-export const SubjectResult = z.object({
+export const SubjectResult = /* @__PURE__ */ z.object({
   tally: Tally,
   /** Wilson lower bound (95 %) of the share who agree: broad and well-attested agreement ranks first. */
   agreement: z.number(),
@@ -82,7 +83,7 @@ export const SubjectResult = z.object({
 });
 
 /** A poll's results, as the reader may see them. */
-export const PollResults = z.object({
+export const PollResults = /* @__PURE__ */ z.object({
   pollId: Id,
   /** Whether every result is shown (else only those of subjects this participant voted on, under `after-vote`). */
   visible: z.boolean(),
@@ -93,7 +94,7 @@ export const PollResults = z.object({
   proposals: z.record(z.string(), SubjectResult),
 });
 
-export const Proposal = z.object({
+export const Proposal = /* @__PURE__ */ z.object({
   id: Id,
   pollId: Id,
   themeId: z.nullable(Id),
@@ -106,22 +107,22 @@ export const Proposal = z.object({
   argumentCount: Count,
   createdAt: Timestamp,
 });
-export const ProposalPage = page(Proposal);
+export const ProposalPage = /* @__PURE__ */ page(Proposal);
 
 /** The longest text each field accepts (the schemas below and the forms' counters). */
 export const POLL_LIMITS = { title: 200, body: 5000, authorName: 80, argument: 2000 } as const;
 const L = POLL_LIMITS;
 
 /** A participant's proposal. */
-export const ProposalInput = z.object({
+export const ProposalInput = /* @__PURE__ */ z.object({
   themeId: z.optional(z.nullable(Id)),
-  title: line(L.title),
-  body: line(L.body),
-  authorName: line(L.authorName),
+  title: /* @__PURE__ */ line(L.title),
+  body: /* @__PURE__ */ line(L.body),
+  authorName: /* @__PURE__ */ line(L.authorName),
   hp: Honeypot,
 });
 
-export const Argument = z.object({
+export const Argument = /* @__PURE__ */ z.object({
   id: Id,
   proposalId: Id,
   side: ArgumentSide,
@@ -132,16 +133,16 @@ export const Argument = z.object({
   createdAt: Timestamp,
 });
 /** A proposal's published arguments, most liked first. */
-export const ArgumentList = z.object({ items: z.array(Argument) });
+export const ArgumentList = /* @__PURE__ */ z.object({ items: z.array(Argument) });
 
 export const ArgumentInput = /* @__PURE__ */ z.object({
   side: /* @__PURE__ */ z.enum(['for', 'against']),
-  body: line(L.argument),
-  authorName: line(L.authorName),
+  body: /* @__PURE__ */ line(L.argument),
+  authorName: /* @__PURE__ */ line(L.authorName),
   hp: Honeypot,
 });
 
-export const LikeResult = z.object({ liked: z.boolean(), likeCount: Count });
+export const LikeResult = /* @__PURE__ */ z.object({ liked: z.boolean(), likeCount: Count });
 
 /**
  * A vote: `value` for `support` and `agreement` polls, `options` (option or proposal ids) for
@@ -149,12 +150,12 @@ export const LikeResult = z.object({ liked: z.boolean(), likeCount: Count });
  */
 export const VoteInput = /* @__PURE__ */ z.object({
   value: z.optional(VoteValue),
-  options: z.optional(/* @__PURE__ */ z.array(z.string().check(z.maxLength(64))).check(z.maxLength(100))),
+  options: z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(z.maxLength(64))).check(z.maxLength(100))),
 });
 
 /** `counted`; `pending` until the participant confirms an email (polls with `confirmEmail`); `withdrawn`. */
-export const VoteStatus = oneOf(['counted', 'pending', 'withdrawn']);
-export const VoteResult = z.object({
+export const VoteStatus = /* @__PURE__ */ oneOf(['counted', 'pending', 'withdrawn']);
+export const VoteResult = /* @__PURE__ */ z.object({
   status: VoteStatus,
   participantCount: Count,
   /** The subject's result right after this vote, if the participant may see it. */
@@ -162,7 +163,7 @@ export const VoteResult = z.object({
 });
 
 /** A participant's own state in a poll. */
-export const Ballot = z.object({
+export const Ballot = /* @__PURE__ */ z.object({
   /** Their choices by subject (`''`: the poll itself; else a proposal id), counted or pending. */
   votes: z.record(z.string(), z.array(z.string())),
   /** The arguments they liked. */
@@ -175,13 +176,13 @@ export const Ballot = z.object({
 
 /** Polls with `confirmEmail`: the address to send the confirmation link to. */
 export const EmailInput = /* @__PURE__ */ z.object({ email: Email });
-export const EmailResult = z.object({ status: oneOf(['sent', 'confirmed']) });
+export const EmailResult = /* @__PURE__ */ z.object({ status: /* @__PURE__ */ oneOf(['sent', 'confirmed']) });
 /** The answer to following the link from the mail. */
-export const ParticipantConfirmed = z.object({ status: oneOf(['confirmed']), pollId: Id, participantCount: Count });
+export const ParticipantConfirmed = /* @__PURE__ */ z.object({ status: /* @__PURE__ */ oneOf(['confirmed']), pollId: Id, participantCount: Count });
 
 /** The live event sent on a poll's stream whenever its state or its public results change. */
-export const PollEvent = z.object({
-  type: oneOf(['poll']),
+export const PollEvent = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ oneOf(['poll']),
   status: PollStatus,
   participantCount: Count,
   proposalCount: Count,
