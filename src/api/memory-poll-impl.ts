@@ -35,6 +35,7 @@ export function memoryPollsImpl(host: Host, init: MemoryPollsData, listeners: Ma
   const data = new Map((init.polls ?? []).map((p) => [p.id, structuredClone(p)]));
   const proposalData = structuredClone(init.proposals ?? []);
   const argumentData = structuredClone(init.arguments ?? []);
+  for (const x of proposalData) x.argumentCount = argumentData.filter((a) => a.proposalId === x.id && a.status === 'published').length;
   const votes = new Map<string, string[]>();
   const confirmed = new Set<string>();
   const likes = new Set<string>();

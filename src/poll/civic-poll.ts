@@ -189,7 +189,9 @@ export class CivicPoll extends CivicElement {
   async refresh(): Promise<void> {
     try {
       const b = await this.pollApi.ballot(this.poll ?? '', this.participant);
-      this.set({ results: b.results, confirmed: b.confirmed });
+      const confirmedNow = b.confirmed && !this.state.confirmed;
+      this.set({ results: b.results, confirmed: b.confirmed, ...(confirmedNow ? { notice: this.l.t.counted } : {}) });
+      if (confirmedNow) this.say(this.l.t.counted);
     } catch {
       /* the next event tries again */
     }
@@ -359,15 +361,21 @@ export class CivicPoll extends CivicElement {
     const max = p.maxChoices ?? 1;
     const draft = this.state.draft;
     const ids = p.voteKind === 'agreement' ? ['agree', 'mixed', 'disagree'] : p.options.map((o) => o.id);
-    const pick = (id: string, on: boolean) => {
+    // Handlers read the state when they run: a click can come before the re-render.
+    const pick = (input: HTMLInputElement, id: string) => {
+      const now = this.state.draft;
       if (!approval) return this.set({ draft: [id] });
-      if (on && draft.length >= max) return this.say(t.tooMany(this.l.n(max)));
-      this.set({ draft: on ? [...draft, id] : draft.filter((d) => d !== id) });
+      if (input.checked && now.length >= max) {
+        input.checked = false;
+        return this.say(t.tooMany(this.l.n(max)));
+      }
+      this.set({ draft: input.checked ? [...now, id] : now.filter((d) => d !== id) });
     };
     const submit = (e: Event) => {
       e.preventDefault();
-      if (!draft.length) return this.set({ error: t.chooseOne });
-      void this.vote('', draft);
+      const now = this.state.draft;
+      if (!now.length) return this.set({ error: t.chooseOne });
+      void this.vote('', now);
     };
     return html`<form part="form" novalidate @submit=${submit}>
       <fieldset part="choices" aria-labelledby="title" aria-describedby=${approval ? 'upto' : nothing}>
@@ -375,7 +383,7 @@ export class CivicPoll extends CivicElement {
         ${ids.map(
           (id) => html`<label class="check"
             ><input type=${approval ? 'checkbox' : 'radio'} name="choice" value=${id} .checked=${draft.includes(id)}
-              @change=${(e: Event) => pick(id, (e.target as HTMLInputElement).checked)} />${this.label(p, id)}</label
+              @change=${(e: Event) => pick(e.target as HTMLInputElement, id)} />${this.label(p, id)}</label
           >`,
         )}
       </fieldset>
