@@ -358,7 +358,7 @@ export class Consultation {
       ${a.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}
       <p class="hint">
         ${a.authorName}
-        <button aria-pressed=${on} ?disabled=${!open} aria-label=${t.likeLabel(a.authorName, l.n(n))} @click=${like}>${t.like} · ${l.n(n)}</button>
+        <button aria-pressed=${on} ?disabled=${!open} @click=${like}>${t.like} · ${l.n(n)}<span class="sr-only"> ${t.likeOf(a.authorName)}</span></button>
       </p>
     </li>`;
   }

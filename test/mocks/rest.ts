@@ -6,6 +6,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { MemoryBackend } from '../../src/api/memory-backend.js';
 import { CivicError } from '../../src/api/errors.js';
+import { pollHandlers } from './rest-poll.js';
 
 const statusOf: Record<string, number> = { validation: 400, 'not-found': 404, conflict: 409, closed: 409, 'rate-limited': 429 };
 
@@ -28,5 +29,6 @@ export function restHandlers(memory: MemoryBackend, base = '/api'): HttpHandler[
       const key = request.headers.get('idempotency-key') ?? '';
       return answer(() => memory.petitions.sign(String(params['id']), body as never, { idempotencyKey: key }));
     }),
+    ...pollHandlers(memory, base),
   ];
 }

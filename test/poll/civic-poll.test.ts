@@ -6,12 +6,8 @@ import '../../src/define/civic-poll.js';
 import type { CivicPoll } from '../../src/poll/civic-poll.js';
 import { $, announced, expect, mount, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
 import { quickPoll } from './data.js';
+import { mountPoll } from './mount.js';
 
-export async function mountPoll(backend: MemoryBackend, id = 'ministere', lang = 'fr') {
-  const el = await mount<CivicPoll>(html`<civic-poll lang=${lang} poll=${id} .backend=${backend}></civic-poll>`);
-  await waitUntil(() => el.shadowRoot!.querySelector('[part~=base]'), 'poll rendered');
-  return el;
-}
 const backendWith = (...polls: Poll[]) => new MemoryBackend({ polls: { polls } });
 /** The radios or checkboxes of a quick poll. */
 const choices = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~=choices] input')];

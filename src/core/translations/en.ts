@@ -116,7 +116,7 @@ export const poll = {
   against: 'Against',
   noArguments: 'None yet.',
   like: 'Like',
-  likeLabel: (author: string, f: string) => `Like the argument of ${author} (${f})`,
+  likeOf: (author: string) => `(${author}’s argument)`,
   addArgument: 'Add an argument',
   side: 'Side',
   argument: 'Your argument',

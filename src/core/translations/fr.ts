@@ -108,7 +108,7 @@ export const poll: PollStrings = {
   against: 'Contre',
   noArguments: 'Aucun pour l’instant.',
   like: 'J’aime',
-  likeLabel: (author, f) => `J’aime l’argument de ${author} (${f})`,
+  likeOf: (author) => `(l’argument de ${author})`,
   addArgument: 'Ajouter un argument',
   side: 'Position',
   argument: 'Votre argument',
