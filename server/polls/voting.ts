@@ -93,19 +93,39 @@ async function applyDeltas(tx: Queryable, pollId: string, d: Deltas): Promise<vo
   }
 }
 
-/** The subject's result and the participant count, as this transaction sees them. */
-async function subjectNow(tx: Queryable, pollId: string, subject: string, scored: boolean) {
-  const rows = await tx.query<{ subject: string; value: string; count: number }>(
-    `SELECT subject, value, count FROM poll_tallies WHERE poll_id = $1 AND subject IN ($2, '#')`,
-    [pollId, subject],
+/**
+ * The subject's result and the participant count as this transaction sees them, read in the
+ * statement that NOTIFYs the change (`notify`), to save a round trip.
+ */
+async function subjectNow(tx: Queryable, pollId: string, subject: string, scored: boolean, notify?: [string, string]) {
+  const [r] = await tx.query<{ rows: [string, string, number][] | string }>(
+    `SELECT ${notify ? '(SELECT pg_notify($3, $4)) AS n,' : ''}
+            coalesce(json_agg(json_build_array(subject, value, count)), '[]') AS rows
+       FROM poll_tallies WHERE poll_id = $1 AND subject IN ($2, '#')`,
+    [pollId, subject, ...(notify ?? [])],
   );
-  const { tallies, participants } = talliesOf(rows.map((r) => [r.subject, r.value, r.count]));
+  const { tallies, participants } = talliesOf(typeof r!.rows === 'string' ? JSON.parse(r!.rows) : r!.rows);
   return { participantCount: participants, result: subjectResult(tallies.get(subject) ?? { counts: {}, total: 0 }, scored) };
+}
+
+interface Prelude extends PollLock {
+  /** Whether the Idempotency-Key is new (recorded now) or absent. */
+  fresh: boolean;
+  /** The participant's values on this subject, and whether they count. */
+  old: [string, boolean][] | string;
+  /** Whether the participant has counted votes on other subjects of the poll. */
+  elsewhere: boolean;
+  /** The chosen ids that exist: options (quick polls) or published proposals. */
+  allowed: string[] | string;
+  /** Whether the proposal voted on is published. */
+  proposal: boolean;
 }
 
 /**
  * Sets (or with `input` null, withdraws) a participant's vote on the poll (`proposalId` null) or on
- * a proposal. `changed`: whether anything changed (readers must then be told).
+ * a proposal. `changed`: whether anything changed (readers must then be told). Six to eight
+ * statements: the participant's lock, what the vote needs to know (the poll's lock included), the
+ * vote rows, one per counter changed, and the answer with the notification.
  */
 export async function castVote(
   { db, bus }: Polls,
@@ -117,71 +137,70 @@ export async function castVote(
 ): Promise<{ result: VoteResult; changed: boolean }> {
   const participant = participantId(token);
   const subject = proposalId ?? POLL_SUBJECT;
+  const chosen = input?.options ?? [];
+  const list = <T>(v: T[] | string): T[] => (typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
   return db.transaction(async (tx) => {
+    // First, alone: what follows must read after any earlier change of this participant's commits.
     const confirmed = await lockParticipant(tx, participant);
-    const p = await lockPoll(tx, pollId);
+    const [p] = await tx.query<Prelude>(
+      `WITH k AS (
+         INSERT INTO poll_vote_keys (participant, key) SELECT $2, $4 WHERE $4::text IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1
+       )
+       SELECT p.vote_kind, p.kind, p.max_choices, p.confirm_email, p.results_visibility,
+              (p.status = 'closed' OR p.closes_at <= now()) AS closed, coalesce(p.opens_at > now(), false) AS upcoming,
+              ($4::text IS NULL OR EXISTS (SELECT 1 FROM k)) AS fresh,
+              (SELECT coalesce(json_agg(json_build_array(v.value, v.counted) ORDER BY v.value), '[]') FROM poll_votes v
+                WHERE v.poll_id = p.id AND v.participant = $2 AND v.subject = $3) AS old,
+              EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.participant = $2 AND v.subject <> $3 AND v.counted) AS elsewhere,
+              CASE WHEN p.kind = 'quick'
+                THEN (SELECT coalesce(json_agg(o.id), '[]') FROM poll_options o WHERE o.poll_id = p.id AND o.id = ANY($5::text[]))
+                ELSE (SELECT coalesce(json_agg(x.id), '[]') FROM poll_proposals x WHERE x.poll_id = p.id AND x.id = ANY($5::text[]) AND x.status = 'published')
+              END AS allowed,
+              EXISTS (SELECT 1 FROM poll_proposals x WHERE x.poll_id = p.id AND x.id = $3 AND x.status = 'published') AS proposal
+         FROM polls p WHERE p.id = $1 FOR SHARE OF p`,
+      [pollId, participant, subject, key, chosen],
+    );
+    if (!p) throw notFound(`no poll ${pollId}`);
     const onProposals = p.kind === 'consultation' && (p.vote_kind === 'support' || p.vote_kind === 'agreement');
     if (onProposals !== !!proposalId) {
       throw notFound(proposalId ? 'votes in this poll are on the poll, not on each proposal' : 'votes in this poll are on each proposal: PUT /polls/{id}/proposals/{proposalId}/votes/{participant}');
     }
-    const mine = await tx.query<{ subject: string; value: string; counted: boolean }>(
-      'SELECT subject, value, counted FROM poll_votes WHERE poll_id = $1 AND participant = $2',
-      [pollId, participant],
-    );
-    const old = mine.filter((v) => v.subject === subject);
+    const old = list(p.old);
     const counted = !p.confirm_email || confirmed;
     const visible = p.results_visibility === 'always' || p.closed || (p.results_visibility === 'after-vote' && input !== null);
-    const answer = async (status: VoteResult['status']): Promise<VoteResult> => {
-      const now = await subjectNow(tx, pollId, subject, p.vote_kind === 'agreement');
+    const answer = async (status: VoteResult['status'], notify?: [string, string]): Promise<VoteResult> => {
+      const now = await subjectNow(tx, pollId, subject, p.vote_kind === 'agreement', notify);
       return { status, participantCount: now.participantCount, result: visible ? now.result : null };
     };
-    if (!(await freshKey(tx, participant, key))) {
-      // A replay: the state this key left may have changed since; say what it is now.
-      return { result: await answer(old.length ? (old[0]!.counted ? 'counted' : 'pending') : 'withdrawn'), changed: false };
-    }
+    // A replay: the state this key left may have changed since; say what it is now.
+    if (!p.fresh) return { result: await answer(old.length ? (old[0]![1] ? 'counted' : 'pending') : 'withdrawn'), changed: false };
     if (p.closed || p.upcoming) throw closedFailure(!p.closed);
-    if (proposalId) {
-      const [ok] = await tx.query(`SELECT 1 FROM poll_proposals WHERE poll_id = $1 AND id = $2 AND status = 'published'`, [pollId, proposalId]);
-      if (!ok) throw notFound(`no proposal ${proposalId} in poll ${pollId}`);
-    }
+    if (proposalId && !p.proposal) throw notFound(`no proposal ${proposalId} in poll ${pollId}`);
     let values: string[] = [];
     if (input) {
-      const chosen = input.options ?? [];
-      const allowed = new Set(
-        (p.kind === 'quick'
-          ? await tx.query<{ id: string }>('SELECT id FROM poll_options WHERE poll_id = $1 AND id = ANY($2::text[])', [pollId, chosen])
-          : await tx.query<{ id: string }>(`SELECT id FROM poll_proposals WHERE poll_id = $1 AND id = ANY($2::text[]) AND status = 'published'`, [pollId, chosen])
-        ).map((r) => r.id),
-      );
-      const v = voteValues({ voteKind: p.vote_kind, maxChoices: p.max_choices }, allowed, input);
+      const v = voteValues({ voteKind: p.vote_kind, maxChoices: p.max_choices }, new Set(list(p.allowed)), input);
       if (!Array.isArray(v)) throw failure(v);
       values = v;
     }
-    const before = old.map((v) => v.value).sort();
     const status: VoteResult['status'] = !input ? 'withdrawn' : counted ? 'counted' : 'pending';
-    if (before.join('\u0000') === values.join('\u0000')) return { result: await answer(status), changed: false };
+    if (old.map(([v]) => v).join('\u0000') === values.join('\u0000')) return { result: await answer(status), changed: false };
 
     await tx.query(
-      'DELETE FROM poll_votes WHERE poll_id = $1 AND participant = $2 AND subject = $3 AND NOT (value = ANY($4::text[]))',
-      [pollId, participant, subject, values],
-    );
-    await tx.query(
-      `INSERT INTO poll_votes (poll_id, participant, subject, value, counted)
+      `WITH gone AS (DELETE FROM poll_votes WHERE poll_id = $1 AND participant = $2 AND subject = $3 AND NOT (value = ANY($4::text[])))
+       INSERT INTO poll_votes (poll_id, participant, subject, value, counted)
        SELECT $1, $2, $3, v, $5 FROM unnest($4::text[]) AS v ON CONFLICT DO NOTHING`,
       [pollId, participant, subject, values, counted],
     );
     const d: Deltas = new Map();
-    const oldCounted = old.filter((v) => v.counted);
-    for (const v of oldCounted) add(d, subject, v.value, -1);
+    const oldCounted = old.filter(([, c]) => c);
+    for (const [v] of oldCounted) add(d, subject, v, -1);
     if (counted) for (const v of values) add(d, subject, v, 1);
     const had = oldCounted.length > 0;
     const has = counted && values.length > 0;
     add(d, subject, '#', Number(has) - Number(had));
-    const elsewhere = mine.some((v) => v.subject !== subject && v.counted);
-    add(d, '#', '#', Number(elsewhere || has) - Number(elsewhere || had));
+    add(d, '#', '#', Number(p.elsewhere || has) - Number(p.elsewhere || had));
     await applyDeltas(tx, pollId, d);
-    await publishChange(bus, tx, pollId);
-    return { result: await answer(status), changed: true };
+    return { result: await answer(status, bus.notification(TOPIC + pollId)), changed: true };
   });
 }
 

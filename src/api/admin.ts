@@ -65,7 +65,10 @@ export const PollCreate = /* @__PURE__ */ z.object({
  * lists: an option or theme in use by votes or proposals cannot be removed, and `voteKind` cannot
  * change once votes are cast.
  */
-export const PollUpdate = /* @__PURE__ */ z.partial(/* @__PURE__ */ z.omit(PollCreate, { id: true, kind: true }));
+export const PollUpdate = /* @__PURE__ */ z.extend(/* @__PURE__ */ z.partial(/* @__PURE__ */ z.omit(PollCreate, { id: true, kind: true })), {
+  /** Refused: a quick poll stays one, and so does a consultation. */
+  kind: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+});
 
 /** Admin: a proposal from the organiser (published at once). */
 export const AdminProposalCreate = /* @__PURE__ */ z.object({
