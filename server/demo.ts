@@ -1,7 +1,11 @@
 /** `--demo`: content that shows every widget in a useful state. Idempotent. */
 import type { Db } from './db/db.js';
 import { loadPetitionDemo } from './petitions/demo.js';
+import { loadPollDemo } from './polls/demo.js';
 
 export async function loadDemo(db: Db): Promise<boolean> {
-  return db.transaction(async (tx) => loadPetitionDemo(tx));
+  return db.transaction(async (tx) => {
+    const loaded = [await loadPetitionDemo(tx), await loadPollDemo(tx)];
+    return loaded.some(Boolean);
+  });
 }

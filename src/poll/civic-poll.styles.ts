@@ -28,7 +28,7 @@ export const styles = css`
     color: var(--civic-color-on-accent, inherit);
   }
   [aria-pressed='true']::before {
-    content: '✓ ';
+    content: '✓ ' / '';
   }
   ul {
     display: grid;

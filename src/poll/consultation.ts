@@ -70,7 +70,12 @@ const styles = html`<style>
     font-weight: 600;
     margin-block-end: 0.25em;
   }
+  [part~='filters'] .field {
+    flex: 1 1 12em;
+    min-inline-size: 0;
+  }
   select {
+    inline-size: 100%;
     min-block-size: 2.75em;
     padding: 0.25em 0.5em;
     background: none;

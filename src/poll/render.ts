@@ -24,7 +24,7 @@ export function renderResult(host: Host, p: Poll, r: SubjectResult, choices: rea
     ${choices.map((c) => {
       const n = r.tally.counts[c] ?? 0;
       return html`<li>
-        <span>${host.label(p, c)}${mine.includes(c) ? html` <em>${t.yours}</em>` : nothing}</span>
+        <span>${host.label(p, c)} ${mine.includes(c) ? html`<em>${t.yours}</em>` : nothing}</span>
         <span>${p.voteKind === 'support' ? t.supporters(n, l.n(n)) : `${percent(l, n, total)} · ${t.votes(n, l.n(n))}`}</span>
         ${p.voteKind === 'support' ? nothing : html`<span part="bar" class="bar" style="--w:${total ? (100 * n) / total : 0}%"></span>`}
       </li>`;
