@@ -22,7 +22,7 @@ const files = (dir, re) =>
 const steps = {
   types: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
   build: () => run('node', ['scripts/build.mjs']),
-  server: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/server', /\.test\.ts$/)]),
+  server: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/server', /\.test\.ts$/), ...files('test/docs', /\.test\.ts$/)]),
   browser: () => {
     try {
       process.env.CHROME_PATH = findChrome();

@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { pollRoutesOn } from './polls/routes.js';
+import { comparisonRoutes } from './comparisons/routes.js';
 import { Router } from './routing.js';
 import { serveFile } from './static.js';
 
@@ -116,6 +117,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   });
   petitionRoutes(app, router, ctx, { limiter, trustProxy });
   pollRoutesOn(app, router, ctx, { limiter, trustProxy });
+  comparisonRoutes(router, ctx);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   if (outbox && options.devMailPage !== false) app.get('/dev/mail', (c) => c.html(outbox.html(), 200, { 'cache-control': 'no-store' }));

@@ -2,10 +2,11 @@
 import type { Db } from './db/db.js';
 import { loadPetitionDemo } from './petitions/demo.js';
 import { loadPollDemo } from './polls/demo.js';
+import { loadComparisonDemo } from './comparisons/demo.js';
 
 export async function loadDemo(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const loaded = [await loadPetitionDemo(tx), await loadPollDemo(tx)];
+    const loaded = [await loadPetitionDemo(tx), await loadPollDemo(tx), await loadComparisonDemo(tx)];
     return loaded.some(Boolean);
   });
 }

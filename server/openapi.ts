@@ -84,6 +84,7 @@ export function openApiDocument(options: { version?: string; serverUrl?: string 
     servers: [{ url: options.serverUrl ?? '/api' }],
     tags: [
       { name: 'petitions', description: 'Petitions, signatures and their live count' },
+      { name: 'comparisons', description: 'Position comparisons and readers’ opt-in anonymous answers' },
       { name: 'admin', description: 'Organisers (Authorization: Bearer CIVIC_ADMIN_TOKEN)' },
     ],
     paths,

@@ -59,7 +59,7 @@ export class Router {
         if (wait) throw rateLimited(wait);
       }
       const params = op.params ? parse(op.params, c.req.param()) : {};
-      const body = op.body ? parse(op.body, trimStrings(await readJson(c.req.raw))) : undefined;
+      const body = op.body ? parse(op.body, trimStrings(await readJson(c.req.raw, op.maxBody))) : undefined;
       let idempotencyKey: string | null = null;
       if (op.idempotent) {
         idempotencyKey = c.req.header('idempotency-key') ?? null;

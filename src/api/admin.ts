@@ -9,7 +9,7 @@ import { Argument, Poll, PollResults, Proposal } from './poll.js';
 /** A date-time an organiser sends: ISO 8601 with an offset. */
 export const DateTimeInput = z.iso.datetime({ offset: true });
 import { Moderation } from './comments.js';
-import { MatchMethod, MissingAnswer, Party, Position, ScalePoints } from './comparison.js';
+import { METHODS, MISSING_ANSWERS } from './comparison.js';
 
 /** Admin: create a petition. */
 export const PetitionCreate = z.object({
@@ -102,19 +102,44 @@ export const PollExport = z.object({
   exportedAt: Timestamp,
 });
 
+/** An optional text an organiser may also set to null, at most `max` characters. */
+const maybeText = (max: number) => z.optional(z.nullable(z.string().check(z.maxLength(max))));
+
+/** Admin: create a comparison. `comparisonProblems` then checks references between the lists and stances against the scale. */
 export const ComparisonCreate = z.object({
   id: Slug,
   title: line(300),
   description: optionalText(5000),
-  scale: ScalePoints,
-  method: z.optional(MatchMethod),
+  scale: z.union([z.literal(3), z.literal(5)]),
+  method: z.optional(z.enum(METHODS)),
   allowMethodChoice: z.optional(z.boolean()),
-  missingAnswer: z.optional(MissingAnswer),
+  missingAnswer: z.optional(z.enum(MISSING_ANSWERS)),
   collectAnswers: z.optional(z.boolean()),
-  statements: z.array(z.object({ id: Slug, text: line(1000), theme: line(100), explanation: z.optional(z.nullable(z.string())) })),
-  parties: z.array(Party),
-  positions: z.array(Position),
+  statements: z.array(z.object({ id: Slug, text: line(1000), theme: line(100), explanation: maybeText(2000) })).check(z.maxLength(200)),
+  parties: z
+    .array(
+      z.object({
+        id: Slug,
+        name: line(200),
+        shortName: line(40),
+        colour: z.optional(z.nullable(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb')))),
+        logoUrl: z.optional(z.nullable(HttpUrl)),
+      }),
+    )
+    .check(z.maxLength(50)),
+  positions: z.array(
+    z.object({
+      partyId: Slug,
+      statementId: Slug,
+      stance: z.nullable(z.int().check(z.minimum(-2), z.maximum(2))),
+      quote: maybeText(2000),
+      sourceUrl: z.optional(z.nullable(HttpUrl)),
+      sourceDate: z.optional(z.nullable(z.iso.date())),
+    }),
+  ),
 });
+/** Admin: change a comparison (any subset of fields; a list given replaces the whole list). */
+export const ComparisonUpdate = z.partial(z.omit(ComparisonCreate, { id: true }));
 
 
 export type PetitionCreate = z.infer<typeof PetitionCreate>;
@@ -123,3 +148,5 @@ export type PollCreate = z.infer<typeof PollCreate>;
 export type PollUpdate = z.infer<typeof PollUpdate>;
 export type AdminProposalCreate = z.infer<typeof AdminProposalCreate>;
 export type ProposalModerate = z.infer<typeof ProposalModerate>;
+export type ComparisonCreate = z.infer<typeof ComparisonCreate>;
+export type ComparisonUpdate = z.infer<typeof ComparisonUpdate>;

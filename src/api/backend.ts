@@ -31,6 +31,7 @@ import type {
   VoteInput,
   VoteResult,
 } from './poll.js';
+import type { AnswersInput, AnswersResult, Comparison } from './comparison.js';
 
 export interface CallOptions {
   signal?: AbortSignal | undefined;
@@ -91,6 +92,17 @@ export interface PollBackend {
 export interface CivicBackend {
   readonly petitions?: PetitionBackend;
   readonly polls?: PollBackend;
+  readonly comparisons?: ComparisonBackend;
+}
+
+export interface ComparisonBackend {
+  get(id: string, options?: CallOptions): Promise<Comparison>;
+  /**
+   * A reader's anonymous answers, sent only when the comparison collects them and the reader opted
+   * in (optional: without it, the widget never offers to send). Rejects with `forbidden` when the
+   * comparison does not collect answers.
+   */
+  submitAnswers?(id: string, input: AnswersInput, options: WriteOptions): Promise<AnswersResult>;
 }
 
 /** A fresh idempotency key. */

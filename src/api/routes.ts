@@ -9,6 +9,8 @@ import { Petition, PetitionEvent, SignResult, SignatureInput, TokenInput, TokenR
 import {
   AdminProposalCreate,
   ArgumentModerate,
+  ComparisonCreate,
+  ComparisonUpdate,
   ModerationQueue,
   PetitionCreate,
   PetitionUpdate,
@@ -37,6 +39,7 @@ import {
   VoteInput,
   VoteResult,
 } from './poll.js';
+import { AnswerAggregate, AnswersInput, AnswersResult, Comparison } from './comparison.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -64,11 +67,16 @@ export interface Operation {
   readonly admin?: boolean;
   /** Honours an `Idempotency-Key` header: the same key replayed answers the first result. */
   readonly idempotent?: boolean;
+  /** The largest body accepted, in bytes (default 64 kB). */
+  readonly maxBody?: number;
 }
 
 const op = <const O extends Operation>(o: O): O => o;
 /** A path id is checked as the organiser's id was when the resource was created. */
 const IdParams = z.object({ id: PetitionCreate.shape.id });
+const ComparisonParams = z.object({ id: ComparisonCreate.shape.id });
+/** A comparison of 12 parties on 40 statements, each position with a quote and a source, is about 150 kB. */
+const COMPARISON_BODY = 1024 * 1024;
 
 export const routes = {
   getPetition: op({
@@ -181,6 +189,75 @@ export const routes = {
     tags: ['admin'],
     params: IdParams,
     produces: 'text/csv',
+    status: 200,
+    errors: [400, 401, 404],
+    admin: true,
+  }),
+  getComparison: op({
+    id: 'getComparison',
+    method: 'GET',
+    path: '/comparisons/{id}',
+    summary: 'A comparison: its statements, parties, and each party’s position with its source',
+    tags: ['comparisons'],
+    params: ComparisonParams,
+    response: Comparison,
+    produces: 'application/json',
+    status: 200,
+    errors: [400, 404],
+  }),
+  submitAnswers: op({
+    id: 'submitAnswers',
+    method: 'POST',
+    path: '/comparisons/{id}/answers',
+    summary: 'A reader’s anonymous answers, for statistics (only when the comparison collects them and the reader opted in)',
+    description: 'Nothing identifies the reader: no name, no address, no cookie, and the client address is not stored.',
+    tags: ['comparisons'],
+    params: ComparisonParams,
+    body: AnswersInput,
+    response: AnswersResult,
+    produces: 'application/json',
+    status: 200,
+    errors: [400, 403, 404, 413, 429],
+    idempotent: true,
+  }),
+  createComparison: op({
+    id: 'createComparison',
+    method: 'POST',
+    path: '/admin/comparisons',
+    summary: 'Create a comparison (statements, parties, positions with their sources)',
+    tags: ['admin'],
+    body: ComparisonCreate,
+    response: Comparison,
+    produces: 'application/json',
+    status: 201,
+    errors: [400, 401, 409, 413],
+    admin: true,
+    maxBody: COMPARISON_BODY,
+  }),
+  updateComparison: op({
+    id: 'updateComparison',
+    method: 'PATCH',
+    path: '/admin/comparisons/{id}',
+    summary: 'Change a comparison (any subset of fields; a list given replaces the whole list)',
+    tags: ['admin'],
+    params: ComparisonParams,
+    body: ComparisonUpdate,
+    response: Comparison,
+    produces: 'application/json',
+    status: 200,
+    errors: [400, 401, 404, 413],
+    admin: true,
+    maxBody: COMPARISON_BODY,
+  }),
+  comparisonAnswers: op({
+    id: 'comparisonAnswers',
+    method: 'GET',
+    path: '/admin/comparisons/{id}/answers',
+    summary: 'What readers answered, statement by statement (the opt-in anonymous answers, aggregated)',
+    tags: ['admin'],
+    params: ComparisonParams,
+    response: AnswerAggregate,
+    produces: 'application/json',
     status: 200,
     errors: [400, 401, 404],
     admin: true,

@@ -1,6 +1,7 @@
 /** The widgets' events: one class per event, bubbling and composed, typed in the global event map. */
 import type { SignStatus } from '../api/petition.js';
 import type { VoteStatus } from '../api/poll.js';
+import type { MatchMethod } from '../api/comparison.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -40,10 +41,34 @@ export class CivicProposedEvent extends Event {
   }
 }
 
+/** One party's place in a comparator's results. */
+export interface RankedParty {
+  partyId: string;
+  /** 0 to 100; null when the reader answered no statement. */
+  match: number | null;
+  /** How many of the reader's answered statements the party took a stance on. */
+  covered: number;
+  /** How many statements the reader answered. */
+  answered: number;
+}
+
+/** A comparator's results were computed (or recomputed with another method). The answers themselves are not in it. */
+export class CivicComparedEvent extends Event {
+  constructor(
+    readonly comparisonId: string,
+    readonly method: MatchMethod,
+    /** Best match first. */
+    readonly ranking: RankedParty[],
+  ) {
+    super('civic-compared', init);
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'civic-signed': CivicSignedEvent;
     'civic-voted': CivicVotedEvent;
     'civic-proposed': CivicProposedEvent;
+    'civic-compared': CivicComparedEvent;
   }
 }

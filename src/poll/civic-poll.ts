@@ -35,7 +35,7 @@ type Consultation = import('./consultation.js').Consultation;
  * @summary Quick poll or consultation by theme: votes, arguments, live results and consensus.
  * @slot - Shown until the widget loads, when loading fails, and where scripts do not run (e.g. a link to the poll's page).
  * @csspart base - The whole poll.
- * @csspart heading - The question or the consultation's title.
+ * @csspart heading - The question or the consultation's title (an h2; its parts are h3s).
  * @csspart description - The organiser's text.
  * @csspart meta - Dates and the number of participants.
  * @csspart choices - The options of a quick poll (a radio group, or checkboxes for approval votes).
@@ -61,14 +61,11 @@ export class CivicPoll extends CivicElement {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = {
     poll: {},
-    headingLevel: { type: Number, attribute: 'heading-level' },
     state: { state: true },
   };
 
   /** The poll's id. */
   declare poll: string | undefined;
-  /** The level of the poll's heading: 2 by default, 3 inside a section that has its own h2… */
-  declare headingLevel: number;
   /** What changes as the reader votes (one object, replaced on each change). */
   declare state: {
     live?: PollEvent | undefined;
@@ -109,7 +106,6 @@ export class CivicPoll extends CivicElement {
 
   constructor() {
     super();
-    this.headingLevel = 2;
     this.state = { mine: {}, confirmed: true, draft: [], editing: false, sending: {}, notice: '', error: '', said: '' };
   }
 
@@ -286,9 +282,9 @@ export class CivicPoll extends CivicElement {
       <div class="sr-only" role="status">${this.state.said}</div>`;
   }
 
-  /** A heading below the poll's title. */
-  sub(text: string, id?: string, deeper = 1): TemplateResult {
-    return html`<div class="sub" id=${id ?? nothing} role="heading" aria-level=${Math.min(this.headingLevel + deeper, 6)}>${text}</div>`;
+  /** A heading below the poll's title: an h3, or an h4 one level deeper. */
+  sub(text: string, id?: string, deeper = false): TemplateResult {
+    return deeper ? html`<h4 id=${id ?? nothing}>${text}</h4>` : html`<h3 id=${id ?? nothing}>${text}</h3>`;
   }
 
   get strings(): Strings {
@@ -301,7 +297,7 @@ export class CivicPoll extends CivicElement {
     const { results, notice, error } = this.state;
     const dates = status === 'upcoming' && p.opensAt ? t.opensOn(l.d(p.opensAt)) : p.closesAt ? (status === 'closed' ? t.closedOn : t.closesOn)(l.d(p.closesAt)) : '';
     return html`<section part="base" aria-labelledby="title">
-      <div part="heading" id="title" role="heading" aria-level=${this.headingLevel}>${p.title}</div>
+      <h2 part="heading" id="title">${p.title}</h2>
       ${p.description ? html`<div part="description">${p.description.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>` : nothing}
       <p part="meta">${dates ? html`<span>${dates}</span> ` : nothing}<span>${t.participants(p.participantCount, l.n(p.participantCount))}</span></p>
       ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}

@@ -66,6 +66,9 @@ const styles = html`<style>
   fieldset.row {
     display: flex;
   }
+  h4 {
+    font-weight: 600;
+  }
   legend {
     font-weight: 600;
     margin-block-end: 0.25em;
@@ -327,7 +330,7 @@ export class Consultation {
       const items = shown.items.filter((a) => a.side === side);
       const hid = `${side}-${x.id}`;
       return html`<section aria-labelledby=${hid}>
-        ${this.host.sub(t[side], hid, 2)}
+        ${this.host.sub(t[side], hid, true)}
         ${items.length ? html`<ul>${items.map((a) => this.#renderArgument(a, open))}</ul>` : html`<p class="hint">${t.noArguments}</p>`}
       </section>`;
     };
@@ -584,7 +587,7 @@ export class Consultation {
       });
     };
     return html`<form part="form" novalidate aria-labelledby=${hid} @submit=${submit}>
-      ${this.host.sub(t.addArgument, hid, 2)}
+      ${this.host.sub(t.addArgument, hid, true)}
       ${s.phase === 'queued' ? html`<p part="notice">${t.queuedForm}</p>` : nothing}
       ${s.alert ? html`<div role="alert" tabindex="-1">${s.alert}</div>` : nothing}
       <fieldset class="row">

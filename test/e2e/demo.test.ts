@@ -132,6 +132,40 @@ describe('the demo blog', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('the comparator: the leaders’ table, a cell’s source, the questionnaire and its results, with no request carrying the answers', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const errors: string[] = [];
+    const posted: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => r.method() !== 'GET' && posted.push(`${r.method()} ${r.url()}`));
+    await page.goto(`${base}/blog/`);
+    const cmp = page.locator('civic-comparator');
+    await cmp.locator('table').waitFor();
+    assert.deepEqual(await cmp.locator('thead th').allTextContents(), ['Énoncé', 'Marois', 'Charest', 'Legault', 'Khadir', 'Aussant']);
+    await cmp.locator('tbody tr').first().locator('button').nth(3).click();
+    assert.match(await cmp.locator('dialog').innerText(), /Sans réponse[\s\S]*Pas de position/);
+    await page.keyboard.press('Escape');
+    await cmp.getByRole('button', { name: 'Questionnaire' }).click();
+    for (const choice of ['Tout à fait d’accord', 'Plutôt d’accord', 'Neutre', 'Tout à fait d’accord', 'Plutôt d’accord', 'Plutôt en désaccord']) {
+      await cmp.getByRole('radio', { name: choice, exact: true }).check();
+      await cmp.locator('[part~=submit]').click();
+    }
+    await cmp.locator('[part~=ranking]').waitFor();
+    assert.match(await cmp.locator('[part~=ranking] > li').first().innerText(), /Jean-Martin Aussant[\s\S]*de correspondance/);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320px`);
+    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    assert.deepEqual(violations, []);
+    assert.deepEqual(posted, [], 'the answers stayed in the browser');
+    assert.deepEqual(errors, []);
+  });
+
   it('serves the OpenAPI document generated from the schemas', async () => {
     const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     assert.match(doc.openapi, /^3\.1/);

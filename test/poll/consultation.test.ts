@@ -15,7 +15,7 @@ const mountConsultation = async (backend: MemoryBackend, lang = 'fr') => {
 };
 const articles = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~=proposal]')];
 const article = (el: Element, title: string) => {
-  const a = articles(el).find((x) => x.querySelector('[role=heading]')?.textContent === title);
+  const a = articles(el).find((x) => x.querySelector('h3')?.textContent === title);
   if (!a) throw new Error(`no proposal ${title} in: ${text(el)}`);
   return a;
 };
@@ -24,7 +24,7 @@ const buttonIn = (root: ParentNode, label: string | RegExp) => {
   if (!b) throw new Error(`no button ${label}`);
   return b;
 };
-const titles = (root: ParentNode) => [...root.querySelectorAll('li strong, [part~=proposal] [role=heading]')].map((h) => h.textContent);
+const titles = (root: ParentNode) => [...root.querySelectorAll('li strong, [part~=proposal] h3')].map((h) => h.textContent);
 const squash = (s: string | null | undefined) => (s ?? '').replace(/[\s\u202f]+/g, ' ').trim();
 
 describe('<civic-poll> consultation', () => {
@@ -94,11 +94,11 @@ describe('<civic-poll> consultation', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=consensus]'), 'consensus shown');
     const consensus = $(el, '[part~=consensus]');
     const [agree, divided] = [...consensus.querySelectorAll('section')];
-    expect(agree!.querySelector('[role=heading]')!.textContent).to.equal('Où les participants s’accordent');
+    expect(agree!.querySelector('h3')!.textContent).to.equal('Où les participants s’accordent');
     // Lower bounds: 290/300 → 0.94; 3/3 → 0.44; 60/115 → 0.43; 2/4 → 0.15 (fourth, left out).
     expect(titles(agree!)).to.deep.equal(['Un champion numérique par région', 'Une éducation civique numérique dès l’école', 'Former chaque agent de l’État au numérique']);
     expect(squash(agree!.textContent)).to.contain('97 % d’accord, 300 votes');
-    expect(divided!.querySelector('[role=heading]')!.textContent).to.equal('Où ils sont partagés');
+    expect(divided!.querySelector('h3')!.textContent).to.equal('Où ils sont partagés');
     expect(titles(divided!).slice(0, 2)).to.deep.equal(['Former chaque agent de l’État au numérique', 'Des journées des usages et solutions en région']);
 
     const sort = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('[part~=filters] select')].find((s) => s.labels?.[0]?.textContent?.includes('Ordre'))!;
@@ -123,9 +123,9 @@ describe('<civic-poll> consultation', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(el.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)?.querySelector('[part~=arguments]')).to.exist;
     const [pour, contre] = [...a().querySelectorAll('[part~=arguments] section')];
-    expect(pour!.querySelector('[role=heading]')!.textContent).to.equal('Pour');
+    expect(pour!.querySelector('h4')!.textContent).to.equal('Pour');
     expect(squash(pour!.textContent)).to.contain('Une locomotive entraîne tout un écosystème.');
-    expect(contre!.querySelector('[role=heading]')!.textContent).to.equal('Contre');
+    expect(contre!.querySelector('h4')!.textContent).to.equal('Contre');
     expect(squash(contre!.textContent)).to.contain('Choisir un seul champion');
     const like = buttonIn(pour!, /J’aime/);
     expect(like.getAttribute('aria-pressed')).to.equal('false');

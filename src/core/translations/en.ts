@@ -141,3 +141,82 @@ export const poll = {
 
 export type PollStrings = typeof poll;
 
+export const comparator = {
+  matrix: 'Positions table',
+  questionnaire: 'Questionnaire',
+  views: 'Views',
+  theme: 'Theme',
+  allThemes: 'All themes',
+  statement: 'Statement',
+  /** Stances from the lowest to the highest, on each scale. */
+  stances3: ['Disagree', 'Neutral', 'Agree'],
+  stances5: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'],
+  noAnswer: 'No answer',
+  noQuote: 'No quote or source was given for this position.',
+  source: 'Source',
+  saidOn: (d: string) => `said on ${d}`,
+  close: 'Close',
+  progress: (i: string, n: string) => `Statement ${i} of ${n}`,
+  double: 'This statement counts double for me',
+  back: 'Back',
+  skip: 'Skip',
+  next: 'Next',
+  finish: 'See my results',
+  results: 'Your results',
+  noneAnswered: 'You have answered no statement yet, so there is nothing to match.',
+  match: (p: string) => `${p} match`,
+  covered: (c: number, n: number) => `Took a stance on ${c} of your ${n} statement${n === 1 ? '' : 's'}`,
+  detail: (name: string) => `How ${name}’s match was made`,
+  you: 'You',
+  /** `Name: value` (French puts a space before the colon). */
+  theirs: (name: string, value: string) => `${name}: ${value}`,
+  counted: 'counts double',
+  /** Points earned (n, formatted p) of max, and what they added to the match in percentage points. */
+  points: (n: number, p: string, max: string, added: string) => `${p} of ${max} points (adds ${added}%)`,
+  methodLabel: 'Matching method',
+  methods: {
+    'wahl-o-mat': 'Wahl-O-Mat points',
+    'city-block': 'Distance (city-block)',
+    hybrid: 'Hybrid model (Mendez)',
+  },
+  /** The method in plain language, shown with the results. */
+  explain: {
+    'wahl-o-mat':
+      'For each statement you answered, a party gets 2 points when it takes the same side as you (agree, neutral or disagree), 1 point when exactly one of you is neutral, and 0 when it takes the opposite side. On a 5-point scale only the side counts: “strongly agree” and “agree” are alike.',
+    'city-block':
+      'For each statement you answered, a party gets 2 points when its stance is the same as yours and 0 when it is at the other end of the scale, in equal steps in between.',
+    hybrid:
+      'For each statement you answered, a party’s score is the mean of two measures: how close its stance is to yours, and whether it is on your side and how firmly (a neutral answer never matches anyone fully). Up to 2 points.',
+  },
+  explainCommon: 'A statement that counts double is worth twice as much; skipped statements do not count at all. The match is the share of the points a party could have had.',
+  missing: {
+    zero: 'When a party took no stance on a statement, it gets 0 points for it.',
+    neutral: 'When a party took no stance on a statement, it is counted as neutral.',
+  },
+  edit: 'Change my answers',
+  restart: 'Start again',
+  copyLink: 'Copy a link to my results',
+  copied: 'Link copied. It holds your answers: whoever opens it sees them.',
+  privacy: 'Your answers stay in your browser: nothing is sent anywhere.',
+  optIn: 'The organiser collects answers anonymously for statistics: your answers only, with no name, address or cookie.',
+  send: 'Send my answers anonymously',
+  sending: 'Sending…',
+  sent: 'Thank you: your answers were sent anonymously.',
+  queued: 'You seem to be offline. Your answers are kept on this device and will be sent when the network returns.',
+  resultsFor: (name: string, p: string) => `Best match: ${name}, ${p}.`,
+  /** A static file that is not a usable comparison. */
+  invalidFile: (src: string) => `The comparison file ${src} cannot be used:`,
+  notJson: 'it is not valid JSON.',
+  httpError: (status: number) => `it could not be loaded (HTTP ${status}).`,
+  /** What each problem of a hand-written file means, by its code. */
+  problems: {
+    invalid_type: 'missing, or of the wrong type',
+    duplicate: 'this id is used twice',
+    unknown: 'no such party or statement',
+    off_scale: 'not a stance of the scale',
+    invalid_format: 'not in the expected format',
+    invalid_value: 'not an accepted value',
+  } as Record<string, string>,
+};
+
+export type ComparatorStrings = typeof comparator;

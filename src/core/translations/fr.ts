@@ -1,5 +1,5 @@
 /** Chaînes françaises : même forme que en.ts (les types l'imposent). */
-import type { CoreStrings, PetitionStrings, PollStrings } from './en.js';
+import type { ComparatorStrings, CoreStrings, PetitionStrings, PollStrings } from './en.js';
 
 const s = (n: number) => (Math.abs(n) < 2 ? '' : 's');
 
@@ -131,3 +131,74 @@ export const poll: PollStrings = {
   linkSent: 'Ouvrez le courriel reçu et suivez son lien : vos votes compteront ensuite.',
 };
 
+export const comparator: ComparatorStrings = {
+  matrix: 'Tableau des positions',
+  questionnaire: 'Questionnaire',
+  views: 'Affichage',
+  theme: 'Thème',
+  allThemes: 'Tous les thèmes',
+  statement: 'Énoncé',
+  stances3: ['Pas d’accord', 'Neutre', 'D’accord'],
+  stances5: ['Pas du tout d’accord', 'Plutôt en désaccord', 'Neutre', 'Plutôt d’accord', 'Tout à fait d’accord'],
+  noAnswer: 'Sans réponse',
+  noQuote: 'Aucune citation ni source pour cette position.',
+  source: 'Source',
+  saidOn: (d) => `propos du ${d}`,
+  close: 'Fermer',
+  progress: (i, n) => `Énoncé ${i} sur ${n}`,
+  double: 'Cet énoncé compte double pour moi',
+  back: 'Précédent',
+  skip: 'Passer',
+  next: 'Suivant',
+  finish: 'Voir mes résultats',
+  results: 'Vos résultats',
+  noneAnswered: 'Vous n’avez encore répondu à aucun énoncé : il n’y a rien à comparer.',
+  match: (p) => `${p} de correspondance`,
+  covered: (c, n) => `A pris position sur ${c} de vos ${n} énoncé${n > 1 ? 's' : ''}`,
+  detail: (name) => `Le calcul pour ${name}`,
+  you: 'Vous',
+  theirs: (name, value) => `${name} : ${value}`,
+  counted: 'compte double',
+  points: (n, p, max, added) => `${p} point${n >= 2 ? 's' : ''} sur ${max} (ajoute ${added} %)`,
+  methodLabel: 'Méthode de calcul',
+  methods: {
+    'wahl-o-mat': 'Points Wahl-O-Mat',
+    'city-block': 'Distance (city-block)',
+    hybrid: 'Modèle hybride (Mendez)',
+  },
+  explain: {
+    'wahl-o-mat':
+      'Pour chaque énoncé auquel vous avez répondu, un parti obtient 2 points s’il est du même côté que vous (d’accord, neutre ou pas d’accord), 1 point si un seul de vous deux est neutre, et 0 s’il est du côté opposé. Sur l’échelle à 5 points, seul le côté compte : « tout à fait » et « plutôt » d’accord se valent.',
+    'city-block':
+      'Pour chaque énoncé auquel vous avez répondu, un parti obtient 2 points si sa position est identique à la vôtre et 0 si elle est à l’autre bout de l’échelle, par paliers égaux entre les deux.',
+    hybrid:
+      'Pour chaque énoncé auquel vous avez répondu, la note d’un parti est la moyenne de deux mesures : la proximité de sa position avec la vôtre, et le fait d’être de votre côté, avec quelle fermeté (une réponse neutre ne correspond jamais pleinement à personne). Jusqu’à 2 points.',
+  },
+  explainCommon: 'Un énoncé qui compte double vaut deux fois plus ; les énoncés passés ne comptent pas du tout. Le pourcentage est la part des points qu’un parti pouvait obtenir.',
+  missing: {
+    zero: 'Quand un parti n’a pas pris position sur un énoncé, il obtient 0 point pour cet énoncé.',
+    neutral: 'Quand un parti n’a pas pris position sur un énoncé, on le compte comme neutre.',
+  },
+  edit: 'Modifier mes réponses',
+  restart: 'Recommencer',
+  copyLink: 'Copier le lien de mes résultats',
+  copied: 'Lien copié. Il contient vos réponses : qui l’ouvre les voit.',
+  privacy: 'Vos réponses restent dans votre navigateur : rien n’est envoyé.',
+  optIn: 'L’organisateur recueille les réponses de façon anonyme, à des fins statistiques : vos réponses seulement, sans nom, adresse ni témoin (cookie).',
+  send: 'Envoyer mes réponses anonymement',
+  sending: 'Envoi en cours…',
+  sent: 'Merci : vos réponses ont été envoyées anonymement.',
+  queued: 'Vous semblez hors ligne. Vos réponses sont gardées sur cet appareil et seront envoyées dès le retour du réseau.',
+  resultsFor: (name, p) => `Meilleure correspondance : ${name}, ${p}.`,
+  invalidFile: (src) => `Le fichier de comparaison ${src} ne peut pas être utilisé :`,
+  notJson: 'ce n’est pas du JSON valide.',
+  httpError: (status) => `il n’a pas pu être chargé (HTTP ${status}).`,
+  problems: {
+    invalid_type: 'absent, ou du mauvais type',
+    duplicate: 'cet identifiant est utilisé deux fois',
+    unknown: 'aucun parti ou énoncé de ce nom',
+    off_scale: 'pas une position de l’échelle',
+    invalid_format: 'pas dans le format attendu',
+    invalid_value: 'pas une valeur acceptée',
+  },
+};

@@ -1,0 +1,170 @@
+import { css } from 'lit';
+
+export const styles = css`
+  [part~='base'],
+  [part~='question'],
+  [part~='results'],
+  fieldset,
+  dialog {
+    display: grid;
+    gap: calc(var(--_gap) / 2);
+  }
+  fieldset {
+    border: 0;
+    padding: 0;
+    min-inline-size: 0;
+  }
+  .nav,
+  [part~='views'],
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    justify-content: space-between;
+  }
+  [part~='views'] {
+    justify-content: start;
+  }
+  [aria-pressed='true'] {
+    background: var(--_muted);
+    text-decoration: underline 2px;
+    text-underline-offset: 0.3em;
+  }
+  select {
+    padding: 0.5em;
+    background: none;
+    border: var(--_border);
+    border-radius: var(--_radius);
+  }
+  option {
+    color: initial;
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+  }
+  caption {
+    text-align: start;
+    font-weight: 700;
+  }
+  th,
+  td {
+    padding: 0.25em;
+    border-block-end: var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  td {
+    min-inline-size: var(--civic-comparator-cell-width, 7em);
+  }
+  thead th {
+    font-weight: 700;
+  }
+  tbody th {
+    font-weight: 400;
+    min-inline-size: 12em;
+  }
+  .hint {
+    display: block;
+    opacity: 0.85;
+  }
+  abbr {
+    text-decoration: none;
+  }
+  .cell {
+    inline-size: 100%;
+    padding: 0.25em 0.5em;
+    font-weight: 400;
+    text-align: start;
+    border-width: 1px;
+  }
+  .stance [aria-hidden] {
+    font-weight: 700;
+  }
+  .swatch {
+    display: inline-block;
+    inline-size: 0.75em;
+    block-size: 0.75em;
+    margin-inline-end: 0.35em;
+    border: var(--_border);
+    border-radius: 50%;
+  }
+  .choices {
+    display: grid;
+    gap: 0.25em;
+  }
+  .choice {
+    align-items: center;
+    padding: 0.5em;
+    border: var(--_border);
+    border-radius: var(--_radius);
+  }
+  .choice:has(:checked) {
+    background: var(--_muted);
+    outline: 2px solid;
+  }
+  progress {
+    inline-size: 100%;
+    accent-color: var(--_accent);
+  }
+  ol {
+    display: grid;
+    gap: var(--_gap);
+    padding: 0;
+    list-style: none;
+  }
+  ul {
+    padding-inline-start: 1.25em;
+  }
+  li li {
+    margin-block: 0.5em;
+  }
+  .bar {
+    block-size: var(--civic-comparator-bar-height, 0.75em);
+    border: var(--_border);
+    border-radius: 1em;
+    background: var(--_muted);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    block-size: 100%;
+  }
+  summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  blockquote,
+  q {
+    font-style: italic;
+  }
+  blockquote {
+    border-inline-start: 3px solid;
+    padding-inline-start: 0.75em;
+  }
+  dialog {
+    max-inline-size: min(36em, calc(100vw - 2em));
+    padding: var(--_gap);
+    border: var(--_border);
+    border-radius: var(--_radius);
+    background: Canvas;
+    color: CanvasText;
+  }
+  dialog:not([open]) {
+    display: none;
+  }
+  ::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  @media (forced-colors: active) {
+    .bar span {
+      background: Highlight !important;
+    }
+    .swatch {
+      forced-color-adjust: none;
+    }
+  }
+`;
