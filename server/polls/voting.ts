@@ -77,20 +77,32 @@ async function freshKey(tx: Queryable, participant: string, key: string | null):
 type Deltas = Map<string, number>;
 const add = (d: Deltas, subject: string, value: string, by: number) => by && d.set(`${subject}\u0000${value}`, (d.get(`${subject}\u0000${value}`) ?? 0) + by);
 
-/** Applies counter changes in sorted order (the lock order), skipping zeros. */
-async function applyDeltas(tx: Queryable, pollId: string, d: Deltas): Promise<void> {
+/** Counter changes in sorted order (the lock order), zeros left out, as three arrays for unnest. */
+function sorted(d: Deltas): [string[], string[], number[]] {
   const entries = [...d].filter(([, by]) => by !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (!entries.length) return;
-  // One statement per counter, in order: a multi-row upsert would check a negative change against
-  // the counter's CHECK before finding the row it changes.
-  for (const [k, by] of entries) {
-    const [subject, value] = k.split('\u0000') as [string, string];
-    await tx.query(
-      `INSERT INTO poll_tallies (poll_id, subject, value, count) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (poll_id, subject, value) DO UPDATE SET count = poll_tallies.count + $5`,
-      [pollId, subject, value, Math.max(by, 0), by],
-    );
-  }
+  const split = entries.map(([k]) => k.split('\u0000') as [string, string]);
+  return [split.map((x) => x[0]), split.map((x) => x[1]), entries.map(([, by]) => by)];
+}
+
+/**
+ * Adds changes (subjects, values and amounts in parameters $i, $i+1, $i+2, sorted) to the counters
+ * of poll $1, one row after another in that order. A new row starts at the change (never below 0,
+ * so the CHECK holds: a decrease always finds its row); an existing one adds the change, looked up
+ * again by key since EXCLUDED holds the inserted count.
+ */
+const upsertCounters = (i: number) => {
+  const d = `unnest($${i}::text[], $${i + 1}::text[], $${i + 2}::int[])`;
+  return `INSERT INTO poll_tallies (poll_id, subject, value, count)
+  SELECT $1, s, v, greatest(c, 0) FROM ${d} WITH ORDINALITY AS d(s, v, c, n) ORDER BY n
+  ON CONFLICT (poll_id, subject, value) DO UPDATE
+    SET count = poll_tallies.count + (SELECT c FROM ${d} AS d(s, v, c) WHERE s = EXCLUDED.subject AND v = EXCLUDED.value)
+  RETURNING subject, value, count`;
+};
+
+/** Applies counter changes in one statement, in lock order. */
+async function applyDeltas(tx: Queryable, pollId: string, d: Deltas): Promise<void> {
+  const changes = sorted(d);
+  if (changes[0].length) await tx.query(upsertCounters(2), [pollId, ...changes]);
 }
 
 /**
@@ -185,12 +197,6 @@ export async function castVote(
     const status: VoteResult['status'] = !input ? 'withdrawn' : counted ? 'counted' : 'pending';
     if (old.map(([v]) => v).join('\u0000') === values.join('\u0000')) return { result: await answer(status), changed: false };
 
-    await tx.query(
-      `WITH gone AS (DELETE FROM poll_votes WHERE poll_id = $1 AND participant = $2 AND subject = $3 AND NOT (value = ANY($4::text[])))
-       INSERT INTO poll_votes (poll_id, participant, subject, value, counted)
-       SELECT $1, $2, $3, v, $5 FROM unnest($4::text[]) AS v ON CONFLICT DO NOTHING`,
-      [pollId, participant, subject, values, counted],
-    );
     const d: Deltas = new Map();
     const oldCounted = old.filter(([, c]) => c);
     for (const [v] of oldCounted) add(d, subject, v, -1);
@@ -199,8 +205,29 @@ export async function castVote(
     const has = counted && values.length > 0;
     add(d, subject, '#', Number(has) - Number(had));
     add(d, '#', '#', Number(p.elsewhere || has) - Number(p.elsewhere || had));
-    await applyDeltas(tx, pollId, d);
-    return { result: await answer(status, bus.notification(TOPIC + pollId)), changed: true };
+    const changes = sorted(d);
+    // One statement: the vote rows, the counters in lock order, the answer and the notification.
+    const [r] = await tx.query<{ rows: [string, string, number][] | string }>(
+      `WITH gone AS (
+         DELETE FROM poll_votes WHERE poll_id = $1 AND participant = $2 AND subject = $3 AND NOT (value = ANY($4::text[]))
+       ), added AS (
+         INSERT INTO poll_votes (poll_id, participant, subject, value, counted)
+         SELECT $1, $2, $3, v, $5 FROM unnest($4::text[]) AS v ON CONFLICT DO NOTHING
+       ), up AS (
+         ${upsertCounters(6)}
+       )
+       SELECT (SELECT pg_notify($9, $10)) AS notified,
+              (SELECT coalesce(json_agg(json_build_array(x.subject, x.value, x.count)), '[]') FROM (
+                 SELECT subject, value, count FROM up
+                 UNION ALL
+                 SELECT t.subject, t.value, t.count FROM poll_tallies t
+                  WHERE t.poll_id = $1 AND t.subject IN ($3, '#') AND NOT EXISTS (SELECT 1 FROM up WHERE up.subject = t.subject AND up.value = t.value)
+              ) x) AS rows`,
+      [pollId, participant, subject, values, counted, ...changes, ...bus.notification(TOPIC + pollId)],
+    );
+    const { tallies, participants } = talliesOf(list(r!.rows));
+    const result = subjectResult(tallies.get(subject) ?? { counts: {}, total: 0 }, p.vote_kind === 'agreement');
+    return { result: { status, participantCount: participants, result: visible ? result : null }, changed: true };
   });
 }
 
