@@ -177,7 +177,7 @@ export class CivicPoll extends CivicElement {
     const merged = e.results.visible || !results ? e.results : { ...results, participantCount: n };
     this.set({ live: e, results: merged });
     // After-vote results are not in the public events; a confirmation made in another tab neither.
-    if ((!e.results.visible && Object.keys(mine).length) || !confirmed) void this.refresh();
+    if ((!e.results.visible || !confirmed) && Object.keys(mine).length) void this.refresh();
     if (this.l.ready && Date.now() - this.#announced > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
   }
 
@@ -303,7 +303,7 @@ export class CivicPoll extends CivicElement {
       ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}
       ${error ? html`<div role="alert">${error}</div>` : nothing}
       ${Object.values(this.state.sending).includes('queued') ? html`<p part="notice">${t.queued}</p>` : notice ? html`<p part="notice">${notice}</p>` : nothing}
-      ${this.state.confirmed ? nothing : (this.consultation?.renderConfirm() ?? this.#confirmLoader())}
+      ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.renderConfirm() ?? this.#confirmLoader())}
       ${p.kind === 'quick' ? this.#renderQuick(p, status === 'open', results) : (this.consultation?.render(p, results) ?? nothing)}
     </section>`;
   }

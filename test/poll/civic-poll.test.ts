@@ -226,6 +226,7 @@ describe('<civic-poll> quick poll', () => {
   it('email-confirmed polls: a vote is pending until the email is confirmed, then counts', async () => {
     const backend = backendWith(quickPoll({ confirmEmail: true, resultsVisibility: 'always' }));
     const el = await mountPoll(backend);
+    expect(el.shadowRoot!.querySelector('[name=e-email]'), 'no email asked before a vote').to.equal(null);
     choices(el)[0]!.click();
     button(el, 'Voter').click();
     await waitForText(el, 'il comptera une fois votre courriel confirmé');
