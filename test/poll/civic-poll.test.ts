@@ -3,6 +3,7 @@ import { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { Poll } from '../../src/api/poll.js';
 import { CivicVotedEvent } from '../../src/core/events.js';
 import '../../src/define/civic-poll.js';
+import '../../src/define/civic-provider.js';
 import type { CivicPoll } from '../../src/poll/civic-poll.js';
 import { $, announced, expect, mount, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
 import { quickPoll } from './data.js';
@@ -208,6 +209,17 @@ describe('<civic-poll> quick poll', () => {
     window.dispatchEvent(new Event('online'));
     await waitForText(el, 'Votre vote gardé a été envoyé.');
     expect(results(el)).to.contain('Non (votre choix) 100 % · 1 vote');
+    expect((await backend.polls.results('ministere')).participantCount).to.equal(1);
+  });
+
+  it('takes its backend from a <civic-provider>', async () => {
+    const backend = backendWith(quickPoll({ resultsVisibility: 'always' }));
+    const wrap = await mount<HTMLElement>(html`<civic-provider lang="fr" .backend=${backend}><civic-poll poll="ministere"></civic-poll></civic-provider>`);
+    const el = wrap.querySelector('civic-poll')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=choices]'), 'poll rendered');
+    choices(el)[0]!.click();
+    button(el, 'Voter').click();
+    await waitForText(el, 'Votre vote : Oui');
     expect((await backend.polls.results('ministere')).participantCount).to.equal(1);
   });
 
