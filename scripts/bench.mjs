@@ -2,7 +2,9 @@
 // server/cli.ts`), on PGlite and, when one answers, on PostgreSQL. Scenarios: read a petition, sign
 // it (a unique email per request, double opt-in off, rate limit off); read the first page of a
 // 2,000-comment thread (shared per process) and a later page (read from the database), and post
-// comments to it (a third of them replies; proof of work off).
+// comments to it (a third of them replies; proof of work off); vote in a quick poll (a new
+// participant per request), change votes (1,000 participants switching between options, so every
+// vote moves two counters), and read the poll's results while they are fresh.
 //
 // Environment: BENCH_SECONDS (default 10 per scenario), BENCH_CONNECTIONS (default 10),
 // TEST_DATABASE_URL (PostgreSQL server to create a scratch database on; default the local socket).
@@ -93,6 +95,7 @@ async function bench(label, env, args) {
       console.warn(`! ${label}: ${ok} signatures answered 2xx but the count is ${after.signatureCount}`);
     }
     rows.push(...(await benchComments(label, url)));
+    rows.push(...(await benchPoll(label, url)));
   } finally {
     await stopServer(child);
   }
@@ -159,6 +162,43 @@ async function benchComments(label, url) {
   return rows;
 }
 
+const participant = () => randomUUID().replaceAll('-', '');
+
+async function benchPoll(label, url) {
+  const rows = [];
+  const options = ['oui', 'non', 'nsp'];
+  const created = await fetch(`${url}/api/admin/polls`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'bench-poll', kind: 'quick', title: 'Bench ?', voteKind: 'single', options: options.map((id) => ({ id, label: id })) }),
+  });
+  if (created.status !== 201) throw new Error(`create poll: ${created.status} ${await created.text()}`);
+  const put = (who, n) => ({
+    method: 'PUT',
+    path: `/api/polls/bench-poll/votes/${who}`,
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ options: [options[n % 3]] }),
+  });
+
+  let n = 0;
+  const vote = await run({ url, requests: [{ setupRequest: (req) => ({ ...req, ...put(participant(), n++) }) }] });
+  rows.push({ label, scenario: 'vote (new voter)', r: vote });
+  const results = async () => (await (await fetch(`${url}/api/polls/bench-poll/results`)).json()).participantCount;
+  const voters = await results();
+  if (voters < vote['2xx'] || voters > vote['2xx'] + connections) console.warn(`! ${label}: ${vote['2xx']} votes answered 2xx but ${voters} participants counted`);
+
+  const pool = Array.from({ length: 1000 }, participant);
+  let m = 0;
+  const change = await run({ url, requests: [{ setupRequest: (req) => ({ ...req, ...put(pool[m % pool.length], Math.floor(m++ / pool.length) + m) }) }] });
+  rows.push({ label, scenario: 'change vote', r: change });
+  const total = await results();
+  if (total > voters + pool.length) console.warn(`! ${label}: ${total} participants after changes, at most ${voters + pool.length} expected`);
+
+  const read = await run({ url: `${url}/api/polls/bench-poll/results` });
+  rows.push({ label, scenario: 'read poll results', r: read });
+  return rows;
+}
+
 async function pgAvailable() {
   const pool = new pg.Pool({ connectionString: pgBase, connectionTimeoutMillis: 3000, max: 1 });
   try {
@@ -194,7 +234,7 @@ if (admin) {
 
 const pad = (s, n) => String(s).padEnd(n);
 const padl = (s, n) => String(s).padStart(n);
-console.log(`\n${pad('database', 11)} ${pad('scenario', 17)} ${padl('req/s', 8)} ${padl('p99 ms', 7)} ${padl('requests', 9)} ${padl('non-2xx', 8)} ${padl('errors', 7)}`);
+console.log(`\n${pad('database', 11)} ${pad('scenario', 18)} ${padl('req/s', 8)} ${padl('p99 ms', 7)} ${padl('requests', 9)} ${padl('non-2xx', 8)} ${padl('errors', 7)}`);
 for (const { label, scenario, r } of results) {
-  console.log(`${pad(label, 11)} ${pad(scenario, 17)} ${padl(Math.round(r.requests.average), 8)} ${padl(r.latency.p99, 7)} ${padl(r.requests.total, 9)} ${padl(r.non2xx, 8)} ${padl(r.errors, 7)}`);
+  console.log(`${pad(label, 11)} ${pad(scenario, 18)} ${padl(Math.round(r.requests.average), 8)} ${padl(r.latency.p99, 7)} ${padl(r.requests.total, 9)} ${padl(r.non2xx, 8)} ${padl(r.errors, 7)}`);
 }

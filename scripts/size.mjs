@@ -11,6 +11,7 @@ export const budgets = {
   'civic-petition.js': 18 * KiB,
   'civic-provider.js': 16 * KiB,
   'civic-comments.js': 20 * KiB,
+  'civic-poll.js': 20 * KiB,
   'civic-comparator.js': 20 * KiB,
 };
 

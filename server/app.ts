@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
 import { commentRoutes, type CommentOptions } from './comments/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
+import { pollRoutesOn } from './polls/routes.js';
 import { comparisonRoutes } from './comparisons/routes.js';
 import { Router } from './routing.js';
 import { serveFile } from './static.js';
@@ -105,7 +106,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     cors({
       origin: options.origins?.length ? options.origins : '*',
       allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After', 'Location'],
       maxAge: 600,
     }),
@@ -119,6 +120,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   });
   petitionRoutes(app, router, ctx, { limiter, trustProxy });
   commentRoutes(app, router, ctx, { limiter, trustProxy, options: options.comments });
+  pollRoutesOn(app, router, ctx, { limiter, trustProxy });
   comparisonRoutes(router, ctx);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

@@ -2,11 +2,12 @@
 import type { Db } from './db/db.js';
 import { loadCommentDemo } from './comments/demo.js';
 import { loadPetitionDemo } from './petitions/demo.js';
+import { loadPollDemo } from './polls/demo.js';
 import { loadComparisonDemo } from './comparisons/demo.js';
 
 export async function loadDemo(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const loaded = [await loadPetitionDemo(tx), await loadCommentDemo(tx), await loadComparisonDemo(tx)];
+    const loaded = [await loadPetitionDemo(tx), await loadCommentDemo(tx), await loadPollDemo(tx), await loadComparisonDemo(tx)];
     return loaded.some(Boolean);
   });
 }

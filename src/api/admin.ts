@@ -4,12 +4,12 @@
  */
 import * as z from 'zod/mini';
 import { Count, Email, HttpUrl, Id, Slug, Timestamp, line, oneOf, optionalText } from './common.js';
+import { Comment, Moderation } from './comments.js';
+import { Argument, Poll, PollKind, PollResults, Proposal, ResultsVisibility, VoteKind } from './poll.js';
+import { METHODS, MISSING_ANSWERS } from './comparison.js';
 
 /** A date-time an organiser sends: ISO 8601 with an offset. */
 export const DateTimeInput = z.iso.datetime({ offset: true });
-import { Comment } from './comments.js';
-import { PollKind, ResultsVisibility, VoteKind } from './poll.js';
-import { METHODS, MISSING_ANSWERS } from './comparison.js';
 
 /** Admin: create a petition. */
 export const PetitionCreate = z.object({
@@ -65,20 +65,71 @@ export const BlockInput = /* @__PURE__ */ z.object({
 export const Block = z.object({ id: Id, kind: oneOf(['email', 'ip']), note: z.string(), createdAt: Timestamp });
 export const BlockList = z.object({ items: z.array(Block) });
 
-export const PollCreate = z.object({
+const PollTheme = z.object({ id: Slug, title: line(200), description: optionalText(2000) });
+const PollOptionInput = z.object({ id: Slug, label: line(200) });
+
+/**
+ * Admin: create a poll. A quick poll with `single` or `approval` votes needs `options`; `approval`
+ * needs `maxChoices`. Consultations may have `themes`; their proposals come from the organiser
+ * (`POST /admin/polls/{id}/proposals`) and, with `allowProposals`, from participants.
+ */
+export const PollCreate = /* @__PURE__ */ z.object({
   id: Slug,
-  kind: PollKind,
+  kind: /* @__PURE__ */ z.enum(['quick', 'consultation']),
   title: line(300),
   description: optionalText(5000),
-  voteKind: VoteKind,
+  voteKind: /* @__PURE__ */ z.enum(['support', 'agreement', 'single', 'approval']),
   opensAt: z.optional(z.nullable(DateTimeInput)),
   closesAt: z.optional(z.nullable(DateTimeInput)),
-  resultsVisibility: z.optional(ResultsVisibility),
+  resultsVisibility: z.optional(/* @__PURE__ */ z.enum(['always', 'after-vote', 'after-close'])),
   allowProposals: z.optional(z.boolean()),
   moderateProposals: z.optional(z.boolean()),
-  maxChoices: z.optional(z.nullable(z.int().check(z.positive()))),
-  themes: z.optional(z.array(z.object({ id: Slug, title: line(200), description: optionalText(2000) }))),
-  options: z.optional(z.array(z.object({ id: Slug, label: line(200) }))),
+  confirmEmail: z.optional(z.boolean()),
+  maxChoices: z.optional(z.nullable(/* @__PURE__ */ z.int().check(z.positive(), z.maximum(100)))),
+  themes: z.optional(/* @__PURE__ */ z.array(PollTheme).check(z.maxLength(50))),
+  options: z.optional(/* @__PURE__ */ z.array(PollOptionInput).check(z.maxLength(100))),
+  locale: z.optional(/* @__PURE__ */ z.enum(['fr', 'en'])),
+});
+/**
+ * Admin: change a poll (any subset of fields; `kind` is fixed). `themes` and `options` replace the
+ * lists: an option or theme in use by votes or proposals cannot be removed, and `voteKind` cannot
+ * change once votes are cast.
+ */
+export const PollUpdate = /* @__PURE__ */ z.extend(/* @__PURE__ */ z.partial(/* @__PURE__ */ z.omit(PollCreate, { id: true, kind: true })), {
+  /** Refused: a quick poll stays one, and so does a consultation. */
+  kind: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.never()),
+});
+
+/** Admin: a proposal from the organiser (published at once). */
+export const AdminProposalCreate = /* @__PURE__ */ z.object({
+  themeId: z.optional(z.nullable(Slug)),
+  title: line(200),
+  body: line(5000),
+  authorName: line(80),
+});
+
+/** Admin: moderate (publish, reject) or edit a proposal. */
+export const ProposalModerate = /* @__PURE__ */ z.object({
+  status: z.optional(/* @__PURE__ */ z.enum(['published', 'pending', 'rejected'])),
+  themeId: z.optional(z.nullable(Slug)),
+  title: z.optional(line(200)),
+  body: z.optional(line(5000)),
+});
+
+/** Admin: moderate an argument. */
+export const ArgumentModerate = /* @__PURE__ */ z.object({
+  status: /* @__PURE__ */ z.enum(['published', 'pending', 'rejected']),
+});
+
+/** Admin: what waits for a moderator in a poll, oldest first. */
+export const ModerationQueue = z.object({ proposals: z.array(Proposal), arguments: z.array(Argument) });
+
+/** Admin: a poll's full results (whatever their visibility), with its published proposals. */
+export const PollExport = z.object({
+  poll: Poll,
+  results: PollResults,
+  proposals: z.array(Proposal),
+  exportedAt: Timestamp,
 });
 
 /** An optional text an organiser may also set to null, at most `max` characters. */
@@ -127,5 +178,9 @@ export type ThreadCreate = z.infer<typeof ThreadCreate>;
 export type ThreadUpdate = z.infer<typeof ThreadUpdate>;
 export type AdminComment = z.infer<typeof AdminComment>;
 export type Block = z.infer<typeof Block>;
+export type PollCreate = z.infer<typeof PollCreate>;
+export type PollUpdate = z.infer<typeof PollUpdate>;
+export type AdminProposalCreate = z.infer<typeof AdminProposalCreate>;
+export type ProposalModerate = z.infer<typeof ProposalModerate>;
 export type ComparisonCreate = z.infer<typeof ComparisonCreate>;
 export type ComparisonUpdate = z.infer<typeof ComparisonUpdate>;

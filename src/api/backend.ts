@@ -32,6 +32,22 @@ import type {
   MentionPage,
   Thread,
 } from './comments.js';
+import type {
+  Argument,
+  ArgumentInput,
+  ArgumentList,
+  Ballot,
+  EmailResult,
+  Poll,
+  PollEvent,
+  PollResults,
+  Proposal,
+  ProposalInput,
+  ProposalPage,
+  ProposalSort,
+  VoteInput,
+  VoteResult,
+} from './poll.js';
 import type { AnswersInput, AnswersResult, Comparison } from './comparison.js';
 
 export interface CallOptions {
@@ -55,6 +71,16 @@ export interface CommentQuery {
   sort?: CommentSort | undefined;
   cursor?: string | undefined;
   /** Top-level comments per page (default 20, at most 100); each comes with all its replies. */
+  limit?: number | undefined;
+}
+
+/** Which proposals of a consultation, in which order; `cursor` from the previous page's `nextCursor`. */
+export interface ProposalQuery {
+  themeId?: string | undefined;
+  /** Default `newest`. Orders by results need results everyone may see; otherwise `newest` is used. */
+  sort?: ProposalSort | undefined;
+  cursor?: string | undefined;
+  /** Proposals per page (default 20, at most 100). */
   limit?: number | undefined;
 }
 
@@ -98,10 +124,41 @@ export interface CommentsBackend {
   subscribe?(threadId: string, listener: (event: CommentEvent) => void): () => void;
 }
 
-/** Parts for the poll and comparator are added by their widgets' modules. */
+/**
+ * The proposal poll. `participant` is the anonymous token the widget keeps in the page's storage.
+ * Votes, likes and withdrawals are idempotent by nature (they set a state); they also take a key.
+ */
+export interface PollBackend {
+  get(pollId: string, options?: CallOptions): Promise<Poll>;
+  /** The results anyone may see. */
+  results(pollId: string, options?: CallOptions): Promise<PollResults>;
+  /** The participant's votes and likes, and the results they may see. */
+  ballot(pollId: string, participant: string, options?: CallOptions): Promise<Ballot>;
+  /** Sets the participant's vote on the poll (`proposalId` null) or on a proposal. Rejects with `closed` outside the voting period. */
+  vote(pollId: string, proposalId: string | null, participant: string, input: VoteInput, options: WriteOptions): Promise<VoteResult>;
+  /** Withdraws that vote (answers `withdrawn` even when there was none). */
+  withdraw(pollId: string, proposalId: string | null, participant: string, options: WriteOptions): Promise<VoteResult>;
+  /** A page of published proposals. */
+  proposals?(pollId: string, query?: ProposalQuery, options?: CallOptions): Promise<ProposalPage>;
+  /** Submits a proposal: `published`, or `pending` a moderator. */
+  propose?(pollId: string, input: ProposalInput, options: WriteOptions): Promise<Proposal>;
+  /** A proposal's published arguments, most liked first. */
+  arguments?(pollId: string, proposalId: string, options?: CallOptions): Promise<ArgumentList>;
+  /** Adds an argument for or against a proposal: `published`, or `pending` a moderator. */
+  argue?(pollId: string, proposalId: string, input: ArgumentInput, options: WriteOptions): Promise<Argument>;
+  /** Likes an argument once per participant (`liked: false` takes the like back). */
+  like?(pollId: string, argumentId: string, participant: string, liked: boolean, options: WriteOptions): Promise<LikeResult>;
+  /** Polls with `confirmEmail`: mails the participant a link that makes their votes count. */
+  confirmEmail?(pollId: string, participant: string, email: string, options: WriteOptions): Promise<EmailResult>;
+  /** Live state and public results. Returns the function that stops listening. */
+  subscribe?(pollId: string, listener: (event: PollEvent) => void): () => void;
+}
+
+/** One part per widget; a backend may implement only the parts its site uses. */
 export interface CivicBackend {
   readonly petitions?: PetitionBackend;
   readonly comments?: CommentsBackend;
+  readonly polls?: PollBackend;
   readonly comparisons?: ComparisonBackend;
 }
 

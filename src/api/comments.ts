@@ -125,7 +125,7 @@ export const CommentList = z.object({ items: z.array(Comment) });
 const Reader = /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,100}$/));
 /** Like (`liked` true or left out) or take a like back (`liked: false`). */
 export const LikeInput = /* @__PURE__ */ z.object({ reader: Reader, liked: z.optional(z.boolean()) });
-export const LikeResult = z.object({ liked: z.boolean(), likeCount: Count });
+export { LikeResult } from './common.js';
 /** Why a reader reports a comment (what people send: checked, with a pattern rather than a costlier enum). */
 export const FlagReason = /* @__PURE__ */ oneOf(['spam', 'abuse', 'off-topic', 'other']).check(z.regex(/^(spam|abuse|off-topic|other)$/));
 /** Report a comment to the moderators (once per reader). */
@@ -189,7 +189,6 @@ export type CommentEdit = z.input<typeof CommentEdit>;
 export type CommentDelete = z.input<typeof CommentDelete>;
 export type CommentDeleted = z.infer<typeof CommentDeleted>;
 export type LikeInput = z.input<typeof LikeInput>;
-export type LikeResult = z.infer<typeof LikeResult>;
 export type FlagReason = z.infer<typeof FlagReason>;
 export type FlagInput = z.input<typeof FlagInput>;
 export type FlagResult = z.infer<typeof FlagResult>;

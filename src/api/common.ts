@@ -96,3 +96,7 @@ export type ErrorKind = z.infer<typeof ErrorKind>;
 export type ApiIssue = z.infer<typeof ApiIssue>;
 export type ApiError = z.infer<typeof ApiError>;
 export type Page<T> = { items: T[]; nextCursor: string | null; total: number };
+
+/** The answer to a like (of a comment, of an argument): whether the reader now likes it, and its count. */
+export const LikeResult = /* @__PURE__ */ z.object({ liked: z.boolean(), likeCount: Count });
+export type LikeResult = z.infer<typeof LikeResult>;

@@ -13,6 +13,8 @@ export * from './backend.js';
 export * from './rest.js';
 export * from './rest-backend.js';
 export * from './memory-backend.js';
+export type { MemoryPolls, MemoryPollsData } from './memory-poll.js';
+export * from './rest-poll.js';
 export * from './outbox.js';
 export * from './outbox-replay.js';
 export * from './rest-comments.js';

@@ -16,6 +16,7 @@ import {
   type PublicSigner,
   type SignResult,
 } from './petition.js';
+import { memoryPolls, type MemoryPolls, type MemoryPollsData } from './memory-poll.js';
 import type { Comparison } from './comparison.js';
 import { memoryComparisons, type MemoryComparisons } from './memory-comparison.js';
 
@@ -32,6 +33,8 @@ export interface MemorySignature {
 
 export interface MemoryOptions {
   petitions?: Petition[];
+  /** Polls, with their proposals and arguments. */
+  polls?: MemoryPollsData;
   comparisons?: Comparison[];
   /** Milliseconds every call waits, to show loading states. */
   latencyMs?: number;
@@ -50,10 +53,12 @@ export class MemoryBackend implements CivicBackend {
   readonly #listeners = new Map<string, Set<Listener<unknown>>>();
   /** Every call made, for tests: `['petitions.sign', 'plan']`. */
   readonly calls: string[][] = [];
+  readonly polls: MemoryPolls;
   readonly comparisons: MemoryComparisons;
 
   constructor(options: MemoryOptions = {}) {
     this.latencyMs = options.latencyMs ?? 0;
+    this.polls = memoryPolls(this, options.polls);
     this.comparisons = memoryComparisons(this, options.comparisons);
     for (const p of options.petitions ?? []) {
       this.petitionData.set(p.id, structuredClone(p));

@@ -1,104 +1,232 @@
-/** The proposal-poll resource: polls, themes, options, proposals, arguments, votes and results. */
+/**
+ * The proposal-poll resource: polls (a quick poll's question and options, or a consultation's
+ * themes), proposals, arguments for and against, votes and results.
+ *
+ * Votes are cast by an anonymous participant: a random token the widget keeps in the host page's
+ * own storage. A vote is about a *subject*: the poll itself (quick polls; consultations whose
+ * participants choose among the proposals) or one proposal (consultations voting on each proposal).
+ * A participant has at most one vote per subject and may change or withdraw it until the poll
+ * closes; sending the same vote again changes nothing.
+ */
 import * as z from 'zod/mini';
-import { Count, Honeypot, Id, OpenStatus, Timestamp, line, optionalText, page } from './common.js';
+import { Count, Email, Honeypot, Id, Timestamp, line, oneOf, optionalText, page } from './common.js';
 
-export const PollKind = z.enum(['quick', 'consultation']);
-/** support (+1); agree/mixed/disagree; single choice; approval (up to N). */
-export const VoteKind = z.enum(['support', 'agreement', 'single', 'approval']);
-export const ResultsVisibility = z.enum(['always', 'after-vote', 'after-close']);
-export const ProposalStatus = z.enum(['published', 'pending', 'rejected']);
-export const ProposalSort = z.enum(['newest', 'support', 'consensus', 'division']);
-export const VoteValue = z.enum(['support', 'agree', 'mixed', 'disagree']);
+/** The language of the mails and pages the server sends (as petitions have). */
+const Locale = /* @__PURE__ */ oneOf(['fr', 'en']);
+/** `quick`: one question and the organiser's options. `consultation`: proposals by theme. */
+export const PollKind = /* @__PURE__ */ oneOf(['quick', 'consultation']);
+/**
+ * How one votes: `support` (+1), `agreement` (agree / mixed / disagree), `single` (one option, or one
+ * proposal), `approval` (up to `maxChoices` options or proposals).
+ */
+export const VoteKind = /* @__PURE__ */ oneOf(['support', 'agreement', 'single', 'approval']);
+/** When results show: `always`, to a participant `after-vote` (on that subject), or `after-close`. */
+export const ResultsVisibility = /* @__PURE__ */ oneOf(['always', 'after-vote', 'after-close']);
+/** `upcoming` until `opensAt`, `open`, then `closed` (by the organiser or at `closesAt`). */
+export const PollStatus = /* @__PURE__ */ oneOf(['upcoming', 'open', 'closed']);
+export const ProposalStatus = /* @__PURE__ */ oneOf(['published', 'pending', 'rejected']);
+export const ArgumentSide = /* @__PURE__ */ oneOf(['for', 'against']);
+/** Orders of a consultation's proposals. The last three need results that everyone may see. */
+export const ProposalSort = /* @__PURE__ */ z.enum(['newest', 'support', 'consensus', 'division']);
+/** The values of `support` and `agreement` votes. */
+export const VoteValue = /* @__PURE__ */ z.enum(['support', 'agree', 'mixed', 'disagree']);
 
-export const Theme = z.object({ id: Id, title: z.string(), description: z.string() });
-export const PollOption = z.object({ id: Id, label: z.string() });
+export const Theme = /* @__PURE__ */ z.object({ id: Id, title: z.string(), description: z.string() });
+export const PollOption = /* @__PURE__ */ z.object({ id: Id, label: z.string() });
 
-/** Counts per value (`agree`, `mixed`, `disagree`, `support`, or an option id) and their total. */
-export const Tally = z.object({ counts: z.record(z.string(), Count), total: Count });
-
-export const Poll = z.object({
+export const Poll = /* @__PURE__ */ z.object({
   id: Id,
   kind: PollKind,
+  /** The question (quick poll) or the consultation's name. */
   title: z.string(),
   description: z.string(),
   voteKind: VoteKind,
-  status: OpenStatus,
+  status: PollStatus,
   opensAt: z.nullable(Timestamp),
   closesAt: z.nullable(Timestamp),
   resultsVisibility: ResultsVisibility,
+  /** Consultations: participants may submit proposals. */
   allowProposals: z.boolean(),
+  /** Proposals and arguments from participants wait for a moderator before they are shown. */
   moderateProposals: z.boolean(),
-  /** Approval polls: how many options one may choose. */
-  maxChoices: z.nullable(z.int().check(z.positive())),
+  /** Votes count only once the participant has confirmed an email address (a link by mail), one per address. */
+  confirmEmail: z.boolean(),
+  /** Approval votes: how many options (or proposals) one may choose; null otherwise. */
+  maxChoices: z.nullable(Count),
+  /** Consultations: the themes proposals belong to, in the organiser's order. */
   themes: z.array(Theme),
-  /** Quick polls: the organiser's options. */
+  /** Quick polls with `single` or `approval` votes: the options, in the organiser's order. */
   options: z.array(PollOption),
+  /** Participants whose votes count. */
   participantCount: Count,
+  /** Published proposals. */
+  proposalCount: Count,
+  /** The language of the mails and pages the server sends for this poll. */
+  locale: Locale,
   createdAt: Timestamp,
+  updatedAt: Timestamp,
 });
 
-export const Proposal = z.object({
+/**
+ * Counts per value (`support`; `agree`, `mixed`, `disagree`; or option and proposal ids) and `total`,
+ * the participants who voted on the subject (with approval votes, less than the sum of the counts).
+ */
+export const Tally = /* @__PURE__ */ z.object({ counts: z.record(z.string(), Count), total: Count });
+
+/** One subject's results. `agreement` and `division` (0 to 1) rank agreement votes; 0 for other kinds. */
+export const SubjectResult = /* @__PURE__ */ z.object({
+  tally: Tally,
+  /** Wilson lower bound (95 %) of the share who agree: broad and well-attested agreement ranks first. */
+  agreement: z.number(),
+  /** Twice the smaller of the lower bounds of the shares who agree and who disagree: a large, even split ranks first. */
+  division: z.number(),
+});
+
+/** A poll's results, as the reader may see them. */
+export const PollResults = /* @__PURE__ */ z.object({
+  pollId: Id,
+  /** Whether every result is shown (else only those of subjects this participant voted on, under `after-vote`). */
+  visible: z.boolean(),
+  participantCount: Count,
+  /** The vote on the poll itself (quick polls; choices among proposals), when visible. */
+  poll: z.nullable(SubjectResult),
+  /** Each proposal's result, by proposal id, for the visible ones. */
+  proposals: z.record(z.string(), SubjectResult),
+});
+
+export const Proposal = /* @__PURE__ */ z.object({
   id: Id,
   pollId: Id,
   themeId: z.nullable(Id),
   title: z.string(),
+  /** Plain text; paragraphs separated by blank lines. Never rendered as HTML. */
   body: z.string(),
   authorName: z.string(),
   status: ProposalStatus,
-  tally: Tally,
+  /** Published arguments for and against. */
   argumentCount: Count,
   createdAt: Timestamp,
 });
+export const ProposalPage = /* @__PURE__ */ page(Proposal);
 
-export const ProposalInput = z.object({
+/** The longest text each field accepts (the schemas below and the forms' counters). */
+export const POLL_LIMITS = { title: 200, body: 5000, authorName: 80, argument: 2000 } as const;
+const L = POLL_LIMITS;
+
+/** A participant's proposal. */
+export const ProposalInput = /* @__PURE__ */ z.object({
   themeId: z.optional(z.nullable(Id)),
-  title: line(200),
-  body: line(5000),
-  authorName: line(80),
+  title: /* @__PURE__ */ line(L.title),
+  body: /* @__PURE__ */ line(L.body),
+  authorName: /* @__PURE__ */ line(L.authorName),
   hp: Honeypot,
 });
 
-export const Argument = z.object({
+export const Argument = /* @__PURE__ */ z.object({
   id: Id,
   proposalId: Id,
-  side: z.enum(['for', 'against']),
+  side: ArgumentSide,
   body: z.string(),
   authorName: z.string(),
+  status: ProposalStatus,
   likeCount: Count,
   createdAt: Timestamp,
 });
+/** A proposal's published arguments, most liked first. */
+export const ArgumentList = /* @__PURE__ */ z.object({ items: z.array(Argument) });
 
-export const ArgumentInput = z.object({
-  side: z.enum(['for', 'against']),
-  body: line(2000),
-  authorName: line(80),
+export const ArgumentInput = /* @__PURE__ */ z.object({
+  side: /* @__PURE__ */ z.enum(['for', 'against']),
+  body: /* @__PURE__ */ line(L.argument),
+  authorName: /* @__PURE__ */ line(L.authorName),
   hp: Honeypot,
 });
 
-/** A participant's vote: a value for proposals, option ids for quick polls. */
-export const VoteInput = z.object({
+export { LikeResult } from './common.js';
+
+/**
+ * A vote: `value` for `support` and `agreement` polls, `options` (option or proposal ids) for
+ * `single` (exactly one) and `approval` (one to `maxChoices`) polls.
+ */
+export const VoteInput = /* @__PURE__ */ z.object({
   value: z.optional(VoteValue),
-  options: z.optional(z.array(Id)),
+  options: z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(z.maxLength(64))).check(z.maxLength(100))),
 });
 
-export const PollResults = z.object({
-  pollId: Id,
-  visible: z.boolean(),
-  /** Quick polls: the options' tally. */
-  tally: z.nullable(Tally),
-  /** Consultations: each proposal's tally and consensus scores. */
-  proposals: z.array(
-    z.object({ proposalId: Id, tally: Tally, agreement: z.number(), division: z.number() }),
-  ),
+/** `counted`; `pending` until the participant confirms an email (polls with `confirmEmail`); `withdrawn`. */
+export const VoteStatus = /* @__PURE__ */ oneOf(['counted', 'pending', 'withdrawn']);
+export const VoteResult = /* @__PURE__ */ z.object({
+  status: VoteStatus,
   participantCount: Count,
+  /** The subject's result right after this vote, if the participant may see it. */
+  result: z.nullable(SubjectResult),
 });
 
-export const ProposalPage = page(Proposal);
-export const PollEvent = z.object({ type: z.literal('results'), results: PollResults });
+/** A participant's own state in a poll. */
+export const Ballot = /* @__PURE__ */ z.object({
+  /** Their choices by subject (`''`: the poll itself; else a proposal id), counted or pending. */
+  votes: z.record(z.string(), z.array(z.string())),
+  /** The arguments they liked. */
+  likes: z.array(Id),
+  /** Polls with `confirmEmail`: whether their votes count (an email confirmed). Else true. */
+  confirmed: z.boolean(),
+  /** The results this participant may see. */
+  results: PollResults,
+});
 
+/** Polls with `confirmEmail`: the address to send the confirmation link to. */
+export const EmailInput = /* @__PURE__ */ z.object({ email: Email });
+export const EmailResult = /* @__PURE__ */ z.object({ status: /* @__PURE__ */ oneOf(['sent', 'confirmed']) });
+/** The answer to following the link from the mail. */
+export const ParticipantConfirmed = /* @__PURE__ */ z.object({ status: /* @__PURE__ */ oneOf(['confirmed']), pollId: Id, participantCount: Count });
+
+/** The live event sent on a poll's stream whenever its state or its public results change. */
+export const PollEvent = /* @__PURE__ */ z.object({
+  type: /* @__PURE__ */ oneOf(['poll']),
+  status: PollStatus,
+  participantCount: Count,
+  proposalCount: Count,
+  results: PollResults,
+});
+
+/** The participant token's form: 16 to 128 letters, digits, `-` and `_`. */
+export const ParticipantToken = /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,128}$/, 'invalid participant token'));
+
+export type PollKind = z.infer<typeof PollKind>;
+export type VoteKind = z.infer<typeof VoteKind>;
+export type PollStatus = z.infer<typeof PollStatus>;
+export type ResultsVisibility = z.infer<typeof ResultsVisibility>;
+export type ProposalSort = z.infer<typeof ProposalSort>;
+export type VoteValue = z.infer<typeof VoteValue>;
+export type Theme = z.infer<typeof Theme>;
+export type PollOption = z.infer<typeof PollOption>;
 export type Poll = z.infer<typeof Poll>;
-export type Proposal = z.infer<typeof Proposal>;
-export type Argument = z.infer<typeof Argument>;
-export type PollResults = z.infer<typeof PollResults>;
-export type VoteInput = z.infer<typeof VoteInput>;
 export type Tally = z.infer<typeof Tally>;
+export type SubjectResult = z.infer<typeof SubjectResult>;
+export type PollResults = z.infer<typeof PollResults>;
+export type Proposal = z.infer<typeof Proposal>;
+export type ProposalPage = z.infer<typeof ProposalPage>;
+export type ProposalInput = z.input<typeof ProposalInput>;
+export type Argument = z.infer<typeof Argument>;
+export type ArgumentList = z.infer<typeof ArgumentList>;
+export type ArgumentInput = z.input<typeof ArgumentInput>;
+export type VoteInput = z.input<typeof VoteInput>;
+export type VoteStatus = z.infer<typeof VoteStatus>;
+export type VoteResult = z.infer<typeof VoteResult>;
+export type Ballot = z.infer<typeof Ballot>;
+export type EmailResult = z.infer<typeof EmailResult>;
+export type ParticipantConfirmed = z.infer<typeof ParticipantConfirmed>;
+export type PollEvent = z.infer<typeof PollEvent>;
+
+/** The subject of a poll-level vote (quick polls, choices among proposals). */
+export const POLL_SUBJECT = '';
+
+/** Whether votes in `p` are about each proposal (`support`, `agreement` consultations) rather than the poll. */
+export const votesOnProposals = (p: Pick<Poll, 'kind' | 'voteKind'>): boolean =>
+  p.kind === 'consultation' && (p.voteKind === 'support' || p.voteKind === 'agreement');
+
+/** The status of `p` at `now`, from its dates (`closed` by the organiser stays closed). */
+export function pollStatus(p: Pick<Poll, 'status' | 'opensAt' | 'closesAt'>, now = Date.now()): PollStatus {
+  if (p.status === 'closed' || (p.closesAt && Date.parse(p.closesAt) <= now)) return 'closed';
+  return p.opensAt && Date.parse(p.opensAt) > now ? 'upcoming' : 'open';
+}

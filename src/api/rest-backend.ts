@@ -1,8 +1,9 @@
 /** RestBackend: the CivicBackend that speaks the REST contract of the reference server. */
-import type { CivicBackend, CommentsBackend, ComparisonBackend, PetitionBackend } from './backend.js';
+import type { CivicBackend, CommentsBackend, ComparisonBackend, PetitionBackend, PollBackend } from './backend.js';
 import { Petition, PetitionEvent, SignResult } from './petition.js';
 import { RestClient, type RestOptions } from './rest.js';
 import { restComments } from './rest-comments.js';
+import { restPolls } from './rest-poll.js';
 import { restComparisons } from './rest-comparison.js';
 
 const seg = encodeURIComponent;
@@ -32,12 +33,14 @@ export class RestBackend implements CivicBackend {
   readonly client: RestClient;
   readonly petitions: PetitionBackend;
   readonly comments: CommentsBackend;
+  readonly polls: PollBackend;
   readonly comparisons: ComparisonBackend;
 
   constructor(options: RestOptions | string) {
     this.client = new RestClient(typeof options === 'string' ? { baseUrl: options } : options);
     this.petitions = restPetitions(this.client);
     this.comments = restComments(this.client);
+    this.polls = restPolls(this.client);
     this.comparisons = restComparisons(this.client);
   }
 }

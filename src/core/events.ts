@@ -1,5 +1,6 @@
 /** The widgets' events: one class per event, bubbling and composed, typed in the global event map. */
 import type { SignStatus } from '../api/petition.js';
+import type { VoteStatus } from '../api/poll.js';
 import type { MatchMethod } from '../api/comparison.js';
 
 const init = { bubbles: true, composed: true } as const;
@@ -12,6 +13,31 @@ export class CivicSignedEvent extends Event {
     readonly signatureCount: number,
   ) {
     super('civic-signed', init);
+  }
+}
+
+/** A vote was accepted (counted, pending an email confirmation, or withdrawn: `choices` empty). */
+export class CivicVotedEvent extends Event {
+  constructor(
+    readonly pollId: string,
+    /** The proposal voted on; null for a vote on the poll itself. */
+    readonly proposalId: string | null,
+    /** The values or option ids chosen; empty when the vote was withdrawn. */
+    readonly choices: readonly string[],
+    readonly status: VoteStatus,
+  ) {
+    super('civic-voted', init);
+  }
+}
+
+/** A proposal was submitted (published, or pending a moderator). */
+export class CivicProposedEvent extends Event {
+  constructor(
+    readonly pollId: string,
+    readonly proposalId: string,
+    readonly status: 'published' | 'pending',
+  ) {
+    super('civic-proposed', init);
   }
 }
 
@@ -41,6 +67,8 @@ export class CivicComparedEvent extends Event {
 declare global {
   interface GlobalEventHandlersEventMap {
     'civic-signed': CivicSignedEvent;
+    'civic-voted': CivicVotedEvent;
+    'civic-proposed': CivicProposedEvent;
     'civic-compared': CivicComparedEvent;
   }
 }

@@ -79,6 +79,11 @@ describe('the demo blog', () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     await page.goto(`${base}/blog/`);
     await page.locator('civic-petition form').waitFor();
+    await page.locator('civic-poll[poll=ministere-numerique] [part~=choices]').waitFor();
+    await page.locator('civic-poll[poll=contribuez]').scrollIntoViewIfNeeded();
+    await page.locator('civic-poll[poll=contribuez] [part~=proposal]').first().waitFor();
+    await page.locator('civic-poll[poll=contribuez] [part~=proposal] button[aria-expanded]').first().click();
+    await page.locator('civic-poll[poll=contribuez] [part~=arguments]').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320px`);
     const fields = await page.locator('civic-petition input:not([type=checkbox]):not([tabindex="-1"])').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
@@ -91,6 +96,40 @@ describe('the demo blog', () => {
       return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
     });
     assert.deepEqual(violations, []);
+  });
+
+  it('a reader answers the quick poll, sees the results, and finds the vote again after a reload', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${base}/blog/`);
+    const poll = page.locator('civic-poll[poll=ministere-numerique]');
+    await poll.locator('[part~=choices]').waitFor();
+    const text = () => poll.evaluate((el) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u202f]+/g, ' '));
+    assert.match(await text(), /Le Québec devrait-il se doter d’un ministère du Numérique \?/);
+    assert.match(await text(), /Les résultats s’affichent une fois que vous avez voté/);
+    await poll.locator('input[value=oui]').check();
+    await poll.locator('[part~=submit]').click();
+    await poll.locator('[part~=notice]').getByText('votre vote est compté').waitFor();
+    assert.match(await text(), /Oui \(votre choix\) 69 % · 215 votes/);
+    // The participant token lives in the blog's own storage: the vote is still there after a reload.
+    assert.match((await page.evaluate(() => localStorage.getItem('civic-participant'))) ?? '', /^[\w-]{16,}$/);
+    await page.reload();
+    await poll.getByText('Votre vote :').waitFor();
+    assert.match(await text(), /Votre vote : Oui/);
+
+    // The consultation further down loads when it nears the viewport.
+    const consultation = page.locator('civic-poll[poll=contribuez]');
+    await consultation.scrollIntoViewIfNeeded();
+    await consultation.locator('[part~=consensus]').waitFor();
+    const consensus = await consultation.locator('[part~=consensus]').innerText();
+    assert.match(consensus, /Où les participants s’accordent[\s\S]*Des données ouvertes/);
+    assert.match(consensus, /Où ils sont partagés/);
+    const proposal = consultation.locator('[part~=proposal]', { hasText: 'Un outil de participation' });
+    await proposal.getByRole('button', { name: 'D’accord', exact: true }).click();
+    await proposal.getByText('100 % · 4 votes').waitFor();
+    assert.equal(await proposal.getByRole('button', { name: 'D’accord', exact: true }).getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(errors, []);
   });
 
   it('the comparator: the leaders’ table, a cell’s source, the questionnaire and its results, with no request carrying the answers', async () => {
@@ -154,5 +193,6 @@ describe('the demo blog', () => {
     const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     assert.match(doc.openapi, /^3\.1/);
     assert.ok(doc.paths['/petitions/{id}/signatures']);
+    assert.ok(doc.paths['/polls/{id}/votes/{participant}']);
   });
 });

@@ -6,6 +6,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { MemoryBackend } from '../../src/api/memory-backend.js';
 import { CivicError } from '../../src/api/errors.js';
+import { pollHandlers } from './rest-poll.js';
 
 const statusOf: Record<string, number> = { validation: 400, forbidden: 403, 'not-found': 404, conflict: 409, closed: 409, 'rate-limited': 429 };
 
@@ -28,6 +29,7 @@ export function restHandlers(memory: MemoryBackend, base = '/api'): HttpHandler[
       const key = request.headers.get('idempotency-key') ?? '';
       return answer(() => memory.petitions.sign(String(params['id']), body as never, { idempotencyKey: key }));
     }),
+    ...pollHandlers(memory, base),
     http.get(`${base}/comparisons/:id`, ({ params }) => answer(() => memory.comparisons.get(String(params['id'])))),
     http.post(`${base}/comparisons/:id/answers`, async ({ params, request }) => {
       const body = await request.json();

@@ -1,0 +1,68 @@
+import { css } from 'lit';
+
+export const styles = css`
+  [part~='base'],
+  form {
+    display: grid;
+    gap: calc(var(--_gap) / 2);
+  }
+  [part~='meta'],
+  .hint {
+    font-size: 0.875em;
+  }
+  [part~='meta'],
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: end;
+  }
+  fieldset {
+    display: grid;
+    gap: 0.5em;
+    padding: 0;
+    border: 0;
+  }
+  [aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--civic-color-on-accent, inherit);
+  }
+  [aria-pressed='true']::before {
+    content: '✓ ' / '';
+  }
+  ul {
+    display: grid;
+    gap: 0.75em;
+    padding: 0;
+    list-style: none;
+  }
+  .bars li {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25em 1em;
+  }
+  .bar {
+    grid-column: 1 / -1;
+    block-size: var(--civic-poll-bar-height, 0.5em);
+    border-radius: 1em;
+    background: linear-gradient(to right, var(--civic-poll-bar-color, var(--_accent)) var(--w), var(--_muted) 0) no-repeat;
+  }
+  :dir(rtl) .bar {
+    background: linear-gradient(to left, var(--civic-poll-bar-color, var(--_accent)) var(--w), var(--_muted) 0) no-repeat;
+  }
+  em {
+    font-style: normal;
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .bar {
+      forced-color-adjust: none;
+      background: linear-gradient(to right, Highlight var(--w), GrayText 0) no-repeat;
+    }
+    [aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+`;

@@ -1,0 +1,33 @@
+/** Result bars, shared by quick polls and consultations: every bar has its numbers written beside it. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Poll, SubjectResult } from '../api/poll.js';
+import type { Localize } from '../core/localize.js';
+import type { CoreStrings, PollStrings } from '../core/translations/en.js';
+
+export type Strings = CoreStrings & PollStrings;
+
+interface Host {
+  l: Localize<Strings>;
+  label(p: Poll, choice: string): string;
+}
+
+/** `n / of` as a whole percentage in the reader's language (`62 %`). */
+export const percent = (l: Localize<Strings>, n: number, of: number): string =>
+  (of ? n / of : 0).toLocaleString(l.locale, { style: 'percent', maximumFractionDigits: 0 });
+
+/** One bar per choice: label, percentage and count (or, for support, the count), the reader's choices marked. */
+export function renderResult(host: Host, p: Poll, r: SubjectResult, choices: readonly string[], mine: readonly string[]): TemplateResult {
+  const { l } = host;
+  const t = l.t;
+  const total = r.tally.total;
+  return html`<ul class="bars">
+    ${choices.map((c) => {
+      const n = r.tally.counts[c] ?? 0;
+      return html`<li>
+        <span>${host.label(p, c)} ${mine.includes(c) ? html`<em>${t.yours}</em>` : nothing}</span>
+        <span>${p.voteKind === 'support' ? t.supporters(n, l.n(n)) : `${percent(l, n, total)} · ${t.votes(n, l.n(n))}`}</span>
+        ${p.voteKind === 'support' ? nothing : html`<span part="bar" class="bar" style="--w:${total ? (100 * n) / total : 0}%"></span>`}
+      </li>`;
+    })}
+  </ul>`;
+}
