@@ -29,14 +29,32 @@ const production = () => ({
   transform: (code, id) => (id.includes('/src/') && code.includes("'litIssuedWarnings' in globalThis") ? code.replaceAll("'litIssuedWarnings' in globalThis", 'false') : null),
 });
 
+/**
+ * Lit's, @lit/task's and zod's error messages, which a reader never sees, shortened to the package's name
+ * (a developer debugs with the npm build, whose messages are whole).
+ */
+const shortErrors = () => ({
+  name: 'short-errors',
+  transform(code, id) {
+    const pkg = /node_modules\/((?:@lit\/)?[\w-]+)\//.exec(id)?.[1];
+    if (!pkg || !/^(lit-html|lit-element|@lit\/reactive-element|@lit\/task|zod)$/.test(pkg)) return null;
+    const out = code.replace(/\bError\((["'])(?:(?!\1)[^\\\n]){16,}\1/g, `Error("${pkg}"`);
+    return out === code ? null : { code: out, map: null };
+  },
+});
+
 /** A self-contained, minified file for `<script type="module" src>`. */
 const cdn = (name, input) => ({
   input,
   // Chunks loaded on demand import lit from the entry file itself, not from a third file.
   preserveEntrySignatures: 'allow-extension',
+  // zod's modules do nothing on import that the widgets need (its package.json does not say so):
+  // a module none of whose exports is used, such as its schema registry, is left out.
+  treeshake: { moduleSideEffects: (id) => !id.includes('/node_modules/zod/') },
   plugins: [
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     production(),
+    shortErrors(),
     ts(),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),
     terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),

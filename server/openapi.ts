@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { ApiError } from '../src/api/common.js';
+import { ApiError, enumValues } from '../src/api/common.js';
 import { operations, type Operation } from '../src/api/routes.js';
 import { packageRoot } from './paths.js';
 
@@ -28,7 +28,15 @@ const reasons: Record<number, string> = {
 };
 
 const schema = (s: z.ZodMiniType, io: 'input' | 'output'): Json => {
-  const { $schema: _, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Json;
+  const { $schema: _, ...rest } = z.toJSONSchema(s, {
+    io,
+    unrepresentable: 'any',
+    override: ({ zodSchema, jsonSchema }) => {
+      // A schema refined with .check() is a clone whose parent is the oneOf schema.
+      const values = enumValues.get(zodSchema) ?? enumValues.get((zodSchema._zod as { parent?: object }).parent ?? {});
+      if (values) jsonSchema.enum = [...values];
+    },
+  }) as Json;
   return rest;
 };
 

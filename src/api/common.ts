@@ -38,13 +38,19 @@ export const optionalText = (max: number) => z.optional(z.string().check(z.maxLe
 export const Email = /* @__PURE__ */ z.string().check(z.maxLength(254), z.regex(z.regexes.email));
 /** An http(s) URL. */
 export const HttpUrl = z.url({ protocol: /^https?$/ });
+/** The values of each `oneOf` schema, for the OpenAPI document (server/openapi.ts). */
+export const enumValues = /* @__PURE__ */ new WeakMap<object, readonly string[]>();
 /**
  * One of a few strings, as the server writes it: checked as a string in the widgets (a zod enum
  * type costs each widget bundle 0.33 kB gzip), typed as the union for TypeScript, and listed for
- * the OpenAPI document. What people send is checked with `z.enum` on the server.
+ * the OpenAPI document. What people send is checked with `z.enum` on the server. The values are
+ * kept in a WeakMap rather than zod's registry, whose module would cost each widget 0.3 kB.
  */
-export const oneOf = <const T extends readonly string[]>(values: T) =>
-  z.string().register(z.globalRegistry, { enum: [...values] }) as unknown as z.ZodMiniType<T[number]>;
+export const oneOf = <const T extends readonly string[]>(values: T) => {
+  const s = z.string();
+  enumValues.set(s, values);
+  return s as unknown as z.ZodMiniType<T[number]>;
+};
 /** Open or closed: the state of anything that accepts contributions for a while. */
 export const OpenStatus = oneOf(['open', 'closed']);
 /** The honeypot: a field people never see and bots fill in. Accepted, and its submission dropped. */

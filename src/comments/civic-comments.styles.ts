@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/styles.js';
 
 /** The thread's frame and the compose form (the conversation's own styles load with it: list.styles.ts). */
 export const styles = css`

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/styles.js';
 
 /** The conversation's styles, loaded on demand with its rendering (lazy.ts) and added to the widget's. */
 export const listStyles = css`

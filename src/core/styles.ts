@@ -4,7 +4,13 @@
  * overridden with a `--civic-*` custom property (README.md, "Theming"). Kept terse: these bytes
  * ship in every widget.
  */
-import { css } from 'lit';
+import { unsafeCSS, type CSSResult } from 'lit';
+
+/**
+ * Our own `css` tag: the same CSSResult as lit's, without lit's checks of interpolated values (the
+ * styles here interpolate nothing), which saves each widget 0.1 kB. Only for our own constant styles.
+ */
+export const css = (s: TemplateStringsArray): CSSResult => unsafeCSS(s[0]);
 
 export const base = css`
   :host {

@@ -241,7 +241,8 @@ export class CivicPetition extends CivicElement {
   }
 
   #renderPetition(p: Petition): TemplateResult {
-    const { t, n } = { t: this.l.t, n: (x: number) => this.l.n(x) };
+    const t = this.l.t;
+    const n = (x: number) => this.l.n(x);
     const count = p.signatureCount;
     const goal = displayGoal(count, p.goal);
     const open = isOpen(p);

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../core/styles.js';
 
 export const styles = css`
   [part~='base'],
