@@ -20,7 +20,8 @@ const usage = `Usage: civic-server [options]
   --demo              load the demo content (and show unsent mail at /dev/mail)
   --dev-mail          show unsent mail at /dev/mail (it holds confirmation links: development only)
   --origin LIST       CORS allowlist, comma-separated (default: any origin)
-  --public-url URL    origin for links in mails (default PUBLIC_URL, else the request's origin)
+  --public-url URL    origin for links in mails (default PUBLIC_URL; required with SMTP_URL;
+                      without it, http://localhost on the server's port)
   --trust-proxy N     read the client address from X-Forwarded-For behind N proxies
   --rate-limit N      writes per minute per client (default 20; 0 turns the limits off)
   --challenge BITS    proof of work asked before posting a comment (default 16; 0 turns it off)
@@ -84,6 +85,10 @@ async function main() {
   const url = env.DATABASE_URL || undefined;
   const dataDir = values.data ?? './.civic-data';
   const adminToken = env.CIVIC_ADMIN_TOKEN || undefined;
+  const publicUrl = values['public-url'] ?? (env.PUBLIC_URL || undefined);
+  // Real mail carries confirmation and withdrawal links: they must point to the public site, which
+  // only the operator knows (a request's Host header is the client's to choose).
+  if (env.SMTP_URL && !publicUrl) throw new Error('SMTP_URL is set but PUBLIC_URL is not: set PUBLIC_URL (or --public-url) to the origin readers use, e.g. https://civic.example');
   const mailer = env.SMTP_URL ? new SmtpMailer(env.SMTP_URL, env.MAIL_FROM || undefined) : new DevOutbox();
 
   const server = await startServer({
@@ -94,7 +99,7 @@ async function main() {
     demo: values.demo ?? false,
     devMailPage: !!(values.demo || values['dev-mail']),
     adminToken,
-    publicUrl: values['public-url'] ?? (env.PUBLIC_URL || undefined),
+    publicUrl,
     origins: values.origin?.split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: values['trust-proxy'] ? Number(values['trust-proxy']) : false,
     ...(perMinute === undefined ? {} : { rateLimit: perMinute === 0 ? false : { capacity: perMinute, refillPerSecond: perMinute / 60 } }),

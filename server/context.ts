@@ -9,7 +9,11 @@ export interface ServerContext {
   db: Db;
   bus: Bus;
   mailer: Mailer;
-  /** The public origin for links in mails; undefined: the origin of the request that caused the mail. */
+  /**
+   * The public origin for links in mails. Undefined (development): the request's origin when it names
+   * this machine (localhost, 127.0.0.1, [::1]), else http://localhost on the request's port: a Host
+   * header is the client's to choose, and must not choose where a confirmation link points.
+   */
   publicUrl: string | undefined;
   log: Log;
   /** Runs work after the answer (mail); `close()` waits for it. */
@@ -23,5 +27,9 @@ export interface ServerContext {
 }
 
 /** The origin links in mails use. */
-export const linkBase = (ctx: ServerContext, requestUrl: string): string =>
-  (ctx.publicUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '');
+export const linkBase = (ctx: ServerContext, requestUrl: string): string => {
+  if (ctx.publicUrl) return ctx.publicUrl.replace(/\/+$/, '');
+  const u = new URL(requestUrl);
+  if (!/^(localhost|127\.0\.0\.1|\[::1\])$/.test(u.hostname)) u.hostname = 'localhost';
+  return u.origin;
+};

@@ -59,10 +59,18 @@ export async function readText(req: Request, limit = MAX_BODY): Promise<string> 
   }
 }
 
-/** The body parsed as JSON; 400 naming `body` when it is missing or not JSON. */
+/**
+ * The body parsed as JSON; 400 naming `body` when it is missing or not JSON. It must be sent as
+ * application/json (415 otherwise): a form or text/plain POST from another site needs no CORS
+ * preflight, so without this check `--origin` would not keep other sites' pages from writing.
+ */
 export async function readJson(req: Request, limit = MAX_BODY): Promise<unknown> {
   const text = await readText(req, limit);
   if (!text.trim()) throw invalid('body', 'a JSON body is required', 'required');
+  if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(req.headers.get('content-type') ?? '')) {
+    const message = 'the body must be sent with Content-Type: application/json';
+    throw new ApiFailure(415, 'validation', message, { issues: [{ path: 'content-type', code: 'invalid_type', message }] });
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -74,17 +82,40 @@ const MAX_DEPTH = 32;
 
 /**
  * Every string of a JSON body, trimmed: what people type is trimmed before the schemas check it
- * (the contract's text schemas have no trim step). Deeper than 32 levels is refused as malformed.
+ * (the contract's text schemas have no trim step). Deeper than 32 levels is refused as malformed;
+ * a NUL character (which PostgreSQL cannot store in text) is refused naming its field.
  */
-export function trimStrings(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.trim();
+export function trimStrings(value: unknown, path: string[] = []): unknown {
+  if (typeof value === 'string') {
+    if (value.includes('\0')) throw invalid(path.join('.') || 'body', 'contains a NUL character', 'invalid_string');
+    return value.trim();
+  }
   if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) throw invalid('body', `the body is nested deeper than ${MAX_DEPTH} levels`, 'too_deep');
-  if (Array.isArray(value)) return value.map((v) => trimStrings(v, depth + 1));
+  if (path.length >= MAX_DEPTH) throw invalid('body', `the body is nested deeper than ${MAX_DEPTH} levels`, 'too_deep');
+  if (Array.isArray(value)) return value.map((v, i) => trimStrings(v, [...path, `${i}`]));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = trimStrings(v, depth + 1);
+  for (const [k, v] of Object.entries(value)) out[k] = trimStrings(v, [...path, k]);
   return out;
 }
+
+/**
+ * Until an event stream's client goes or the server closes. The listener on the server's `closing`
+ * signal is removed when the client goes (one per stream would pile up on that long-lived signal).
+ */
+export function untilClosed(stream: { onAbort(fn: () => void): void }, closing: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (closing.aborted) return resolve();
+    const done = () => {
+      closing.removeEventListener('abort', done);
+      resolve();
+    };
+    stream.onAbort(done);
+    closing.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** An address as one form: IPv4 clients of a dual-stack socket (`::ffff:192.0.2.1`) as IPv4. */
+export const normalIp = (ip: string): string => ip.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase();
 
 /**
  * The client's address: the socket's, or with `trustProxy` (the number of proxies in front, `true`
@@ -92,10 +123,10 @@ export function trimStrings(value: unknown, depth = 0): unknown {
  */
 export function clientIp(c: Context, trustProxy: boolean | number = false): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const socket = env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const socket = normalIp(env?.incoming?.socket?.remoteAddress ?? 'unknown');
   const hops = trustProxy === true ? 1 : trustProxy || 0;
   if (!hops) return socket;
-  const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const chain = (c.req.header('x-forwarded-for') ?? '').split(',').map(normalIp).filter(Boolean);
   return chain[chain.length - hops] ?? chain[0] ?? socket;
 }
 

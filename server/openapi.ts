@@ -24,6 +24,7 @@ const reasons: Record<number, string> = {
   404: 'No such resource, or no such route',
   409: 'Conflict (`conflict`), or a closed petition or thread (`closed`)',
   413: 'Body larger than 64 kB',
+  415: 'The body was not sent as `Content-Type: application/json`',
   429: 'Too many requests from this client: wait `retryAfter` seconds (also in the Retry-After header)',
 };
 
@@ -67,7 +68,7 @@ function operation(o: Operation): Json {
         ? { 'text/event-stream': { schema: { type: 'string', description: 'Each `data:` line is a JSON document:', contentSchema: o.response ? schema(o.response, 'output') : {} } } }
         : { 'text/csv': { schema: { type: 'string' } } };
   const responses: Json = { [o.status]: { description: o.summary, content } };
-  for (const status of o.errors) {
+  for (const status of o.body ? [...o.errors, 415] : o.errors) {
     responses[status] = { description: reasons[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };
   }
   responses['500'] = { description: 'Unexpected server error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };

@@ -34,7 +34,9 @@ export async function serveFile(c: Context, root: string, urlPath: string): Prom
   try {
     let s = await stat(file);
     if (s.isDirectory()) {
-      if (!urlPath.endsWith('/') && urlPath !== '') return c.redirect(`${c.req.path}/`, 301);
+      // To the folder's own path, with one leading slash: `//evil.example/..%2fblog` must not
+      // become a redirect to another site.
+      if (!urlPath.endsWith('/') && urlPath !== '') return c.redirect(`/${c.req.path.replace(/^[/\\]+/, '')}/`, 301);
       file = join(file, 'index.html');
       s = await stat(file);
     }

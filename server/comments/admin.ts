@@ -2,7 +2,7 @@
 import type { Block } from '../../src/api/admin.js';
 import { routes } from '../../src/api/routes.js';
 import type { Queryable } from '../db/db.js';
-import { ApiFailure, invalid, notFound } from '../http.js';
+import { ApiFailure, invalid, normalIp, notFound } from '../http.js';
 import type { Router } from '../routing.js';
 import { COMMENT_COLUMNS, COMMENT_FROM, commentRow, insertThread, threadRow, toAdminComment, toThread, updateThread, type CommentRow } from './sql.js';
 import { announce, erase, hashEmail, hashIp, publishedCount, type Comments, type Published } from './writing.js';
@@ -130,7 +130,7 @@ export function commentAdminRoutes(router: Router, c: Comments, notify: (p: Publ
   router.on(routes.createBlock, async ({ body }) => {
     const add: [Block['kind'], string][] = [];
     if (body.email) add.push(['email', await hashEmail(c, body.email)]);
-    if (body.ip) add.push(['ip', await hashIp(c, body.ip)]);
+    if (body.ip) add.push(['ip', await hashIp(c, normalIp(body.ip))]);
     if (body.commentId) {
       const [r] = /^\d{1,18}$/.test(body.commentId)
         ? await db.query<{ email_hash: string | null; ip_hash: string | null }>('SELECT email_hash, ip_hash FROM comments WHERE id = $1::bigint', [body.commentId])

@@ -5,7 +5,7 @@ import type { Thread } from '../../src/api/comments.js';
 import { routes } from '../../src/api/routes.js';
 import type { ServerContext } from '../context.js';
 import { linkBase } from '../context.js';
-import { RateLimiter, notFound, type RateLimitOptions } from '../http.js';
+import { notFound, RateLimiter, type RateLimitOptions, untilClosed } from '../http.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
 import { commentAdminRoutes } from './admin.js';
@@ -138,10 +138,7 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
       });
       const stop = events.listen(id, (e) => write(() => data(e)));
       const heartbeat = setInterval(() => write(() => ': heartbeat\n\n'), ctx.heartbeatMs);
-      await new Promise<void>((resolve) => {
-        stream.onAbort(resolve);
-        ctx.closing.addEventListener('abort', () => resolve(), { once: true });
-      });
+      await untilClosed(stream, ctx.closing);
       clearInterval(heartbeat);
       stop();
     });

@@ -212,6 +212,7 @@ function decoy(threadId: string, input: z.output<typeof CommentInput>, token: st
 interface Owned extends CommentRow {
   edit_hash: string | null;
   thread_status: string;
+  thread_moderation: string;
   edit_window_seconds: number;
   open_for_edit: boolean;
 }
@@ -219,7 +220,7 @@ interface Owned extends CommentRow {
 /** The comment that `editToken` owns, with its thread's rules; 404 or 403 naming `editToken` otherwise. */
 async function owned(q: Queryable, id: string, editToken: string): Promise<Owned> {
   const [r] = await q.query<Owned>(
-    `SELECT ${COMMENT_COLUMNS}, c.edit_hash, t.status AS thread_status, t.edit_window_seconds,
+    `SELECT ${COMMENT_COLUMNS}, c.edit_hash, t.status AS thread_status, t.moderation AS thread_moderation, t.edit_window_seconds,
             (c.created_at + t.edit_window_seconds * interval '1 second' > now()) AS open_for_edit
        FROM ${COMMENT_FROM} WHERE c.id = $1::bigint FOR UPDATE OF c`,
     [id],
@@ -244,8 +245,12 @@ export async function edit(c: Comments, id: string, input: z.output<typeof Comme
     if (r.thread_status !== 'open') throw closed();
     if (!r.open_for_edit) throw windowPassed();
     if (r.body !== input.body) {
-      await tx.query('UPDATE comments SET body = $2, edited_at = now() WHERE id = $1::bigint', [id, input.body]);
-      if (r.status === 'published') await announce(c.bus, tx, r.thread_id, { type: 'updated', id });
+      // Under pre-moderation a moderator approved the words, not the comment: new words wait for
+      // approval again (else approval within the edit window would let anything through).
+      const held = r.status === 'published' && r.thread_moderation === 'pre';
+      await tx.query(`UPDATE comments SET body = $2, edited_at = now()${held ? `, status = 'pending', published_at = NULL, pinned = false` : ''} WHERE id = $1::bigint`, [id, input.body]);
+      if (held) await announce(c.bus, tx, r.thread_id);
+      else if (r.status === 'published') await announce(c.bus, tx, r.thread_id, { type: 'updated', id });
     }
     return { comment: toComment((await commentRow(tx, id))!), threadId: r.thread_id, published: r.status === 'published' };
   });

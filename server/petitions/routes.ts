@@ -6,7 +6,7 @@ import type { Petition, PetitionEvent } from '../../src/api/petition.js';
 import { linkBase, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
-import { ApiFailure, invalid, notFound, type RateLimiter } from '../http.js';
+import { ApiFailure, invalid, notFound, type RateLimiter, untilClosed } from '../http.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
 import { signatureMail } from './mail.js';
@@ -68,10 +68,7 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
       const stop = live.listen(id, (p) => write(() => event(p)));
       write(async () => event(await live.get(id))); // the current state first
       const heartbeat = setInterval(() => write(() => ': heartbeat\n\n'), ctx.heartbeatMs);
-      await new Promise<void>((resolve) => {
-        stream.onAbort(resolve);
-        ctx.closing.addEventListener('abort', () => resolve(), { once: true });
-      });
+      await untilClosed(stream, ctx.closing);
       clearInterval(heartbeat);
       stop();
     });

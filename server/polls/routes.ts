@@ -10,7 +10,7 @@ import { resultsPublic, visibleResults } from '../../src/poll/results.js';
 import { linkBase, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
-import { ApiFailure, RateLimiter, notFound } from '../http.js';
+import { ApiFailure, notFound, RateLimiter, untilClosed } from '../http.js';
 import { Live } from '../live.js';
 import { Router } from '../routing.js';
 import * as admin from './admin.js';
@@ -89,10 +89,7 @@ export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: {
         return s && eventOf(s);
       });
       const heartbeat = setInterval(() => write(() => ': heartbeat\n\n'), ctx.heartbeatMs);
-      await new Promise<void>((resolve) => {
-        stream.onAbort(resolve);
-        ctx.closing.addEventListener('abort', () => resolve(), { once: true });
-      });
+      await untilClosed(stream, ctx.closing);
       clearInterval(heartbeat);
       stop();
     });

@@ -99,6 +99,21 @@ for (const target of await targets()) {
       refused(await s.call('POST', '/api/admin/comments/999999/approve', undefined, admin), 404, 'not-found');
     });
 
+    it('pre-moderation: an approved comment edited in its window waits for approval again', async () => {
+      const id = await createThread(s, { moderation: 'pre', editWindowSeconds: 900 });
+      const a = await post(s, id, { name: 'Approuvée', body: 'Un propos sage.' }, from());
+      await s.call('POST', `/api/admin/comments/${a.comment.id}/approve`, undefined, admin);
+      assert.deepEqual((await listed(id)).map((c) => c.body), ['Un propos sage.']);
+      const same = await s.call('PATCH', `/api/comments/${a.comment.id}`, { editToken: a.editToken, body: 'Un propos sage.' }, key());
+      assert.equal(same.json.status, 'published', 'the same words stay published');
+      const r = await s.call('PATCH', `/api/comments/${a.comment.id}`, { editToken: a.editToken, body: 'PUBLICITÉ : https://pourriel.example' }, key());
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.status, 'pending');
+      assert.deepEqual(await listed(id), [], 'the new words are shown to nobody');
+      assert.equal(Thread.parse((await s.call('GET', `/api/threads/${id}`)).json).commentCount, 0);
+      assert.deepEqual((await queue(`thread=${id}`)).map((c) => c.body), ['PUBLICITÉ : https://pourriel.example']);
+    });
+
     it('post-moderation: published at once; rejecting a published comment with replies leaves a placeholder', async () => {
       const id = await createThread(s);
       const a = await post(s, id, { name: 'Publié', body: 'Propos douteux' }, from());
@@ -146,6 +161,11 @@ for (const target of await targets()) {
       refused(await postRaw(s, id, {}, { ...key(), 'x-forwarded-for': '10.99.0.1' }), 403, 'forbidden');
       await s.call('POST', '/api/admin/blocks', { ip: '10.98.0.1' }, admin);
       refused(await postRaw(s, id, {}, { ...key(), 'x-forwarded-for': '10.98.0.1' }), 403, 'forbidden');
+      // A dual-stack socket writes IPv4 clients as ::ffff:a.b.c.d: either form blocks both.
+      await s.call('POST', '/api/admin/blocks', { ip: '10.97.0.1' }, admin);
+      refused(await postRaw(s, id, {}, { ...key(), 'x-forwarded-for': '::ffff:10.97.0.1' }), 403, 'forbidden');
+      await s.call('POST', '/api/admin/blocks', { ip: '::FFFF:10.96.0.1' }, admin);
+      refused(await postRaw(s, id, {}, { ...key(), 'x-forwarded-for': '10.96.0.1' }), 403, 'forbidden');
       refused(await s.call('POST', '/api/admin/blocks', {}, admin), 400, 'validation', ['body']);
       refused(await s.call('POST', '/api/admin/blocks', { commentId: '999999' }, admin), 404, 'not-found', ['commentId']);
       const all = BlockList.parse((await s.call('GET', '/api/admin/blocks', undefined, admin)).json).items;

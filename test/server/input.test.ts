@@ -52,7 +52,7 @@ for (const target of await targets()) {
     it('invalid JSON, an empty body and bytes that are not UTF-8 are 400 on path body', async () => {
       refused(await post(`/api/petitions/${id}/signatures`, '{"name": "A",'), 400, 'validation', ['body']);
       refused(await post(`/api/petitions/${id}/signatures`, ''), 400, 'validation', ['body']);
-      const res = await fetch(`${s.url}/api/signatures/confirm`, { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), headers: from() });
+      const res = await fetch(`${s.url}/api/signatures/confirm`, { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), headers: from({ 'content-type': 'application/json' }) });
       refused({ status: res.status, headers: res.headers, text: await res.clone().text(), json: await res.json() }, 400, 'validation', ['body']);
     });
 
@@ -91,8 +91,20 @@ for (const target of await targets()) {
       refused(await s.call('PATCH', `/api/admin/petitions/${id}`, { closesAt: 'tomorrow' }, admin), 400, 'validation', ['closesAt']);
     });
 
-    it('text the database cannot store (a NUL byte) is 400, not 500', async () => {
-      refused(await post(`/api/petitions/${id}/signatures`, { name: 'Nul\u0000Byte', email: uniqueEmail() }, key()), 400, 'validation', ['body']);
+    it('text the database cannot store (a NUL byte) is 400 naming its field, not 500', async () => {
+      refused(await post(`/api/petitions/${id}/signatures`, { name: 'Nul\u0000Byte', email: uniqueEmail() }, key()), 400, 'validation', ['name']);
+      refused(await post(`/api/admin/petitions`, { id: 'nul', title: 'T', summary: 'S', goal: 1, locale: 'fr\u0000' }, admin), 400, 'validation', ['locale']);
+    });
+
+    it('a body not sent as JSON is 415 naming content-type (another site’s form or text/plain POST needs no CORS preflight)', async () => {
+      const body = JSON.stringify({ name: 'Texte', email: uniqueEmail() });
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
+        const res = await fetch(`${s.url}/api/petitions/${id}/signatures`, { method: 'POST', body, headers: from({ ...key(), ...(type ? { 'content-type': type } : {}) }) });
+        if (!type) assert.match(res.headers.get('content-type') ?? '', /json/); // fetch labels a string body text/plain
+        refused({ status: res.status, headers: res.headers, text: await res.clone().text(), json: await res.json() }, 415, 'validation', ['content-type']);
+      }
+      const ok = await post(`/api/petitions/${id}/signatures`, JSON.parse(body), { ...key(), 'content-type': 'application/json; charset=utf-8' });
+      assert.equal(ok.status, 200, ok.text);
     });
 
     it('an unknown petition is 404 not-found on every petition route', async () => {

@@ -135,6 +135,12 @@ for (const target of await targets()) {
       const js = await fetch(`${s.url}/cdn/civic-petition.js`);
       assert.equal(js.status, 200);
       assert.match(js.headers.get('content-type') ?? '', /^text\/javascript/);
+      // A folder's redirect stays on this site, whatever the path's leading slashes say.
+      for (const path of ['//evil.example/..%2fblog', '/\\evil.example/..%2fblog']) {
+        const r = await fetch(`${s.url}${path}`, { redirect: 'manual' });
+        assert.equal(r.status, 301, path);
+        assert.match(r.headers.get('location') ?? '', /^\/[^/\\]/, path);
+      }
       for (const path of ['/cdn/..%2f..%2fsecret.txt', '/..%2fsecret.txt', '/cdn/%2e%2e/%2e%2e/secret.txt', '/blog/%00']) {
         const r = await fetch(`${s.url}${path}`);
         assert.equal(r.status, 404, path);

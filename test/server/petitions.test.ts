@@ -1,5 +1,6 @@
 /** Signing, confirming, withdrawing, counting, and the live stream: on PGlite and on PostgreSQL. */
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Petition, PetitionEvent, SignResult, TokenResult } from '../../src/api/petition.js';
 import { EventReader, createPetition, key, startTest, targets, tokenFrom, uniqueEmail, type TestServer } from './helpers.js';
@@ -223,6 +224,24 @@ for (const target of await targets()) {
       const email = uniqueEmail();
       const results = await Promise.all(Array.from({ length: 20 }, () => sign(id, { email }, headers)));
       for (const r of results) assert.deepEqual(r.json, { status: 'confirmed', signatureCount: 1 });
+    });
+
+    it('links in mails never point where a Host header says (no PUBLIC_URL: localhost)', async () => {
+      const id = await createPetition(s);
+      const email = uniqueEmail();
+      // fetch will not send another Host: node:http will.
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        const u = new URL(`${s.url}/api/petitions/${id}/signatures`);
+        const req = request(u, { method: 'POST', headers: { ...key(), host: 'evil.example', 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode);
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ name: 'Hôte', email }));
+      });
+      assert.equal(status, 200);
+      const link = /https?:\/\/[^/\s]+\/petitions\/confirm\?token=/.exec(mailTo(email).text)?.[0] ?? '';
+      assert.equal(new URL(link).hostname, 'localhost');
     });
 
     it('a pending signer who signs again later gets a fresh confirmation mail', async () => {

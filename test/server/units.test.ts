@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { escapeHtml } from '../../server/html.js';
-import { RateLimiter, checkAdmin, clientIp } from '../../server/http.js';
+import { getEventListeners } from 'node:events';
+import { RateLimiter, checkAdmin, clientIp, normalIp, untilClosed } from '../../server/http.js';
 import { hashToken, newToken } from '../../server/petitions/signing.js';
 
 describe('server units', () => {
@@ -59,6 +60,28 @@ describe('server units', () => {
     assert.ok(a.length >= 32 && /^[\w-]+$/.test(a));
     assert.notEqual(a, newToken());
     assert.match(hashToken(a), /^[0-9a-f]{64}$/);
+  });
+
+  it('untilClosed: an event stream that ends leaves no listener on the server’s closing signal', async () => {
+    const closing = new AbortController();
+    for (let i = 0; i < 50; i++) {
+      let abort = () => {};
+      const done = untilClosed({ onAbort: (fn) => (abort = fn) }, closing.signal);
+      abort();
+      await done;
+    }
+    assert.equal(getEventListeners(closing.signal, 'abort').length, 0);
+    const open = untilClosed({ onAbort: () => {} }, closing.signal);
+    closing.abort();
+    await open;
+    await untilClosed({ onAbort: () => {} }, closing.signal); // already closed: at once
+  });
+
+  it('normalIp: IPv4 clients of a dual-stack socket read as IPv4', () => {
+    assert.equal(normalIp('::ffff:192.0.2.1'), '192.0.2.1');
+    assert.equal(normalIp('::FFFF:10.0.0.1'), '10.0.0.1');
+    assert.equal(normalIp('2001:DB8::1'), '2001:db8::1');
+    assert.equal(normalIp('::ffff:abcd'), '::ffff:abcd');
   });
 
   it('escapeHtml escapes the five characters', () => {
