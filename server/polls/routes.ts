@@ -7,6 +7,7 @@ import { toIssues } from '../../src/api/errors.js';
 import { ProposalSort, pollStatus, type PollEvent, type Proposal } from '../../src/api/poll.js';
 import { pollRoutes as routes } from '../../src/api/routes.js';
 import { resultsPublic, visibleResults } from '../../src/poll/results.js';
+import { Keys } from '../comments/keys.js';
 import { linkBase, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
@@ -16,7 +17,7 @@ import { Router } from '../routing.js';
 import * as admin from './admin.js';
 import { confirmationMail, pollPages } from './pages.js';
 import * as sql from './sql.js';
-import { TOPIC, castVote, closedFailure, confirmParticipant, likeArgument, lockPoll, newId, publishChange, requestConfirmation, type Polls } from './voting.js';
+import { TOPIC, castVote, closedFailure, confirmParticipant, confirmationMailFailed, likeArgument, lockPoll, newId, publishChange, requestConfirmation, sweepConfirmationMails, type Polls } from './voting.js';
 
 const must = async <T>(value: Promise<T | undefined>, what: string): Promise<T> => {
   const v = await value;
@@ -37,11 +38,14 @@ const VOTE_FACTOR = 5;
 export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
   const { db, bus } = ctx;
   const live = new Live<sql.PollState>(bus, TOPIC, (id) => sql.loadPoll(db, id));
-  const polls: Polls = { db, bus, live };
+  const polls: Polls = { db, bus, live, keys: new Keys(db, 'polls') };
   const voteLimiter = o.limiter && new RateLimiter({ capacity: o.limiter.options.capacity * VOTE_FACTOR, refillPerSecond: o.limiter.options.refillPerSecond * VOTE_FACTOR });
   const votes = new Router(router.app, router.base, { ...router.options, limiter: voteLimiter });
   // Keys of votes are kept two days: long enough for any replay from a page's outbox.
-  const sweep = setInterval(() => void db.query(`DELETE FROM poll_vote_keys WHERE created_at < now() - interval '2 days'`).catch(() => undefined), 3_600_000);
+  const sweep = setInterval(() => {
+    void db.query(`DELETE FROM poll_vote_keys WHERE created_at < now() - interval '2 days'`).catch(() => undefined);
+    void sweepConfirmationMails(db).catch(() => undefined);
+  }, 3_600_000);
   sweep.unref();
   ctx.onClose(() => {
     live.close();
@@ -207,10 +211,16 @@ export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: {
   votes.on(routes.withdrawProposalVote, ({ params, idempotencyKey }) => vote(params.id, params.proposalId, params.participant, null, idempotencyKey));
 
   router.on(routes.requestParticipantEmail, async ({ params, body }, c) => {
-    const r = await requestConfirmation(db, params.id, params.participant, body.email);
+    const r = await requestConfirmation(polls, params.id, params.participant, body.email);
     if (r.token) {
+      const { hash } = r;
       const mail = confirmationMail(body.email, r.poll, r.token, linkBase(ctx, c.req.url));
-      ctx.background(ctx.mailer.send(mail).catch((e: unknown) => ctx.log('error', `confirmation mail for poll ${params.id} failed`, e)));
+      ctx.background(
+        ctx.mailer.send(mail).catch(async (e: unknown) => {
+          ctx.log('error', `confirmation mail for poll ${params.id} failed`, e);
+          await confirmationMailFailed(db, params.id, hash);
+        }),
+      );
     }
     return { status: r.status };
   });

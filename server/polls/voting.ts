@@ -14,6 +14,7 @@ import { POLL_SUBJECT, type LikeResult, type VoteInput, type VoteResult } from '
 import { subjectResult } from '../../src/poll/consensus.js';
 import { voteValues } from '../../src/poll/votes.js';
 import type { Bus } from '../bus.js';
+import type { Keys } from '../comments/keys.js';
 import type { Db, Queryable, Row } from '../db/db.js';
 import { ApiFailure, notFound } from '../http.js';
 import type { Live } from '../live.js';
@@ -24,6 +25,8 @@ export interface Polls {
   db: Db;
   bus: Bus;
   live: Live<PollState>;
+  /** The polls' secret, for the keyed hashes of participants' emails. */
+  keys: Keys;
 }
 
 export const TOPIC = 'poll:';
@@ -259,36 +262,59 @@ export async function likeArgument({ db }: Polls, pollId: string, argumentId: st
   });
 }
 
-/** How often one participant may be mailed a confirmation link. */
-const RESEND_AFTER = '1 minute';
-const emailHash = (email: string) => hashToken(`email:${normaliseEmail(email)}`);
+/**
+ * How often a poll may mail one address a confirmation link, whichever participants ask (fresh
+ * participant tokens cost nothing): as often as petitions resend theirs.
+ */
+const RESEND_AFTER = '10 minutes';
+
+/**
+ * The keyed hash kept of a participant's email (normalised): an HMAC with the polls' secret, so a
+ * leaked table cannot be reversed by hashing a list of addresses. Computed outside transactions
+ * (the secret may have to be read, and PGlite's one connection is held by a transaction).
+ */
+const emailHash = (keys: Keys, email: string) => keys.mac('poll-email', normaliseEmail(email));
 
 /**
  * Polls with confirm_email: prepares a confirmation mail for the participant. `token` is what the
- * link carries (undefined: nothing to send, already confirmed with this address or mailed lately).
+ * link carries (undefined: nothing to send, already confirmed with this address, or this address was
+ * mailed for this poll lately, which is answered as `sent` all the same so that nothing is revealed).
+ * `hash` releases the address with `confirmationMailFailed` when the mail cannot be sent.
  */
-export async function requestConfirmation(db: Db, pollId: string, participantToken: string, email: string) {
+export async function requestConfirmation({ db, keys }: Polls, pollId: string, participantToken: string, email: string) {
   const participant = participantId(participantToken);
-  const hash = emailHash(email);
+  const hash = await emailHash(keys, email);
   return db.transaction(async (tx) => {
     const [p] = await tx.query<{ confirm_email: boolean; title: string; locale: 'fr' | 'en' }>('SELECT confirm_email, title, locale FROM polls WHERE id = $1', [pollId]);
     if (!p) throw notFound(`no poll ${pollId}`);
     if (!p.confirm_email) throw new ApiFailure(409, 'conflict', 'this poll does not ask participants to confirm an email');
     await lockParticipant(tx, participant);
-    const [me] = await tx.query<{ email_hash: string | null; pending_hash: string | null; recent: boolean }>(
-      `SELECT email_hash, pending_hash, coalesce(mailed_at > now() - interval '${RESEND_AFTER}', false) AS recent FROM poll_participants WHERE id = $1`,
-      [participant],
-    );
+    const [me] = await tx.query<{ email_hash: string | null }>('SELECT email_hash FROM poll_participants WHERE id = $1', [participant]);
     if (me?.email_hash === hash) return { status: 'confirmed' as const, poll: p };
-    if (me?.recent && me.pending_hash === hash) return { status: 'sent' as const, poll: p };
+    // Claims the address for this poll unless it was mailed lately: one statement, so that of two
+    // requests at once one waits for the other's row and then sees it (on every process).
+    const claimed = await tx.query(
+      `INSERT INTO poll_confirmation_mails AS m (poll_id, email_hash) VALUES ($1, $2)
+       ON CONFLICT (poll_id, email_hash) DO UPDATE SET mailed_at = now() WHERE m.mailed_at <= now() - interval '${RESEND_AFTER}'
+       RETURNING 1`,
+      [pollId, hash],
+    );
+    if (!claimed.length) return { status: 'sent' as const, poll: p };
     const token = newToken();
     await tx.query(
       'UPDATE poll_participants SET pending_hash = $2, pending_poll = $3, confirm_hash = $4, mailed_at = now() WHERE id = $1',
       [participant, hash, pollId, hashToken(token)],
     );
-    return { status: 'sent' as const, poll: p, token };
+    return { status: 'sent' as const, poll: p, token, hash };
   });
 }
+
+/** Frees the address after a mail that could not be sent, so that asking again sends one at once. */
+export const confirmationMailFailed = (db: Db, pollId: string, hash: string) =>
+  db.query('DELETE FROM poll_confirmation_mails WHERE poll_id = $1 AND email_hash = $2', [pollId, hash]);
+
+/** Drops the claims older than RESEND_AFTER (they hold nothing back any more). */
+export const sweepConfirmationMails = (db: Db) => db.query(`DELETE FROM poll_confirmation_mails WHERE mailed_at < now() - interval '${RESEND_AFTER}'`);
 
 /**
  * Turns the counting of participants' votes on or off in the open polls that need a confirmed
@@ -352,6 +378,8 @@ export async function confirmParticipant({ db, bus }: Polls, token: string) {
       'UPDATE poll_participants SET email_hash = pending_hash, confirmed_at = now(), pending_hash = NULL, confirm_hash = NULL WHERE id = $1',
       [t.id],
     );
+    // The link was followed: its owner may confirm on another device at once.
+    await tx.query('DELETE FROM poll_confirmation_mails WHERE poll_id = $1 AND email_hash = $2', [t.pending_poll, t.pending_hash]);
     for (const id of await recount(tx, [...(other ? [[other.id, false] as [string, boolean]] : []), [t.id, true]])) changed.add(id);
     for (const id of changed) await publishChange(bus, tx, id);
     const [n] = await tx.query<{ count: number }>(`SELECT count FROM poll_tallies WHERE poll_id = $1 AND subject = '#' AND value = '#'`, [t.pending_poll]);

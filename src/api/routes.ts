@@ -784,7 +784,7 @@ export const pollRoutes = {
     method: 'POST',
     path: '/polls/{id}/participants/{participant}/email',
     summary: 'Polls with confirmEmail: mail the participant a link that makes their votes count',
-    description: 'The address is only mailed to; its hash holds one participant per address. A second request within a minute sends nothing.',
+    description: 'The address is only mailed to; its keyed hash holds one participant per address. A poll mails an address at most once in ten minutes, whichever participant asks, until its link is followed; a request held back is answered `sent` all the same.',
     tags: ['polls'],
     params: BallotParams,
     body: EmailInput,

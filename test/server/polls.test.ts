@@ -1,7 +1,8 @@
 /** Polls on PGlite and on PostgreSQL: votes counted exactly under concurrency, the rules of each vote kind, closing, visibility, consultations, the email-confirmed mode, live events. */
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { normaliseEmail } from '../../src/api/petition.js';
 import { Argument, ArgumentList, Ballot, LikeResult, Poll, PollEvent, PollResults, Proposal, ProposalPage, VoteResult } from '../../src/api/poll.js';
 import { EventReader, admin, key, startTest, targets, type Answer, type TestServer } from './helpers.js';
 import { createPoll, participantToken } from './poll-helpers.js';
@@ -354,6 +355,57 @@ for (const target of await targets()) {
       assert.equal((await ballot(id, laptop)).confirmed, false);
       await countsMatchRows(id);
       refused(await s.call('POST', `/api/polls/${await createPoll(s)}/participants/${laptop}/email`, { email }, key()), 409, 'conflict');
+    });
+
+    it('mails an address at most once per poll in ten minutes, whichever participants ask, answering each as a success', async () => {
+      const id = await createPoll(s, { confirmEmail: true });
+      const email = `victim-${randomUUID().slice(0, 8)}@example.org`;
+      const mailed = () => s.outbox!.mails.filter((m) => normaliseEmail(m.to) === email).length;
+      const ask = (pollId: string, participant = participantToken(), to = email) => s.call('POST', `/api/polls/${pollId}/participants/${participant}/email`, { email: to }, key());
+      const sent = (a: Answer) => {
+        assert.equal(a.status, 200, a.text);
+        assert.deepEqual(a.json, { status: 'sent' }, 'nothing tells a mail was held back');
+      };
+      // Five fresh participants at once, then three more (one spelling the address differently): one mail.
+      (await Promise.all(Array.from({ length: 5 }, () => ask(id)))).forEach(sent);
+      for (const to of [email, email.toUpperCase(), email]) sent(await ask(id, participantToken(), to));
+      await s.idle();
+      assert.equal(mailed(), 1, 'one mail to the address');
+      const [row] = await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM poll_participants WHERE pending_poll = $1', [id]);
+      assert.equal(row!.n, 1, 'only the participant mailed holds a link');
+
+      // Another poll has its own allowance; ten minutes later this one has a new one.
+      sent(await ask(await createPoll(s, { confirmEmail: true })));
+      await s.idle();
+      assert.equal(mailed(), 2, 'another poll mails the address once');
+      await s.db.query(`UPDATE poll_confirmation_mails SET mailed_at = mailed_at - interval '10 minutes' WHERE poll_id = $1`, [id]);
+      (await Promise.all(Array.from({ length: 3 }, () => ask(id)))).forEach(sent);
+      await s.idle();
+      assert.equal(mailed(), 3, 'after ten minutes, one more');
+
+      // Following the link ends the wait: the same person may confirm on another device at once.
+      const token = decodeURIComponent(/\/polls\/confirm\?token=([\w%-]+)/.exec(s.outbox!.last(email)!.text)![1]!);
+      assert.equal((await s.call('POST', '/api/participants/confirm', { token })).status, 200);
+      sent(await ask(id));
+      await s.idle();
+      assert.equal(mailed(), 4, 'a new mail once the last link was followed');
+    });
+
+    it('keeps only a keyed hash of a participant\'s email, not one anyone could recompute', async () => {
+      const id = await createPoll(s, { confirmEmail: true });
+      const email = `Hash-${randomUUID().slice(0, 8)}@example.org`;
+      const participant = participantToken();
+      await s.call('POST', `/api/polls/${id}/participants/${participant}/email`, { email }, key());
+      await s.idle();
+      const [pending] = await s.db.query<{ pending_hash: string }>('SELECT pending_hash FROM poll_participants WHERE pending_poll = $1', [id]);
+      const token = decodeURIComponent(/\/polls\/confirm\?token=([\w%-]+)/.exec(s.outbox!.last(email)!.text)![1]!);
+      assert.equal((await s.call('POST', '/api/participants/confirm', { token })).status, 200);
+      const [confirmed] = await s.db.query<{ email_hash: string }>('SELECT email_hash FROM poll_participants WHERE email_hash = $1', [pending!.pending_hash]);
+      assert.ok(confirmed, 'the confirmed participant keeps the hash');
+      const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
+      const guesses = [email, email.toLowerCase(), normaliseEmail(email)].flatMap((e) => [e, `email:${e}`]).map(sha256);
+      assert.ok(!guesses.includes(confirmed.email_hash), `not a plain SHA-256 of the address: ${confirmed.email_hash}`);
+      assert.match(confirmed.email_hash, /^[\w-]{43}$/, 'an HMAC-SHA-256, base64url');
     });
 
     it('exports results as JSON and CSV for the organiser', async () => {

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { SmtpMailer } from '../../server/mail.js';
 import { key, startTest, targets, tokenFrom, uniqueEmail, type TestServer } from './helpers.js';
+import { createPoll, participantToken } from './poll-helpers.js';
 
 interface Received {
   from: string;
@@ -109,6 +110,24 @@ for (const target of await targets()) {
       } finally {
         refused.delete(email);
       }
+    });
+
+    it('a poll confirmation mail that cannot be delivered frees the address: asking again mails it at once', async () => {
+      const id = await createPoll(s, { confirmEmail: true });
+      const email = uniqueEmail('participant');
+      const ask = () => s.call('POST', `/api/polls/${id}/participants/${participantToken()}/email`, { email }, key());
+      refused.add(email);
+      try {
+        assert.deepEqual((await ask()).json, { status: 'sent' });
+        await s.idle();
+        assert.ok(s.logged.some((l) => l.includes(`confirmation mail for poll ${id} failed`)), 'logged');
+        s.logged.length = 0;
+      } finally {
+        refused.delete(email);
+      }
+      assert.deepEqual((await ask()).json, { status: 'sent' });
+      await s.idle();
+      assert.equal(inbox.filter((m) => m.to.includes(email)).length, 1, 'delivered the second time');
     });
   });
 }
