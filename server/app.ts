@@ -81,6 +81,8 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   const outbox = mailer instanceof DevOutbox ? mailer : undefined;
   const rate = options.rateLimit ?? { capacity: 20, refillPerSecond: 1 / 3 };
   const limiter = rate ? new RateLimiter(rate) : undefined;
+  // Wrong admin tokens: a burst of 30 per client, then one every 2 s (guessing stays hopeless).
+  const adminFailures = rate ? new RateLimiter({ capacity: 30, refillPerSecond: 0.5 }) : undefined;
   const trustProxy = options.trustProxy ?? false;
   const closing = new AbortController();
   const pending = new Set<Promise<unknown>>();
@@ -115,6 +117,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   const router = new Router(app, '/api', {
     adminToken: options.adminToken || undefined,
     limiter,
+    adminFailures,
     trustProxy,
     checkResponses: options.checkResponses ?? true,
   });
@@ -164,6 +167,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
       closed = true;
       closing.abort();
       limiter?.close();
+      adminFailures?.close();
       await Promise.race([Promise.all([...pending]), new Promise((r) => setTimeout(r, 5000).unref())]);
       await bus.close();
       await mailer.close?.();

@@ -85,6 +85,7 @@ async function main() {
   const url = env.DATABASE_URL || undefined;
   const dataDir = values.data ?? './.civic-data';
   const adminToken = env.CIVIC_ADMIN_TOKEN || undefined;
+  if (adminToken && adminToken.length < 16) throw new Error('CIVIC_ADMIN_TOKEN is shorter than 16 characters: use a long random one, e.g. `openssl rand -base64 32`');
   const publicUrl = values['public-url'] ?? (env.PUBLIC_URL || undefined);
   // Real mail carries confirmation and withdrawal links: they must point to the public site, which
   // only the operator knows (a request's Host header is the client's to choose).

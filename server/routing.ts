@@ -28,6 +28,8 @@ export interface RouterOptions {
   trustProxy: boolean | number;
   /** Check every JSON answer against its schema (a 500 instead of an answer outside the contract). */
   checkResponses: boolean;
+  /** Counts wrong admin tokens per client: past its burst they are 429. */
+  adminFailures?: RateLimiter | undefined;
 }
 
 // Full English messages ("expected string, received number"); widget bundles skip them, the server need not.
@@ -51,10 +53,17 @@ export class Router {
   ) {}
 
   on<const O extends Operation>(op: O, handler: (input: Input<O>, c: Context) => Promise<Answer<O>>): void {
-    const { adminToken, limiter, trustProxy, checkResponses } = this.options;
+    const { adminToken, limiter, adminFailures, trustProxy, checkResponses } = this.options;
     this.app.on(op.method, this.base + honoPath(op.path), async (c) => {
       const ip = clientIp(c, trustProxy);
-      if (op.admin) checkAdmin(c, adminToken);
+      if (op.admin) {
+        try {
+          checkAdmin(c, adminToken);
+        } catch (e) {
+          const wait = adminFailures?.take(ip);
+          throw wait ? rateLimited(wait) : e;
+        }
+      }
       if (limiter && op.errors.includes(429)) {
         const wait = limiter.take(ip);
         if (wait) throw rateLimited(wait);

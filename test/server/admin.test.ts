@@ -39,6 +39,20 @@ for (const target of await targets()) {
       assert.equal(p.goal, 100);
     });
 
+    it('guessing the token: past a burst of 30 wrong tokens a client gets 429 with Retry-After; the right token still works', async () => {
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 40 && !statuses.includes(429); i++) {
+        last = await s.call('GET', '/api/admin/blocks', undefined, { authorization: `Bearer guess-${i}` });
+        statuses.push(last.status);
+      }
+      assert.ok(statuses.length > 1 && statuses.slice(0, -1).every((x) => x === 401), statuses.join());
+      assert.equal(last!.status, 429);
+      assert.equal(last!.json.error.kind, 'rate-limited');
+      assert.ok(Number(last!.headers.get('retry-after')) >= 1);
+      assert.equal((await s.call('GET', '/api/admin/blocks', undefined, admin)).status, 200);
+    });
+
     it('create answers 201 with the petition and its Location; the same id again is 409 conflict', async () => {
       const body = { id: 'plan-test', title: '  Un titre  ', summary: 'Résumé', goal: 250, url: 'https://example.org/p', locale: 'en', doubleOptIn: false, closesAt: '2030-01-01T12:00:00-05:00' };
       const r = await s.call('POST', '/api/admin/petitions', body, admin);
