@@ -8,7 +8,7 @@ import type { Log, ServerContext } from './context.js';
 import { openDb, sqlState, type Db, type OpenDbOptions } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { loadDemo } from './demo.js';
-import { ApiFailure, RateLimiter, type RateLimitOptions } from './http.js';
+import { ApiFailure, clientIp, RateLimiter, type RateLimitOptions } from './http.js';
 import { DevOutbox, type Mailer } from './mail.js';
 import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
@@ -103,6 +103,14 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   };
 
   const app = new Hono();
+  app.use(async (c, next) => {
+    await next();
+    try {
+      c.res.headers.set('x-content-type-options', 'nosniff');
+    } catch {
+      /* a response whose headers are fixed */
+    }
+  });
   app.use(
     '/api/*',
     cors({
@@ -127,7 +135,12 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   comparisonRoutes(router, ctx);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
-  if (outbox && options.devMailPage !== false) app.get('/dev/mail', (c) => c.html(outbox.html(), 200, { 'cache-control': 'no-store' }));
+  // The unsent mail holds every signer's address and confirmation link: only for this machine's
+  // own browser, not for the network the demo happens to listen on.
+  if (outbox && options.devMailPage !== false)
+    app.get('/dev/mail', (c, next) =>
+      /^(127\.|::1$|unknown$)/.test(clientIp(c)) ? c.html(outbox.html(), 200, { 'cache-control': 'no-store' }) : next(),
+    );
 
   const root = options.staticRoot === false ? undefined : (options.staticRoot ?? packageRoot());
   if (root) {

@@ -1,7 +1,8 @@
 /** The development outbox page shows confirmation links, so it is served only when asked for. */
 import assert from 'node:assert/strict';
+import { networkInterfaces } from 'node:os';
 import { describe, it } from 'node:test';
-import { startTest, targets } from './helpers.js';
+import { call, startTest, targets } from './helpers.js';
 
 const [pglite] = await targets();
 
@@ -15,6 +16,20 @@ describe('/dev/mail', () => {
     } finally {
       await on.close();
       await off.close();
+    }
+  });
+
+  const lan = Object.values(networkInterfaces()).flat().find((a) => a && !a.internal && a.family === 'IPv4')?.address;
+  it('answers only this machine: a demo listening on the network does not show its mail there', { skip: !lan && 'this machine has no network address' }, async () => {
+    const s = await startTest(pglite!, { host: '0.0.0.0' });
+    try {
+      const port = new URL(s.url).port;
+      assert.equal((await call(`http://127.0.0.1:${port}`, 'GET', '/dev/mail')).status, 200);
+      const remote = await call(`http://${lan}:${port}`, 'GET', '/dev/mail');
+      assert.equal(remote.status, 404);
+      assert.equal(remote.headers.get('x-content-type-options'), 'nosniff');
+    } finally {
+      await s.close();
     }
   });
 });
