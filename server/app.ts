@@ -145,6 +145,9 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   const root = options.staticRoot === false ? undefined : (options.staticRoot ?? packageRoot());
   if (root) {
     app.get('/', (c) => c.redirect('/blog/'));
+    // Any blog loads the widgets from here: `<script type="module">` from another origin is a CORS
+    // request, so the files say any origin may use them (they are public, and carry no credentials).
+    app.use('/cdn/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'] }));
     app.get('/cdn/*', async (c, next) => (await serveFile(c, join(root, 'dist', 'cdn'), c.req.path.slice('/cdn'.length))) ?? next());
     app.get('/*', async (c, next) => (await serveFile(c, join(root, 'examples'), c.req.path)) ?? next());
   }

@@ -7,6 +7,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -187,6 +189,30 @@ describe('the demo blog', () => {
     assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src]):not([type])').length), 0);
     assert.ok((await thread.locator('article, [part~=comment]').count()) > before);
     assert.deepEqual(errors, []);
+  });
+
+  it('the README’s snippet pasted into a page on another site loads the widget from this server', async () => {
+    // A blog on another origin (another port is another origin), serving only its own page.
+    const blog = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="fr"><title>Mon blogue</title><main>
+        <script type="module" src="${base}/cdn/civic-petition.js"></script>
+        <civic-petition api="${base}/api" petition="plan-numerique"><a href="${base}/blog/">Signer la pétition</a></civic-petition>
+      </main></html>`);
+    });
+    await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    try {
+      await page.goto(`http://127.0.0.1:${(blog.address() as AddressInfo).port}/`);
+      await page.locator('civic-petition form').waitFor({ timeout: 10000 });
+      assert.match(await widgetText(page), /Pour un plan numérique pour le Québec/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      blog.close();
+    }
   });
 
   it('serves the OpenAPI document generated from the schemas', async () => {

@@ -132,8 +132,9 @@ for (const target of await targets()) {
       assert.match(blog.headers.get('content-type') ?? '', /^text\/html/);
       assert.equal(await blog.text(), '<!doctype html><title>Blog</title>');
       assert.equal((await fetch(`${s.url}/blog`, { redirect: 'manual' })).headers.get('location'), '/blog/');
-      const js = await fetch(`${s.url}/cdn/civic-petition.js`);
+      const js = await fetch(`${s.url}/cdn/civic-petition.js`, { headers: { origin: 'https://blogue.example' } });
       assert.equal(js.status, 200);
+      assert.equal(js.headers.get('access-control-allow-origin'), '*', 'a module script from another site is a CORS request');
       assert.match(js.headers.get('content-type') ?? '', /^text\/javascript/);
       // A folder's redirect stays on this site, whatever the path's leading slashes say.
       for (const path of ['//evil.example/..%2fblog', '/\\evil.example/..%2fblog']) {
