@@ -27,4 +27,11 @@ export const styles = css`
     min-block-size: 6em;
     resize: vertical;
   }
+  /* The shared reset sets every element's font to inherit: a reader's emphasis must still show. */
+  strong {
+    font-weight: 700;
+  }
+  em {
+    font-style: italic;
+  }
 `;

@@ -54,6 +54,9 @@ export const styles = css`
     font-style: normal;
     font-weight: 600;
   }
+  strong {
+    font-weight: 700;
+  }
   @media (forced-colors: active) {
     .bar {
       forced-color-adjust: none;

@@ -94,11 +94,14 @@ describe('<civic-comments>', () => {
 
   it('previews the markdown as it will show, from the same parser', async () => {
     const el = await comments(seeded());
-    await fill(el, { text: 'Un **aperçu** et <b>rien</b>' });
+    await fill(el, { text: 'Un **aperçu** *penché* et <b>rien</b>' });
     $<HTMLButtonElement>(el, 'form button[aria-expanded]').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=preview] strong'), 'preview rendered');
+    // Strong words look strong, though the shared reset makes every element inherit its font.
+    expect(getComputedStyle($(el, '[part~=preview] strong')).fontWeight).to.equal('700');
     expect($(el, '[part~=preview]').textContent).to.contain('<b>rien</b>');
     expect($(el, '[part~=preview]').querySelector('b')).to.equal(null);
+    expect(getComputedStyle($(el, '[part~=preview] em')).fontStyle).to.equal('italic');
     await expect(el).to.be.accessible();
   });
 

@@ -95,6 +95,7 @@ describe('<civic-poll> consultation', () => {
     const consensus = $(el, '[part~=consensus]');
     const [agree, divided] = [...consensus.querySelectorAll('section')];
     expect(agree!.querySelector('h3')!.textContent).to.equal('Où les participants s’accordent');
+    expect(getComputedStyle(agree!.querySelector('li strong')!).fontWeight).to.equal('700', 'titles look strong despite the reset');
     // Lower bounds: 290/300 → 0.94; 3/3 → 0.44; 60/115 → 0.43; 2/4 → 0.15 (fourth, left out).
     expect(titles(agree!)).to.deep.equal(['Un champion numérique par région', 'Une éducation civique numérique dès l’école', 'Former chaque agent de l’État au numérique']);
     expect(squash(agree!.textContent)).to.contain('97 % d’accord, 300 votes');
