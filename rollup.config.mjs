@@ -38,7 +38,7 @@ const shortErrors = () => ({
   transform(code, id) {
     const pkg = /node_modules\/((?:@lit\/)?[\w-]+)\//.exec(id)?.[1];
     if (!pkg || !/^(lit-html|lit-element|@lit\/reactive-element|@lit\/task|zod)$/.test(pkg)) return null;
-    const out = code.replace(/\bError\((["'])(?:(?!\1)[^\\\n]){16,}\1/g, `Error("${pkg}"`);
+    const out = code.replace(/\bError\((["'])(?:(?!\1)[^\\\n]){12,}\1/g, `Error("${pkg}"`);
     return out === code ? null : { code: out, map: null };
   },
 });

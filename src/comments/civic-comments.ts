@@ -8,6 +8,7 @@ import { restComments } from '../api/rest-comments.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicCommentedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
+import { TaskStatus } from '@lit/task';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
 import { base } from '../core/styles.js';
@@ -166,7 +167,7 @@ export class CivicComments extends CivicElement {
 
   /** @internal Whether a load is under way (a new sort order). */
   get busy(): boolean {
-    return this.#task.pending;
+    return this.#task.status === TaskStatus.PENDING;
   }
 
   async #load(id: string, sort: CommentSort, signal: AbortSignal): Promise<Loaded> {
@@ -422,7 +423,7 @@ export class CivicComments extends CivicElement {
         ? this.#renderThread(data.thread)
         : task.error
           ? this.renderLoadError(task.error, () => task.run())
-          : task.pending
+          : task.status // pending (INITIAL, 0, is idle)
             ? this.renderLoading()
             : this.renderFallback()}
       <div class="sr-only" role="status">${this.said}</div>`;

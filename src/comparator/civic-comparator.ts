@@ -170,7 +170,7 @@ export class CivicComparator extends CivicElement {
           ? this.#renderFileError(e)
           : e
             ? this.renderLoadError(e, () => task.run())
-            : task.pending
+            : task.status // pending (INITIAL, 0, is idle)
               ? this.renderLoading()
               : this.renderFallback()}
       <div class="sr-only" role="status">${this.said}</div>`;

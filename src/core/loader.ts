@@ -5,7 +5,7 @@
  * load yet) leave it idle. A widget moved elsewhere in the page keeps what it loaded.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { initialState, Task } from '@lit/task';
 
 export class Loader<A extends readonly unknown[], T> extends Task<readonly unknown[], T> {
   constructor(host: ReactiveControllerHost, load: (args: A, signal: AbortSignal) => Promise<T>, args: () => A | undefined) {
@@ -17,10 +17,5 @@ export class Loader<A extends readonly unknown[], T> extends Task<readonly unkno
         return [!!a, ...(a ?? [])];
       },
     });
-  }
-
-  /** Whether a run is under way. */
-  get pending(): boolean {
-    return this.status === TaskStatus.PENDING;
   }
 }

@@ -215,11 +215,11 @@ export class CivicPetition extends CivicElement {
       return this.#showErrors(e.kind === 'validation' && e.issues.length ? fieldErrors(e.issues, this.#fields, this.#form()) : { body: this.errorText(e) });
     }
     const r = outcome.result;
-    if (r.status === 'already-signed') return this.#showErrors({ body: t.alreadySigned });
+    const p = this.#task.value;
+    if (r.status === 'already-signed') return this.#showErrors({ body: p?.doubleOptIn ? t.signedAgain : t.alreadySigned });
     this.result = r;
     this.phase = 'done';
     this.#key = newKey();
-    const p = this.#task.value;
     if (p) this.live = { ...p, ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) } as PetitionEvent;
     this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
     void import('./share.js').then((m) => (this.share = m));
@@ -234,7 +234,7 @@ export class CivicPetition extends CivicElement {
         ? this.#renderPetition({ ...task.value, ...this.live })
         : task.error
           ? this.renderLoadError(task.error, () => task.run())
-          : task.pending
+          : task.status // pending (INITIAL, 0, is idle)
             ? this.renderLoading()
             : this.renderFallback()}
       <div class="sr-only" role="status">${this.said}</div>`;

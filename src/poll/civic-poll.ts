@@ -276,7 +276,7 @@ export class CivicPoll extends CivicElement {
         ? this.#renderPoll(p)
         : task.error
           ? this.renderLoadError(task.error, () => task.run())
-          : task.pending
+          : task.status // pending (INITIAL, 0, is idle)
             ? this.renderLoading()
             : this.renderFallback()}
       <div class="sr-only" role="status">${this.state.said}</div>`;

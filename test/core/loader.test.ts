@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { TaskStatus } from '@lit/task';
 import { Loader } from '../../src/core/loader.js';
 import { expect, fixture, waitUntil } from '../helpers.js';
 
@@ -13,7 +14,7 @@ class LoaderHost extends LitElement {
   );
   readonly signals = new Loader(this, ([id], signal) => (this.calls.push({ id, signal, resolve: () => {}, reject: () => {} }), new Promise<string>(() => {})), () => (this.id ? ([this.id] as const) : undefined));
   override render() {
-    return html`${this.data.pending ? 'pending' : ''}${this.data.value ?? ''}${this.data.error ? 'error' : ''}`;
+    return html`${this.data.status === TaskStatus.PENDING ? 'pending' : ''}${this.data.value ?? ''}${this.data.error ? 'error' : ''}`;
   }
 }
 customElements.define('loader-host', LoaderHost);

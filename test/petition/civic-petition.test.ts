@@ -104,6 +104,21 @@ describe('<civic-petition>', () => {
     expect(again.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain('déjà signé');
     expect(field(again, 'email').value).to.equal('ANA+petition@example.org');
     expect(text(again)).to.contain('121 signatures');
+    expect(text(again)).to.not.contain('confirmation');
+    await expect(again).to.be.accessible();
+  });
+
+  it('with double opt-in, signing again tells a signer who lost the mail that a new link is on its way', async () => {
+    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: true })] });
+    const el = await petition(backend);
+    await fill(el, { name: 'Ana Roy', email: 'ana@example.org' });
+    submit(el);
+    await waitForText(el, 'Presque fini');
+    const again = await petition(backend, 'en');
+    await fill(again, { name: 'Ana Roy', email: 'ana@example.org' });
+    submit(again);
+    await waitForText(again, 'a new confirmation link is on its way');
+    expect(again.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain('already signed');
     await expect(again).to.be.accessible();
   });
 

@@ -52,6 +52,8 @@ export const petition = {
   counted: 'Your signature is counted.',
   checkEmail: 'Almost done: open the email we just sent you and follow its link to confirm. Your signature counts once confirmed.',
   alreadySigned: 'This email address has already signed this petition.',
+  /** With double opt-in: the server sends a new link to a signature still unconfirmed (at most every 10 minutes). */
+  signedAgain: 'This email address has already signed this petition. Not confirmed yet? Check your inbox (and spam folder): a new confirmation link is on its way, at most one every 10 minutes.',
   queued: 'You seem to be offline. Your signature is saved on this device and will be sent as soon as the network returns.',
   sent: 'Your saved signature has been sent.',
   share: 'Share this petition',

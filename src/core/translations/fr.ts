@@ -49,6 +49,7 @@ export const petition: PetitionStrings = {
   counted: 'Votre signature est comptée.',
   checkEmail: 'Presque fini : ouvrez le courriel que nous venons de vous envoyer et suivez son lien pour confirmer. Votre signature comptera une fois confirmée.',
   alreadySigned: 'Cette adresse courriel a déjà signé cette pétition.',
+  signedAgain: 'Cette adresse courriel a déjà signé cette pétition. Pas encore confirmée ? Surveillez vos courriels (et les indésirables) : un nouveau lien de confirmation vous est envoyé, au plus un toutes les 10 minutes.',
   queued: 'Vous semblez hors ligne. Votre signature est gardée sur cet appareil et sera envoyée dès le retour du réseau.',
   sent: 'Votre signature gardée a été envoyée.',
   share: 'Partager cette pétition',
