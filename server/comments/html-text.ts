@@ -5,6 +5,8 @@
  * their parser, so nothing here has to be safe as HTML, only faithful as text.
  */
 
+import { tags } from './html-tags.js';
+
 const named: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘',
   rdquo: '”', ldquo: '“', ndash: '–', mdash: '—', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç', ecirc: 'ê', ocirc: 'ô',
@@ -12,7 +14,7 @@ const named: Record<string, string> = {
 
 /** Decodes the character references of HTML text or of an attribute value. */
 export const decodeEntities = (s: string) =>
-  s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (all, e: string) => {
+  !s.includes('&') ? s : s.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (all, e: string) => {
     if (e[0] !== '#') return named[e] ?? named[e.toLowerCase()] ?? all;
     const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
     return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : all;
@@ -21,10 +23,12 @@ export const decodeEntities = (s: string) =>
 /** Backslash-escapes what the markdown subset would read as markup. */
 const escapeMd = (s: string) => s.replace(/[\\`*_[\]<>]/g, '\\$&');
 
-const attr = (attrs: string, name: string) => {
-  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attrs);
-  return m ? decodeEntities(m[1] ?? m[2] ?? m[3] ?? '').trim() : undefined;
-};
+/**
+ * How deep quotes and list indentation go, as deep as the widgets' markdown reads them (MAX_DEPTH
+ * in src/comments/markdown.ts): each quote level rewrites what it holds and each list level
+ * indents every item, so unbounded nesting would cost the square of the input, or more.
+ */
+const MAX_DEPTH = 8;
 
 interface Frame {
   tag: string;
@@ -38,6 +42,7 @@ export function htmlToMarkdown(html: string): string {
   const lists: ('ul' | 'ol')[] = [];
   let code = 0;
   let pre = 0;
+  let deepQuotes = 0; // quotes opened past MAX_DEPTH, read as their text
   const top = () => stack[stack.length - 1]!;
   const emit = (s: string) => void (top().out += s);
   const close = (tag: string) => {
@@ -47,22 +52,21 @@ export function htmlToMarkdown(html: string): string {
       const f = stack.pop()!;
       let s = f.out;
       if (f.tag === 'a') s = f.href ? `[${s.trim() || escapeMd(f.href)}](${f.href.replace(/[()\s]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : s;
-      else if (f.tag === 'blockquote') s = `\n\n${s.trim().replace(/\n{3,}/g, '\n\n').split('\n').map((l) => (l ? `> ${l}` : '>')).join('\n')}\n\n`;
+      else if (f.tag === 'blockquote') s = `\n\n> ${s.trim().replace(/\n{3,}/g, '\n\n').replaceAll('\n', '\n> ')}\n\n`; // `> ` on a blank line loses its space at the end
       emit(s);
       if (f.tag === tag) return;
     }
   };
-  const tokens = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<!--[\s\S]*?-->|([^<]+|<)/g;
-  for (const m of html.matchAll(tokens)) {
-    const [, slash, rawTag, attrs = '', textPart] = m;
-    if (textPart !== undefined) {
-      const t = decodeEntities(textPart);
-      emit(code || pre ? t : escapeMd(t));
-      continue;
-    }
-    if (!rawTag) continue; // a comment
-    const tag = rawTag.toLowerCase();
-    const end = slash === '/';
+  const text = (raw: string) => {
+    if (!raw) return;
+    const t = decodeEntities(raw);
+    emit(code || pre ? t : escapeMd(t));
+  };
+  let at = 0;
+  for (const t of tags(html)) {
+    text(html.slice(at, t.start));
+    at = t.end;
+    const { name: tag, closing: end } = t;
     switch (tag) {
       case 'br':
         emit('\n');
@@ -91,15 +95,17 @@ export function htmlToMarkdown(html: string): string {
         emit(end ? '\n```\n\n' : '\n\n```\n');
         break;
       case 'a': {
-        if (end) close('a');
-        else {
-          const href = attr(attrs, 'href');
+        close('a'); // a link does not hold another: one opening closes the one open, as in a browser
+        if (!end) {
+          const raw = t.attrs.get('href');
+          const href = raw === undefined ? undefined : decodeEntities(raw).trim();
           stack.push({ tag: 'a', out: '', href: href && /^(https?:|mailto:)/i.test(href) ? href : undefined });
         }
         break;
       }
       case 'blockquote':
-        if (end) close('blockquote');
+        if (end ? deepQuotes > 0 : stack.filter((f) => f.tag === 'blockquote').length >= MAX_DEPTH) deepQuotes += end ? -1 : 1;
+        else if (end) close('blockquote');
         else stack.push({ tag: 'blockquote', out: '' });
         break;
       case 'ul':
@@ -109,15 +115,18 @@ export function htmlToMarkdown(html: string): string {
         emit('\n\n');
         break;
       case 'li':
-        if (!end) emit(`\n${'  '.repeat(Math.max(0, lists.length - 1))}${lists[lists.length - 1] === 'ol' ? '1.' : '-'} `);
+        if (!end) emit(`\n${'  '.repeat(Math.max(0, Math.min(lists.length, MAX_DEPTH) - 1))}${lists[lists.length - 1] === 'ol' ? '1.' : '-'} `);
         break;
       default:
         break; // other tags: their text only
     }
   }
+  text(html.slice(at));
   while (stack.length > 1) close(top().tag);
+  // Blanks at the ends of lines dropped; the lookbehind starts a match only where a run of blanks
+  // starts (plain /[ \t]+\n/ tries again from each blank of a long run, which takes quadratic time).
   return stack[0]!.out
-    .replace(/[ \t]+\n/g, '\n')
+    .replace(/(?<![ \t])[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -6,15 +6,17 @@
  * that stops linking (or answers 410 Gone) when mentioned again is hidden again.
  *
  * Fetching a URL someone gave is a risk to the server's own network: by default only public
- * addresses are fetched (`allowPrivate` turns that off, for tests and intranets), with a timeout,
- * a size limit and at most five redirects, each checked.
+ * addresses are fetched, checked as the connection is made (source-fetch.ts; `allowPrivate` turns
+ * that off, for tests and intranets), with a timeout, a size limit and at most five redirects, each
+ * checked. The page is someone else's too: it is read in one pass (html-tags.ts), never with
+ * patterns that backtrack, so a crafted page cannot hold the server.
  */
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
 import type { Context, Hono } from 'hono';
 import type { ServerContext } from '../context.js';
 import { ApiFailure, clientIp, invalid, rateLimited, readText, type RateLimiter } from '../http.js';
+import { tags, type Tag } from './html-tags.js';
 import { decodeEntities } from './html-text.js';
+import { getPage, PrivateAddressError, readLimited } from './source-fetch.js';
 import { threadByUrl } from './sql.js';
 import { announce, type Comments } from './writing.js';
 
@@ -27,59 +29,64 @@ export interface WebmentionOptions {
   maxBytes?: number;
 }
 
-const privateRanges = new BlockList();
-for (const [net, bits] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 3]] as const) {
-  privateRanges.addSubnet(net, bits, 'ipv4');
-}
-for (const [net, bits] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) privateRanges.addSubnet(net, bits, 'ipv6');
-
-/** Whether an address is not on the public Internet (IPv4-mapped IPv6 addresses are read as IPv4). */
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return privateRanges.check(mapped, 'ipv4');
-  const v = isIP(address);
-  return v === 0 || privateRanges.check(address, v === 4 ? 'ipv4' : 'ipv6');
-}
-
-const normal = (url: string) => {
+/** The URL, read against `base`, without its fragment and trailing slashes; undefined when it is not one. */
+const normal = (url: string, base?: string) => {
   try {
-    const u = new URL(url);
+    const u = new URL(url, base);
     u.hash = '';
-    return u.href.replace(/\/+$/, '');
+    const href = u.href;
+    let end = href.length; // trailing slashes dropped by hand: /\/+$/ rescans a long run of them from each one
+    while (href[end - 1] === '/') end--;
+    return href.slice(0, end);
   } catch {
     return undefined;
   }
 };
 
+/** A decoded attribute of a tag, if present. */
+const attr = (t: Tag, name: string) => {
+  const v = t.attrs.get(name);
+  return v === undefined ? undefined : decodeEntities(v).trim();
+};
+
 /** Whether the HTML links to `target` (an href or src attribute), relative links read against `base`. */
 export function linksTo(html: string, target: string, base: string): boolean {
   const want = normal(target);
-  for (const m of html.matchAll(/\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi)) {
-    const raw = decodeEntities(m[1] ?? m[2] ?? m[3] ?? '').trim();
-    let abs: string | undefined;
-    try {
-      abs = new URL(raw, base).href;
-    } catch {
-      continue;
+  for (const t of tags(html)) {
+    if (t.closing) continue;
+    for (const name of ['href', 'src']) {
+      const raw = attr(t, name);
+      if (raw !== undefined && want !== undefined && normal(raw, base) === want) return true;
     }
-    if (normal(abs) === want) return true;
   }
   return false;
 }
 
-/** The page's title (its `<title>`), whitespace folded, at most 300 characters. */
+/** The page's title (its first `<title>`, of which 2,000 characters are read), whitespace folded, at most 300 characters. */
 export function pageTitle(html: string): string {
-  const m = /<title[^>]*>([\s\S]{0,2000}?)<\/title>/i.exec(html);
-  return m ? decodeEntities(m[1]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim().slice(0, 300) : '';
+  const walk = tags(html);
+  for (const t of walk) {
+    if (t.name !== 'title' || t.closing) continue;
+    const end = walk.next();
+    const text = html.slice(t.end, end.done ? html.length : end.value.start).slice(0, 2000);
+    return decodeEntities(text.replace(/<[^<>]*>/g, '')).replace(/\s+/g, ' ').trim().slice(0, 300);
+  }
+  return '';
 }
 
 /** The page's publication date, when it says (`article:published_time`, or an h-entry's dt-published). */
 export function pageDate(html: string): string | undefined {
-  const m =
-    /<meta[^>]+property\s*=\s*["']article:published_time["'][^>]*content\s*=\s*["']([^"']+)["']/i.exec(html) ??
-    /<time[^>]+class\s*=\s*["'][^"']*\bdt-published\b[^"']*["'][^>]*datetime\s*=\s*["']([^"']+)["']/i.exec(html);
-  const t = m?.[1] && Date.parse(m[1]);
-  return t ? new Date(t).toISOString() : undefined;
+  let published: string | undefined;
+  for (const t of tags(html)) {
+    if (t.closing) continue;
+    if (t.name === 'meta' && attr(t, 'property')?.toLowerCase() === 'article:published_time' && attr(t, 'content')) {
+      published = attr(t, 'content');
+      break;
+    }
+    if (t.name === 'time' && !published && attr(t, 'class')?.split(/\s+/).includes('dt-published')) published = attr(t, 'datetime');
+  }
+  const ms = published && published.length <= 100 ? Date.parse(published) : NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
 export type Verdict = { ok: true; title: string; site: string; publishedAt: string | undefined } | { ok: false; gone: boolean; missing: boolean; reason: string };
@@ -88,53 +95,45 @@ export type Verdict = { ok: true; title: string; site: string; publishedAt: stri
 export async function verifySource(source: string, target: string, o: WebmentionOptions = {}): Promise<Verdict> {
   const signal = AbortSignal.timeout(o.timeoutMs ?? 5000);
   const limit = o.maxBytes ?? 1_000_000;
+  const headers = { accept: 'text/html, */*;q=0.5', 'user-agent': 'civic-widgets webmention verifier' };
   let url = source;
   try {
     for (let hop = 0; ; hop++) {
       const u = new URL(url);
       if (u.protocol !== 'http:' && u.protocol !== 'https:') return { ok: false, gone: false, missing: true, reason: 'the source is not an http(s) page' };
-      if (!o.allowPrivate) {
-        const host = u.hostname.replace(/^\[|\]$/g, '');
-        const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-        if (!addresses.length || addresses.some(isPrivateAddress)) return { ok: false, gone: false, missing: true, reason: 'the source is not on a public address' };
-      }
-      const res = await fetch(u, { redirect: 'manual', signal, headers: { accept: 'text/html, */*;q=0.5', 'user-agent': 'civic-widgets webmention verifier' } });
-      const location = res.headers.get('location');
-      if (res.status >= 300 && res.status < 400 && location) {
-        await res.body?.cancel();
+      const res = await getPage(u, { allowPrivate: o.allowPrivate, signal, headers });
+      const status = res.statusCode ?? 0;
+      const location = res.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        res.destroy();
         if (hop >= 5) return { ok: false, gone: false, missing: true, reason: 'too many redirects' };
         url = new URL(location, u).href;
         continue;
       }
-      if (res.status === 410) {
-        await res.body?.cancel();
+      if (status === 410) {
+        res.destroy();
         return { ok: false, gone: true, missing: true, reason: 'the source is gone (410)' };
       }
-      if (!res.ok) {
-        await res.body?.cancel();
-        return { ok: false, gone: false, missing: true, reason: `the source answered ${res.status}` };
+      if (status < 200 || status >= 300) {
+        res.destroy();
+        return { ok: false, gone: false, missing: true, reason: `the source answered ${status}` };
       }
       const html = await readLimited(res, limit);
       if (!linksTo(html, target, url)) return { ok: false, gone: false, missing: false, reason: 'the source does not link to the target' };
       return { ok: true, title: pageTitle(html), site: new URL(url).hostname.replace(/^www\./, ''), publishedAt: pageDate(html) };
     }
   } catch (e) {
+    if (e instanceof PrivateAddressError) return { ok: false, gone: false, missing: true, reason: 'the source is not on a public address' };
     return { ok: false, gone: false, missing: true, reason: `the source could not be read (${(e as Error).message})` };
   }
 }
 
-async function readLimited(res: Response, limit: number): Promise<string> {
-  if (!res.body) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    text += decoder.decode(chunk, { stream: true });
-    if (size >= limit) break; // the rest is not read: a link past the first megabyte does not count
-  }
-  return text + decoder.decode();
-}
+/** The text between the first `open` from `from` and the next `close`, and where it ends. */
+const between = (text: string, open: string, close: string, from = 0) => {
+  const start = text.indexOf(open, from);
+  const end = start < 0 ? -1 : text.indexOf(close, start + open.length);
+  return end < 0 ? undefined : { inner: text.slice(start + open.length, end), next: end + close.length };
+};
 
 const httpUrl = (value: string | null | undefined, field: string): string => {
   if (!value) throw invalid(field, `${field} is required`, 'required');
@@ -221,6 +220,8 @@ export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: 
   });
 
   // XML-RPC pingback (what WordPress sends): verified before answering, as the protocol expects.
+  // Its call is read with indexOf, not patterns: `\s*([^<]*?)\s*` and the like take cubic time on a
+  // run of spaces.
   const pingback = async (hc: Context) => {
     const xml = (body: string, status: 200 | 400 | 429 = 200) =>
       hc.newResponse(`<?xml version="1.0"?>\n<methodResponse>${body}</methodResponse>\n`, status, { 'content-type': 'text/xml; charset=utf-8' });
@@ -240,12 +241,16 @@ export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: 
     } catch {
       return fault(-32700, 'parse error: the request is too large or not UTF-8');
     }
-    const method = /<methodName>\s*([^<]*?)\s*<\/methodName>/.exec(text)?.[1];
-    if (!method) return fault(-32700, 'parse error: not an XML-RPC call');
+    const method = between(text, '<methodName>', '</methodName>')?.inner.trim();
+    if (!method || method.includes('<')) return fault(-32700, 'parse error: not an XML-RPC call');
     if (method !== 'pingback.ping') return fault(-32601, `no method ${method}`);
-    const params = [...text.matchAll(/<param>\s*<value>\s*(?:<string>([\s\S]*?)<\/string>|([^<]*))\s*<\/value>\s*<\/param>/g)].map((m) =>
-      decodeEntities((m[1] ?? m[2] ?? '').trim()),
-    );
+    const params: string[] = [];
+    for (let p, at = 0; (p = between(text, '<param>', '</param>', at)); at = p.next) {
+      const value = between(p.inner.trim(), '<value>', '</value>');
+      const v = value?.inner.trim();
+      const s = v && between(v, '<string>', '</string>');
+      if (v !== undefined && (s || !v.includes('<'))) params.push(decodeEntities((s ? s.inner : v).trim()));
+    }
     let source: string;
     let target: string;
     try {

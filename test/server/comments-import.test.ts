@@ -153,6 +153,33 @@ describe('import units', () => {
     assert.equal(htmlToMarkdown('<script>alert(1)</script>x < y'), 'alert(1)x \\< y');
   });
 
+  it('HTML to markdown: links do not nest, quotes nest as deep as the widgets read them', () => {
+    assert.equal(htmlToMarkdown('<a href="https://a.example/1">un <a href="https://a.example/2">deux</a></a>'), '[un](https://a.example/1)[deux](https://a.example/2)');
+    const deep = htmlToMarkdown(`${'<blockquote>'.repeat(10)}fond${'</blockquote>'.repeat(10)}après`);
+    assert.equal(deep, `${'> '.repeat(8)}fond\n\naprès`);
+    assert.equal(htmlToMarkdown('a <!-- note --> b <!doctype html>c<!-- sans fin'), 'a  b c\\<!-- sans fin');
+  });
+
+  it('HTML to markdown: hostile comments of a megabyte each take well under a second', () => {
+    const megabyte = (unit: string) => unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const cases: Record<string, string> = {
+      '<a': megabyte('<a'),
+      '<!--': megabyte('<!--'),
+      blanks: `${megabyte(' ')}x`,
+      'nested quotes': megabyte('<blockquote>x'),
+      'quotes, then stray </a>': megabyte('<blockquote>').slice(0, 500_000) + megabyte('</a>').slice(0, 500_000),
+      'nested links': megabyte('<a href=https://a.example/>x'),
+      'nested lists': megabyte('<ul>').slice(0, 500_000) + megabyte('<li>x').slice(0, 500_000),
+    };
+    for (const [name, html] of Object.entries(cases)) {
+      const t = performance.now();
+      htmlToMarkdown(html);
+      const ms = performance.now() - t;
+      if (process.env.SHOW_TIMES) console.log(`htmlToMarkdown(${name}) ${ms.toFixed(0)} ms`);
+      assert.ok(ms < 500, `${name}: ${ms.toFixed(0)} ms`);
+    }
+  });
+
   it('thread ids from slugs', () => {
     assert.equal(slugId('groupe-de-travail-b%c3%a9n%c3%a9vole', 'x'), 'groupe-de-travail-benevole');
     assert.equal(slugId('Été 2012 !', 'x'), 'ete-2012');

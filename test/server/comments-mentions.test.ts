@@ -6,24 +6,56 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
 import { CommentEvent, MentionPage, Thread } from '../../src/api/comments.js';
-import { isPrivateAddress, linksTo, pageDate, pageTitle, verifySource } from '../../server/comments/webmention.js';
+import { isPrivateAddress, PrivateAddressError, publicLookup } from '../../server/comments/source-fetch.js';
+import { linksTo, pageDate, pageTitle, verifySource } from '../../server/comments/webmention.js';
 import { EventReader, startTest, targets, type TestServer } from './helpers.js';
 import { createThread } from './comments-helpers.js';
 
-/** A small site: each path answers the HTML (or status) set for it. */
+/** A small site: each path answers the HTML (or status) set for it; `stall` sends headers and then nothing. */
 async function site() {
-  const pages = new Map<string, { status?: number; html?: string; location?: string }>();
+  const pages = new Map<string, { status?: number; html?: string; location?: string; stall?: boolean }>();
+  const requested: string[] = [];
   const server: Server = createServer((req, res) => {
+    requested.push(req.url ?? '');
     const p = pages.get(req.url ?? '');
+    if (p?.stall) return void res.writeHead(200, { 'content-type': 'text/html' }).write('<p>');
     if (!p) return void res.writeHead(404).end('not found');
     res.writeHead(p.status ?? 200, { 'content-type': 'text/html; charset=utf-8', ...(p.location ? { location: p.location } : {}) }).end(p.html ?? '');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, pages, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return { url, pages, requested, close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))) };
 }
+
+/** About a megabyte of `unit`. */
+const megabyte = (unit: string) => unit.repeat(Math.ceil(1_000_000 / unit.length));
+
+/** Milliseconds `f` takes. */
+const time = (f: () => unknown) => {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+};
+
+/** Pages made to take a backtracking reader quadratic (or cubic) time: none may take it more than a pass. */
+const hostile = (post: string): Record<string, string> => ({
+  '<title': megabyte('<title'),
+  '<title>': `<title>${megabyte('<title>')}`,
+  '<meta ': megabyte('<meta '),
+  '<meta property': megabyte('<meta property="article:published_time" '),
+  '<time ': megabyte('<time '),
+  '<time class': megabyte('<time class="dt-published '),
+  ' href="': megabyte(' href="'),
+  "<a href='": megabyte("<a href='"),
+  '<a x=': `<a ${megabyte('x=')}`,
+  '<!--': megabyte('<!--'),
+  'a link to a run of slashes': `<a href="${post}${megabyte('/')}x">`,
+  'many links': megabyte('<a href=/p?q>'),
+  'many dates': megabyte('<time class=dt-published datetime=2020-01-01>'),
+});
 
 const page = (title: string, body: string) => `<!doctype html><html><head><title>${title}</title><meta property="article:published_time" content="2012-11-20T10:00:00Z"></head><body>${body}</body></html>`;
 
@@ -155,6 +187,36 @@ for (const target of await targets()) {
       assert.match(other, /<int>-32601<\/int>/);
     });
 
+    it('a hostile source page of a megabyte does not stall the server while it is verified', async () => {
+      const html = `<a href="${post}">lien</a>${megabyte('<time class="dt-published <meta property="article:published_time" ')}`;
+      web.pages.set('/hostile', { html });
+      const delay = monitorEventLoopDelay({ resolution: 10 });
+      delay.enable();
+      const started = performance.now();
+      const r = await send({ source: `${web.url}/hostile`, target: post });
+      assert.equal(r.status, 202);
+      let slowest = 0;
+      for (let i = 0; i < 10; i++) {
+        const t = performance.now();
+        assert.equal((await s.call('GET', `/api/threads/${threadId}`)).status, 200);
+        slowest = Math.max(slowest, performance.now() - t);
+      }
+      await s.idle();
+      delay.disable();
+      const stall = delay.max / 1e6;
+      assert.equal((await status(r.headers.get('location')!)).status, 'verified');
+      assert.ok(stall < 500 && slowest < 500, `the event loop stalled ${stall.toFixed(0)} ms, a request took ${slowest.toFixed(0)} ms (verified in ${(performance.now() - started).toFixed(0)} ms)`);
+    });
+
+    it('XML-RPC calls padded with blanks are answered at once', async () => {
+      for (const body of [`<methodCall><methodName>${' '.repeat(16_000)}`, `<methodCall><methodName>pingback.ping</methodName><params><param><value>${' '.repeat(16_000)}`]) {
+        const t = performance.now();
+        const text = await fetch(`${s.url}/xmlrpc`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body }).then((x) => x.text());
+        assert.match(text, /<fault>/);
+        assert.ok(performance.now() - t < 500, `${(performance.now() - t).toFixed(0)} ms`);
+      }
+    });
+
     it('the mentions of an unknown thread are 404', async () => {
       assert.equal((await s.call('GET', '/api/threads/nope/mentions')).status, 404);
     });
@@ -171,6 +233,56 @@ describe('webmention verification units', () => {
     assert.equal(ftp.ok, false);
   });
 
+  it('IPv6 addresses that carry a private IPv4 address, and special ranges, are private', () => {
+    const private_ = [
+      '::ffff:7f00:1', '::ffff:10.0.0.1', '::7f00:1', '::', // mapped, IPv4-compatible, unspecified
+      '64:ff9b::7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b::192.168.1.1', '64:ff9b:1::808:808', // NAT64: well-known prefix, local use
+      '2002:7f00:1::1', '2002:c0a8:101::', '2002:a9fe:a9fe::1', // 6to4
+      '2001::1', '2001:db8::1', '3fff::1', '100::1', 'fec0::1', 'ff02::1', 'fe80::1%eth0', // Teredo, documentation, discard, site-local, multicast
+      '192.0.2.1', '198.51.100.7', '203.0.113.9', '192.88.99.1', '240.0.0.1', '255.255.255.255', '100.64.0.1', 'not an address',
+    ];
+    for (const a of private_) assert.ok(isPrivateAddress(a), a);
+    for (const a of ['::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1', '2a00:1450:4007::1', '2001:4860::8888', '1.1.1.1']) assert.ok(!isPrivateAddress(a), a);
+  });
+
+  it('the address is checked when connecting: a name that resolves to a private address is refused, and nothing is sent', async () => {
+    const refused = (options: { all?: boolean }) =>
+      new Promise<Error | null>((resolve) => publicLookup('localhost', options, (err) => resolve(err)));
+    for (const all of [true, false]) {
+      const err = await refused({ all });
+      assert.ok(err instanceof PrivateAddressError, String(err));
+    }
+    const web = await site();
+    try {
+      web.pages.set('/cite', { html: '<a href="https://blogue.example/">x</a>' });
+      const local = web.url.replace('127.0.0.1', 'localhost');
+      const v = await verifySource(`${local}/cite`, 'https://blogue.example/');
+      assert.deepEqual([v.ok, !v.ok && v.reason], [false, 'the source is not on a public address']);
+      assert.deepEqual(web.requested, []);
+      const allowed = await verifySource(`${local}/cite`, 'https://blogue.example/', { allowPrivate: true });
+      assert.equal(allowed.ok, true);
+    } finally {
+      await web.close();
+    }
+  });
+
+  it('a source that stalls is given up at the timeout; only maxBytes of a page are read', async () => {
+    const web = await site();
+    try {
+      web.pages.set('/slow', { stall: true });
+      const t = performance.now();
+      const v = await verifySource(`${web.url}/slow`, 'https://blogue.example/', { allowPrivate: true, timeoutMs: 300 });
+      assert.equal(v.ok, false);
+      assert.match(!v.ok ? v.reason : '', /could not be read/);
+      assert.ok(performance.now() - t < 2000);
+      web.pages.set('/long', { html: `${'<p>bla</p>'.repeat(2000)}<a href="https://blogue.example/">x</a>` });
+      assert.equal((await verifySource(`${web.url}/long`, 'https://blogue.example/', { allowPrivate: true, maxBytes: 10_000 })).ok, false);
+      assert.equal((await verifySource(`${web.url}/long`, 'https://blogue.example/', { allowPrivate: true })).ok, true);
+    } finally {
+      await web.close();
+    }
+  });
+
   it('reads links, titles and dates from HTML', () => {
     assert.ok(linksTo('<a class=x href=https://b.example/p/>x</a>', 'https://b.example/p', 'https://a.example/'));
     assert.ok(linksTo('<img src="/p#top">', 'https://a.example/p', 'https://a.example/q'));
@@ -179,5 +291,37 @@ describe('webmention verification units', () => {
     assert.equal(pageTitle('<p>sans titre</p>'), '');
     assert.equal(pageDate('<time class="dt-published h" datetime="2020-01-02T03:04:05Z">'), '2020-01-02T03:04:05.000Z');
     assert.equal(pageDate('<p>'), undefined);
+  });
+
+  it('reads tags as a browser would: quoted `>`, comments, script text, case; an unterminated quote ends at the tag', () => {
+    const p = 'https://b.example/p';
+    const links = (html: string) => linksTo(html, p, 'https://a.example/');
+    assert.ok(links(`<IMG ALT="a > b" SRC='${p}'>`));
+    assert.ok(links(`<a title="x>y" href=${p}>`));
+    assert.ok(!links(`<!-- <a href="${p}"> -->`));
+    assert.ok(!links(`<script>document.write('<a href="${p}">')</script>`));
+    assert.ok(links(`<script>if (a<b) x = "</div>"</script><a href="${p}">`));
+    assert.ok(links(`<a title="unterminated><a href='${p}'>`));
+    assert.ok(!links(`<a title="spans>< a href="${p}">`), 'a quote closed further on spans the `>`, as in a browser');
+    assert.ok(links(`<a href="${p}" href="https://c.example/">`));
+    assert.ok(!links(`<a href="${p}`), 'a tag that never closes is not read');
+    assert.equal(pageTitle('<svg><title>Icône</title></svg><title>Plus tard</title>'), 'Icône');
+    assert.equal(pageTitle('<TITLE lang=fr>Majuscules</TITLE >'), 'Majuscules');
+    assert.equal(pageDate('<time class="dt-published" datetime="2020-01-02"><meta content="2012-11-20T10:00:00Z" property="Article:Published_Time">'), '2012-11-20T10:00:00.000Z');
+    assert.equal(pageDate('<time class="x-dt-published" datetime="2020-01-02">'), undefined);
+  });
+
+  it('hostile pages of a megabyte are each read in well under a second', () => {
+    const post = 'https://b.example/p';
+    const times: string[] = [];
+    for (const [name, html] of Object.entries(hostile(post))) {
+      const readers = { linksTo: () => linksTo(html, post, 'https://a.example/'), pageTitle: () => pageTitle(html), pageDate: () => pageDate(html) };
+      for (const [reader, f] of Object.entries(readers)) {
+        const ms = time(f);
+        times.push(`${reader}(${name}) ${ms.toFixed(0)} ms`);
+        assert.ok(ms < 500, `${reader} on ${name}: ${ms.toFixed(0)} ms`);
+      }
+    }
+    if (process.env.SHOW_TIMES) console.log(times.join('\n'));
   });
 });
