@@ -264,7 +264,7 @@ export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: 
       m = await receive(source, target, 'pingback');
     } catch (e) {
       const path = e instanceof ApiFailure ? e.extra.issues?.[0]?.path : undefined;
-      return path === 'target' ? fault(33, 'the target is not a page that accepts pingbacks') : fault(0, (e as Error).message);
+      return path === 'target' ? fault(33, 'the target is not a page that accepts pingbacks') : fault(0, e instanceof ApiFailure ? e.message : 'the pingback could not be recorded');
     }
     if (m.status === 'verified') return fault(48, 'this pingback has been registered already');
     const v = await verify(m, source, target);
