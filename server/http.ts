@@ -3,6 +3,7 @@
  * address, the per-client rate limit and the admin check.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError, ApiIssue, ErrorKind } from '../src/api/common.js';
@@ -114,6 +115,16 @@ export function untilClosed(stream: { onAbort(fn: () => void): void }, closing: 
   });
 }
 
+/** The first four groups of an IPv6 address (its /64), written out; the address itself if it is not one. */
+export function ipv6Prefix64(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 /** An address as one form: IPv4 clients of a dual-stack socket (`::ffff:192.0.2.1`) as IPv4. */
 export const normalIp = (ip: string): string => ip.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase();
 
@@ -155,8 +166,13 @@ export class RateLimiter {
     return Math.min(this.options.capacity, b.tokens + ((now - b.at) / 1000) * this.options.refillPerSecond);
   }
 
-  /** Takes a token for `key`: 0 when allowed, else the seconds to wait. */
-  take(key: string, now = Date.now()): number {
+  /**
+   * Takes a token for `key` (a client address): 0 when allowed, else the seconds to wait. An IPv6
+   * client counts by its /64, the block one subscriber is given: else each of its addresses would
+   * have a bucket of its own.
+   */
+  take(client: string, now = Date.now()): number {
+    const key = client.includes(':') ? ipv6Prefix64(client) : client;
     const b = this.#buckets.get(key) ?? { tokens: this.options.capacity, at: now };
     const tokens = this.#level(b, now);
     if (tokens < 1) {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { escapeHtml } from '../../server/html.js';
 import { getEventListeners } from 'node:events';
-import { RateLimiter, checkAdmin, clientIp, normalIp, untilClosed } from '../../server/http.js';
+import { RateLimiter, checkAdmin, clientIp, ipv6Prefix64, normalIp, untilClosed } from '../../server/http.js';
 import { hashToken, newToken } from '../../server/petitions/signing.js';
 
 describe('server units', () => {
@@ -75,6 +75,22 @@ describe('server units', () => {
     closing.abort();
     await open;
     await untilClosed({ onAbort: () => {} }, closing.signal); // already closed: at once
+  });
+
+  it('RateLimiter: an IPv6 client counts by its /64', () => {
+    assert.equal(ipv6Prefix64('2001:db8:0:1::5'), '2001:db8:0:1::/64');
+    assert.equal(ipv6Prefix64('2001:DB8:0000:0001:aaaa:bbbb:cccc:dddd'), '2001:db8:0:1::/64');
+    assert.equal(ipv6Prefix64('::1'), '0:0:0:0::/64');
+    assert.equal(ipv6Prefix64('192.0.2.1'), '192.0.2.1');
+    const limiter = new RateLimiter({ capacity: 2, refillPerSecond: 0.001 });
+    try {
+      const t = 1_000_000;
+      assert.deepEqual([limiter.take('2001:db8:0:1::1', t), limiter.take('2001:db8:0:1::2', t)], [0, 0]);
+      assert.ok(limiter.take('2001:db8:0:1:ffff::3', t) > 0, 'another address of the same /64 waits');
+      assert.equal(limiter.take('2001:db8:0:2::1', t), 0, 'another /64 does not');
+    } finally {
+      limiter.close();
+    }
   });
 
   it('normalIp: IPv4 clients of a dual-stack socket read as IPv4', () => {
