@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type * as z from 'zod/mini';
 import type { Comment, CommentCreated, CommentDelete, CommentDeleted, CommentEdit, CommentInput, FlagInput, FlagResult, LikeInput, LikeResult, Thread } from '../../src/api/comments.js';
 import { normaliseEmail } from '../../src/api/petition.js';
+import { parse, type Block, type Inline } from '../../src/comments/markdown.js';
 import type { Bus } from '../bus.js';
 import type { Db, Queryable } from '../db/db.js';
 import { ApiFailure, invalid, notFound, rateLimited, type RateLimiter } from '../http.js';
@@ -51,8 +52,21 @@ export const announce = (bus: Bus, tx: Queryable, threadId: string, change?: Thr
 
 export const closed = () => new ApiFailure(409, 'closed', 'this thread is closed');
 
-/** Links in a body: markdown links and autolinks, bare http(s) and www. addresses. */
-export const countLinks = (body: string) => (body.match(/\bhttps?:\/\/|\bwww\.|\]\(|\bmailto:/gi) ?? []).length;
+/**
+ * The links a body shows, each once: what the widget's markdown parser (src/comments/markdown.ts)
+ * renders as a link, i.e. `[label](url)`, `<https://…>` and bare http(s) URLs with an allowed
+ * protocol. A URL written as a link's label is part of that link; a `javascript:` or `data:` target
+ * and a `www.` address without a scheme are shown as text, so they are not counted.
+ */
+export function countLinks(body: string): number {
+  const inline = (nodes: Inline[]): number =>
+    nodes.reduce((n, x) => n + (typeof x === 'string' || !('c' in x) ? 0 : x.t === 'a' ? 1 : inline(x.c)), 0);
+  const blocks = (list: Block[]): number =>
+    list.reduce((n, b) => n + (b.t === 'p' ? inline(b.c) : b.t === 'quote' ? blocks(b.c) : b.t === 'pre' ? 0 : b.items.reduce((m, item) => m + blocks(item), 0)), 0);
+  return blocks(parse(body));
+}
+/** What a body with too many links is refused with; the message names the limit, which the widget shows. */
+const tooManyLinks = (max: number) => invalid('body', `at most ${max} links in a comment`, 'too_many_links');
 
 /** The edit token of a comment: derived from the submission, so that its replay answers the same token. */
 const editToken = (c: Comments, threadId: string, key: string | null) =>
@@ -109,9 +123,7 @@ export async function post(
   const wait = c.limiter?.take(ip);
   if (wait) throw rateLimited(wait);
   if (t.blocked) throw new ApiFailure(403, 'forbidden', 'comments from this author are not accepted here');
-  if (countLinks(input.body) > c.settings.maxLinks) {
-    throw invalid('body', `at most ${c.settings.maxLinks} links in a comment`, 'too_many_links');
-  }
+  if (countLinks(input.body) > c.settings.maxLinks) throw tooManyLinks(c.settings.maxLinks);
   if (input.notifyReplies && !email) throw invalid('email', 'an email is needed to be told of replies', 'required');
   const parent = t.parent_id ? { id: t.parent_id, level: t.parent_level ?? 0, root_id: t.parent_root } : undefined;
   if (input.parentId && !parent) throw invalid('parentId', 'no published comment with this id in this thread', 'not_found');
@@ -238,7 +250,7 @@ const windowPassed = () =>
   });
 
 export async function edit(c: Comments, id: string, input: z.output<typeof CommentEdit>): Promise<Comment> {
-  if (countLinks(input.body) > c.settings.maxLinks) throw invalid('body', `at most ${c.settings.maxLinks} links in a comment`, 'too_many_links');
+  if (countLinks(input.body) > c.settings.maxLinks) throw tooManyLinks(c.settings.maxLinks);
   const { comment, threadId, published } = await c.db.transaction(async (tx) => {
     const r = await owned(tx, id, input.editToken);
     if (r.status === 'deleted' || r.status === 'rejected') throw notFound(`no comment ${id}`);

@@ -1,13 +1,15 @@
 /**
- * What a reader does to a comment that needs the network: like, report, and, for its author within
- * the edit window, edit and delete (with a confirmation). Loaded on demand with the conversation's
- * rendering; the widget's own file keeps only what works offline (writing and replying).
+ * What a reader does to a comment that needs the network: like, report (after a confirmation), and,
+ * for its author within the edit window, edit and delete (after a confirmation). Loaded on demand
+ * with the conversation's rendering; the widget's own file keeps only what works offline (writing
+ * and replying).
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { newKey, type CommentsBackend } from '../api/backend.js';
 import { COMMENT_LIMITS, type Comment, type CommentEvent } from '../api/comments.js';
 import { CivicError } from '../api/errors.js';
 import type { CivicComments } from './civic-comments.js';
+import { issueText } from './issues.js';
 import { mark, marked, reader } from './marks.js';
 import { keepOwn, owned } from './store.js';
 import { has, insert } from './thread.js';
@@ -21,6 +23,8 @@ export interface Acts {
   draft?: string;
   /** The comment whose deletion awaits confirmation. */
   confirming?: string | undefined;
+  /** The comment whose report awaits confirmation. */
+  reporting?: string | undefined;
   /** A message beside one comment: [id, text] (an action refused). */
   notice?: [string, string] | undefined;
 }
@@ -40,11 +44,16 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
       const r = await api.like(id, { reader: reader(), liked: !marked('liked').has(id) }, key);
       mark('liked', id, r.liked);
       h.items = h.items.map((x) => (x.id === id ? { ...x, likeCount: r.likeCount } : x));
-    } else if (action === 'flag' && api.flag) {
-      set({});
+    } else if (action === 'flag' || action === 'back') {
+      // A report asks first, as a deletion does; focus on the way back out.
+      set({ reporting: action === 'flag' ? id : undefined });
+      await h.focusOn(`#${action === 'flag' ? 'back' : 'flag'}-${id}`);
+    } else if (action === 'report' && api.flag) {
       await api.flag(id, { reader: reader() }, key);
       mark('flagged', id, true);
+      set({ reporting: undefined });
       h.said = t.reportedSaid;
+      await h.focusOn(`#c-${id}`);
     } else if (action === 'edit') {
       set({ editing: acts.editing === id ? undefined : id, draft: c.body });
       await h.focusOn(acts.editing === id ? `#edit-${id}` : `#e-${id}`);
@@ -73,8 +82,10 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
     const refused = e instanceof CivicError && e.kind === 'forbidden';
     // The window has closed: Edit and Delete go away.
     if (refused && own) keepOwn(c.threadId, { ...own, until: new Date(0).toISOString() });
-    h.acts = { notice: [id, refused ? t.windowClosed : errorText(h, e)] };
-    await h.focusOn(`#c-${id} [role=alert]`);
+    // An edit that failed (its text refused, the network…) stays open with the text, the reason beside it.
+    const keep = action === 'save' && !refused;
+    h.acts = { ...(keep ? h.acts : {}), notice: [id, refused ? t.windowClosed : errorText(h, e)] };
+    await h.focusOn(keep ? `#e-${id}` : `#c-${id} [role=alert]`);
   }
 }
 
@@ -82,9 +93,12 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
 export function renderEdit(h: ActionHost, c: Comment): TemplateResult {
   const { t } = h.l;
   const run = (action: Action) => void act(h, action, c);
+  const error = h.acts.notice?.[0] === c.id && h.acts.notice[1];
   return html`<form class="edit" @submit=${(e: SubmitEvent) => (e.preventDefault(), run('save'))} @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && run('edit')}>
     <label for="e-${c.id}">${t.editLabel}</label>
-    <textarea id="e-${c.id}" .value=${h.acts.draft ?? ''} maxlength=${COMMENT_LIMITS.body} @input=${(e: Event) => (h.acts.draft = (e.target as HTMLTextAreaElement).value)}></textarea>
+    <textarea id="e-${c.id}" .value=${h.acts.draft ?? ''} maxlength=${COMMENT_LIMITS.body} aria-invalid=${!!error} aria-describedby=${error ? `n-${c.id}` : nothing}
+      @input=${(e: Event) => (h.acts.draft = (e.target as HTMLTextAreaElement).value)}></textarea>
+    ${error ? html`<span class="error" id="n-${c.id}" part="field-error">${error}</span>` : nothing}
     <div class="actions">
       <button part="submit">${t.save}</button>
       <button type="button" @click=${() => run('edit')}>${t.cancel}</button>
@@ -118,7 +132,12 @@ export async function showFresh(h: ActionHost): Promise<void> {
   if (first) await h.focusOn(`#c-${first.id}`);
 }
 
-const errorText = (h: ActionHost, e: unknown) => h.l.t.errors[e instanceof CivicError ? e.kind : 'server'] ?? h.l.t.errors.server;
+/** What went wrong, in words: the server's own refusal if it gave one (issues.ts), else by kind. */
+const errorText = (h: ActionHost, e: unknown) => {
+  const { t } = h.l;
+  const issue = e instanceof CivicError ? e.issues.map((i) => issueText(t, i)).find(Boolean) : undefined;
+  return issue ?? t.errors[e instanceof CivicError ? e.kind : 'server'] ?? t.errors.server;
+};
 
 /** A live event: counts and edits apply at once; new comments wait, counted, until the reader asks for them. */
 export function live(h: ActionHost, e: CommentEvent): void {

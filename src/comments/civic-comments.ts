@@ -298,14 +298,22 @@ export class CivicComments extends CivicElement {
     if (!focusFirstError(this.renderRoot, this.#fields, errors)) void this.focusOn('form [role=alert]');
   }
 
-  /** Field errors from contract issues: the schema's `body` is the form's `text`; other failures are said in words. */
+  /**
+   * Field errors from contract issues (the schema's `body` is the form's `text`): the server's own
+   * refusals in words (issues.ts, loaded with the conversation, which is there whenever the form is),
+   * the contract's checks by field; other failures above the form.
+   */
   #errorsOf(error: CivicError): Errors {
     const t = this.l.t;
-    const issues = error.issues.map((i) => (i.path === 'body' ? { ...i, path: 'text' } : i));
-    const errors = error.kind === 'validation' && issues.length ? fieldErrors(issues, this.#fields, this.#form()) : {};
-    if (!Object.keys(errors).length || errors['body'])
-      errors['form'] = error.kind === 'conflict' ? t.duplicate : error.kind === 'forbidden' ? t.forbidden : this.errorText(error);
-    delete errors['body'];
+    const fields = this.#fields;
+    const errors: Errors = {};
+    if (error.kind === 'validation')
+      for (const i of error.issues) {
+        const name = i.path === 'body' ? 'text' : i.path;
+        const field = fields.some((f) => f.name === name);
+        errors[field ? name : 'form'] ??= this.lazy?.issueText(t, i) ?? (field ? fieldErrors([{ ...i, path: name }], fields, this.#form())[name]! : this.errorText(error));
+      }
+    if (!Object.keys(errors).length) errors['form'] = error.kind === 'conflict' ? t.duplicate : error.kind === 'forbidden' ? t.forbidden : this.errorText(error);
     return errors;
   }
 

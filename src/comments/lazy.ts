@@ -7,3 +7,4 @@ export { renderMarkdown } from './markdown-render.js';
 export { renderList } from './view.js';
 export { live } from './actions.js';
 export { listStyles } from './list.styles.js';
+export { issueText } from './issues.js';

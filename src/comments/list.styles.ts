@@ -1,10 +1,15 @@
 import { css } from '../core/styles.js';
 
-/** The conversation's styles, loaded on demand with its rendering (lazy.ts) and added to the widget's. */
+/**
+ * The conversation's styles, loaded on demand with its rendering (lazy.ts) and added to the widget's.
+ * The markdown renderer comes with them, so the compose form's preview shows rendered markdown only
+ * once they apply: what a comment's text looks like is styled for the preview too.
+ */
 export const listStyles = css`
   [part~='comments'],
   li ol,
   [part~='body'],
+  [part~='preview'],
   article {
     display: grid;
     gap: var(--_gap);
@@ -49,18 +54,19 @@ export const listStyles = css`
   [part~='deleted'] {
     font-style: italic;
   }
-  [part~='body'] {
+  [part~='body'],
+  [part~='preview'] {
     gap: 0.5em;
   }
   blockquote {
     padding-inline-start: 0.75em;
     border-inline-start: 3px solid var(--_muted);
   }
-  [part~='body'] :is(ul, ol) {
+  :is([part~='body'], [part~='preview']) :is(ul, ol) {
     padding-inline-start: 1.5em;
     list-style: disc;
   }
-  [part~='body'] ol {
+  :is([part~='body'], [part~='preview']) ol {
     list-style: decimal;
   }
   pre,

@@ -15,7 +15,7 @@ import { tree, type Node } from './tree.js';
 import { REL, safeUrl } from './url.js';
 
 export type Strings = CoreStrings & CommentsStrings;
-export type Action = 'like' | 'flag' | 'edit' | 'save' | 'delete' | 'confirm' | 'keep';
+export type Action = 'like' | 'flag' | 'report' | 'back' | 'edit' | 'save' | 'delete' | 'confirm' | 'keep';
 
 interface View {
   h: CivicComments;
@@ -100,7 +100,7 @@ function article(v: View, c: Comment): TemplateResult {
   const editable = v.can.edit && v.open && !!own && Date.parse(own.until) > Date.now();
   const acts = h.acts;
   const locale = h.l.locale;
-  const state = [locale, v.open, editable, !!own, v.liked.has(id), v.flagged.has(id), h.replyTo === id, acts.editing === id, acts.confirming === id, acts.notice?.[0] === id && acts.notice[1]].join();
+  const state = [locale, v.open, editable, !!own, v.liked.has(id), v.flagged.has(id), h.replyTo === id, acts.editing === id, acts.confirming === id, acts.reporting === id, acts.notice?.[0] === id && acts.notice[1]].join();
   let memo = articles.get(t);
   if (!memo) articles.set(t, (memo = new WeakMap()));
   const kept = memo.get(c);
@@ -116,23 +116,31 @@ function article(v: View, c: Comment): TemplateResult {
     html`<button id="${action}-${id}" aria-describedby="h-${id}" aria-pressed=${extra.pressed ?? nothing} ?disabled=${extra.disabled}
       @click=${() => v.act(action, c)}>${label}</button>`;
   const likes = c.likeCount ? ` ${h.l.n(c.likeCount)}` : '';
+  // A deletion or a report asks first: the question, Yes and No (Escape too), in place of the actions.
+  const ask = (question: string, yes: Action, yesLabel: string, no: Action, noLabel: string) =>
+    html`<div class="actions" role="group" aria-labelledby="q-${id}" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && v.act(no, c)}>
+      <span id="q-${id}">${question}</span>${button(yes, yesLabel)}${button(no, noLabel)}
+    </div>`;
+  // While the comment is edited, only the editor's Save and Cancel show.
   const actions =
-    acts.confirming === id
-      ? html`<div class="actions" role="group" aria-labelledby="q-${id}">
-          <span id="q-${id}">${t.confirmDelete}</span>${button('confirm', t.deleteYes)}${button('keep', t.keep)}
-        </div>`
-      : html`<div class="actions">
-          ${v.open && !pending
-            ? html`<button id="reply-${id}" aria-describedby="h-${id}" aria-expanded=${h.replyTo === id} @click=${() => h.reply(c)}>${t.reply}</button>`
-            : nothing}
-          ${v.can.like && !pending
-            ? v.open
-              ? button('like', `${t.like}${likes}`, { pressed: v.liked.has(id) })
-              : likes && html`<span>${t.like}${likes}</span>`
-            : nothing}
-          ${v.can.flag && !own && !pending ? button('flag', v.flagged.has(id) ? t.reported : t.report, { disabled: v.flagged.has(id) }) : nothing}
-          ${editable ? html`${button('edit', t.edit)}${button('delete', t.delete)}` : nothing}
-        </div>`;
+    acts.editing === id
+      ? nothing
+      : acts.confirming === id
+        ? ask(t.confirmDelete, 'confirm', t.deleteYes, 'keep', t.keep)
+        : acts.reporting === id
+          ? ask(t.confirmReport, 'report', t.reportYes, 'back', t.cancel)
+          : html`<div class="actions">
+              ${v.open && !pending
+                ? html`<button id="reply-${id}" aria-describedby="h-${id}" aria-expanded=${h.replyTo === id} @click=${() => h.reply(c)}>${t.reply}</button>`
+                : nothing}
+              ${v.can.like && !pending
+                ? v.open
+                  ? button('like', `${t.like}${likes}`, { pressed: v.liked.has(id) })
+                  : likes && html`<span>${t.like}${likes}</span>`
+                : nothing}
+              ${v.can.flag && !own && !pending ? button('flag', v.flagged.has(id) ? t.reported : t.report, { disabled: v.flagged.has(id) }) : nothing}
+              ${editable ? html`${button('edit', t.edit)}${button('delete', t.delete)}` : nothing}
+            </div>`;
   const out = html`<article id="c-${id}" part=${pending ? 'comment pending' : 'comment'} tabindex="-1" aria-labelledby="h-${id}">
     <header id="h-${id}">
       <span part="author">${author(c)}</span>
@@ -144,7 +152,7 @@ function article(v: View, c: Comment): TemplateResult {
     ${acts.editing === id ? renderEdit(h, c) : html`<div part="body">${h.md(c.body)}</div>`}
     ${actions}
     ${editable && acts.editing !== id ? html`<p class="meta">${t.editableUntil(h.l.d(own!.until, { timeStyle: 'short' }))}</p>` : nothing}
-    ${acts.notice?.[0] === id ? html`<p role="alert" tabindex="-1">${acts.notice[1]}</p>` : nothing}
+    ${acts.notice?.[0] === id && acts.editing !== id ? html`<p role="alert" tabindex="-1">${acts.notice[1]}</p>` : nothing}
   </article>`;
   memo.set(c, [state, out]);
   return out;

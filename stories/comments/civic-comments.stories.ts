@@ -100,7 +100,7 @@ export const EditWindow: Story = {
   },
 };
 
-/** Editing in place. */
+/** Editing in place: only the editor's Save and Cancel show, the comment's other buttons come back after. */
 export const Editing: Story = {
   beforeEach: ({ msw }) => (fresh(), msw.use(...backed())),
   play: async ({ canvasElement }) => {
@@ -108,6 +108,30 @@ export const Editing: Story = {
     await waitFor(() => expect(root(canvasElement).querySelector('[id^=edit-]')).toBeTruthy(), { timeout: 8000 });
     root(canvasElement).querySelector<HTMLButtonElement>('[id^=edit-]')!.click();
     await waitFor(() => expect(root(canvasElement).querySelector('form.edit textarea')).toBeTruthy());
+    await expect(root(canvasElement).querySelector('[id^=delete-]')).toBeNull();
+  },
+};
+
+/** Reporting asks first: the question with Yes and Cancel (focused) in place of the comment's buttons. */
+export const Reporting: Story = {
+  beforeEach: ({ msw }) => (fresh(), msw.use(...backed())),
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+    root(canvasElement).querySelector<HTMLButtonElement>('#flag-4')!.click();
+    await waitFor(() => expect(root(canvasElement).querySelector('#report-4')).toBeTruthy());
+  },
+};
+
+/** The server refuses a comment with more links than it takes: the reason beside the text, which stays. */
+export const TooManyLinks: Story = {
+  beforeEach: ({ msw }) => {
+    fresh();
+    const issue = { path: 'body', code: 'too_many_links', message: 'at most 3 links in a comment' };
+    msw.use(http.post('/api/threads/:id/comments', () => HttpResponse.json({ error: { kind: 'validation', message: issue.message, issues: [issue] } }, { status: 400 })), ...backed());
+  },
+  play: async ({ canvasElement }) => {
+    await post(canvasElement, 'Voyez https://a.example, https://b.example, https://c.example et https://d.example');
+    await waitFor(() => expect(root(canvasElement).querySelector('[part~=field-error]')?.textContent).toContain('3'), { timeout: 8000 });
   },
 };
 
@@ -125,7 +149,7 @@ export const Preview: Story = {
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(root(canvasElement).querySelector('form [name=text]')).toBeTruthy(), { timeout: 8000 });
     const text = root(canvasElement).querySelector<HTMLTextAreaElement>('form [name=text]')!;
-    text.value = 'Un **aperçu** avec une liste :\n\n- un\n- deux\n\n> et une citation';
+    text.value = 'Un **aperçu** avec des listes :\n\n- un\n- deux\n\n1. premier\n2. second\n\n> et une citation';
     text.dispatchEvent(new Event('input'));
     root(canvasElement).querySelector<HTMLButtonElement>('form button[aria-expanded]')!.click();
     await waitFor(() => expect(root(canvasElement).querySelector('[part~=preview] li')).toBeTruthy());

@@ -1,3 +1,4 @@
+import { CivicError } from '../../src/api/errors.js';
 import { $, announced, expect, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
 import { seeded } from './fixtures.js';
 import { article, comments, fill, focused, submit } from './helpers.js';
@@ -109,12 +110,66 @@ describe('<civic-comments> actions', () => {
     expect(like2().textContent).to.equal('J’aime 7');
   });
 
-  it('reports a comment once, thanks the reader, and offers no report on their own comments', async () => {
+  it('hides the comment’s actions while it is edited, the editor’s Save and Cancel only; they come back on Cancel', async () => {
+    const backend = seeded();
+    const el = await comments(backend);
+    const id = await post(el, 'À revoir');
+    click(el, `#edit-${id}`);
+    await waitUntil(() => focused(el)?.id === `e-${id}`, 'edit field focused');
+    const buttons = () => [...article(el, id).querySelectorAll('button')].map((b) => b.textContent!.trim());
+    expect(buttons()).to.deep.equal(['Enregistrer', 'Annuler']);
+    expect(text(el)).to.not.contain('Vous pouvez le modifier ou le supprimer jusqu’à');
+    await expect(el).to.be.accessible();
+    click(el, `#c-${id} form button[type=button]`);
+    await waitUntil(() => focused(el)?.id === `edit-${id}`, 'focus back on Edit');
+    expect(buttons()).to.deep.equal(['Répondre', 'J’aime', 'Modifier', 'Supprimer']);
+  });
+
+  it('keeps an edit the server refuses for its links open, the text kept, the reason beside it', async () => {
+    const backend = seeded();
+    const el = await comments(backend);
+    const id = await post(el, 'Un lien');
+    const issue = { path: 'body', code: 'too_many_links', message: 'at most 3 links in a comment' };
+    backend.comments.edit = () => Promise.reject(new CivicError('validation', issue.message, { status: 400, issues: [issue] }));
+    click(el, `#edit-${id}`);
+    await waitUntil(() => focused(el)?.id === `e-${id}`, 'edit field focused');
+    $<HTMLTextAreaElement>(el, `#e-${id}`).select();
+    await sendKeys({ type: 'https://a.example https://b.example https://c.example https://d.example' });
+    click(el, `#c-${id} form [part~=submit]`);
+    await waitForText(el, 'Au plus 3 liens par commentaire');
+    const area = $<HTMLTextAreaElement>(el, `#e-${id}`);
+    expect(focused(el)).to.equal(area);
+    expect(area.value).to.equal('https://a.example https://b.example https://c.example https://d.example');
+    expect(area.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, `#${area.getAttribute('aria-describedby')}`).textContent).to.contain('Au plus 3 liens');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports a comment after a confirmation, once, thanks the reader, and offers no report on their own comments', async () => {
     const backend = seeded();
     const el = await comments(backend);
     click(el, '#flag-5');
-    await waitUntil(() => $<HTMLButtonElement>(el, '#flag-5').disabled);
+    await waitUntil(() => focused(el)?.id === 'back-5', 'focus on Cancel');
+    expect(text(el)).to.contain('Signaler ce commentaire à la modération ?');
+    expect(backend.comments.flags).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    click(el, '#back-5');
+    await waitUntil(() => focused(el)?.id === 'flag-5', 'focus back on Report');
+    expect(backend.comments.flags).to.deep.equal([]);
+    // Escape says no too.
+    click(el, '#flag-5');
+    await waitUntil(() => focused(el)?.id === 'back-5');
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => focused(el)?.id === 'flag-5', 'Escape: focus back on Report');
+    // Yes, with the keyboard.
+    click(el, '#flag-5');
+    await waitUntil(() => focused(el)?.id === 'back-5');
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(focused(el)?.id).to.equal('report-5');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('#flag-5')?.disabled);
     expect($(el, '#flag-5').textContent).to.equal('Signalé');
+    expect(focused(el)?.id).to.equal('c-5');
     expect(announced(el)).to.contain('l’équipe de modération y jettera un coup d’œil');
     expect(backend.comments.flags).to.deep.equal([['5', undefined]]);
     const id = await post(el, 'Le mien');

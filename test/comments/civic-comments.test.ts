@@ -105,6 +105,25 @@ describe('<civic-comments>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('previews lists with their bullets and numbers, as a posted comment shows them', async () => {
+    const el = await comments(seeded());
+    await fill(el, { text: 'Deux points :\n\n- un\n- deux\n\n1. premier\n2. second' });
+    $<HTMLButtonElement>(el, 'form button[aria-expanded]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=preview] ol li'), 'preview rendered');
+    const style = (selector: string) => getComputedStyle($(el, selector));
+    expect(style('[part~=preview] ul li').listStyleType).to.equal('disc');
+    expect(style('[part~=preview] ol li').listStyleType).to.equal('decimal');
+    expect(parseFloat(style('[part~=preview] ul').paddingInlineStart)).to.be.greaterThan(0);
+    // The same as in a posted comment.
+    await fill(el, { name: 'Ana' });
+    submit(el);
+    await waitUntil(() => focused(el)?.matches('[part~=comment]'), 'posted');
+    const body = focused(el)!.querySelector('[part~=body]')!;
+    expect(getComputedStyle(body.querySelector(':scope ul li')!).listStyleType).to.equal('disc');
+    expect(getComputedStyle(body.querySelector(':scope ol li')!).listStyleType).to.equal('decimal');
+    await expect(el).to.be.accessible();
+  });
+
   it('drops a comment whose honeypot is filled, as if posted', async () => {
     const backend = seeded();
     const el = await comments(backend);

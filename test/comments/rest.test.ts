@@ -6,11 +6,11 @@ import { RestClient } from '../../src/api/rest.js';
 import { restComments } from '../../src/api/rest-comments.js';
 import type { CivicComments } from '../../src/comments/civic-comments.js';
 import '../../src/define/civic-comments.js';
-import { $, announced, expect, mount, waitForText, waitUntil } from '../helpers.js';
+import { $, announced, expect, mount, text, waitForText, waitUntil } from '../helpers.js';
 import { commentHandlers } from '../mocks/comments.js';
 import { startWorker, worker } from '../mocks/worker.js';
 import { seeded, threadData } from './fixtures.js';
-import { fill, submit } from './helpers.js';
+import { field, fill, submit } from './helpers.js';
 
 describe('comments over REST', () => {
   before(startWorker);
@@ -62,6 +62,47 @@ describe('comments over REST', () => {
     worker.use(http.patch('/api/comments/:id', () => HttpResponse.json({ error: { kind: 'forbidden', message: 'window passed', issues: [{ path: 'editToken', code: 'expired', message: 'x' }] } }, { status: 403 })));
     const e = (await new RestBackend('/api').comments.edit!('1', { editToken: 'x'.repeat(20), body: 'b' }, { idempotencyKey: 'k' }).catch((e: unknown) => e)) as CivicError;
     expect([e.kind, e.status, e.issues[0]?.path]).to.deep.equal(['forbidden', 403, 'editToken']);
+  });
+
+  it('says the server’s refusal of too many links in words, naming the limit; the text kept, focus on the field', async () => {
+    const memory = seeded();
+    const refusal = { error: { kind: 'validation', message: 'at most 3 links in a comment', issues: [{ path: 'body', code: 'too_many_links', message: 'at most 3 links in a comment' }] } };
+    worker.use(http.post('/api/threads/:id/comments', () => HttpResponse.json(refusal, { status: 400 })), ...commentHandlers(memory));
+    const el = await mount<CivicComments>(html`<civic-comments lang="fr" api="/api" thread="plan-numerique"></civic-comments>`);
+    await waitForText(el, '6 commentaires', undefined, 5000);
+    const body = 'voir [a](https://a.example), [b](https://b.example), [c](https://c.example) et [d](https://d.example)';
+    await fill(el, { name: 'Ana', text: body });
+    submit(el);
+    await waitForText(el, 'Au plus 3 liens par commentaire');
+    const area = field(el, 'text');
+    expect(el.shadowRoot!.activeElement).to.equal(area);
+    expect(area.value).to.equal(body);
+    expect(area.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, `#${area.getAttribute('aria-describedby')!.split(' ').at(-1)}`).textContent).to.contain('Au plus 3 liens');
+    expect(text(el)).to.not.contain('Vérifiez ce champ');
+    expect(announced(el)).to.contain('Un champ est à corriger');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says the server’s other refusals in words: its own codes localised, unknown ones in the server’s message', async () => {
+    const memory = seeded();
+    let answer = { path: 'body', code: 'spam_words', message: 'this looks like spam to us' };
+    worker.use(
+      http.post('/api/threads/:id/comments', () => HttpResponse.json({ error: { kind: 'validation', message: answer.message, issues: [answer] } }, { status: 400 })),
+      ...commentHandlers(memory),
+    );
+    const el = await mount<CivicComments>(html`<civic-comments lang="en" api="/api" thread="plan-numerique"></civic-comments>`);
+    await waitForText(el, '6 comments', undefined, 5000);
+    await fill(el, { name: 'Ana', text: 'Hello' });
+    submit(el);
+    await waitForText(el, 'this looks like spam to us');
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 'text'));
+    answer = { path: 'parentId', code: 'not_found', message: 'no published comment with this id in this thread' };
+    submit(el);
+    await waitForText(el, 'The comment you are replying to is no longer there.');
+    expect(el.shadowRoot!.activeElement?.getAttribute('role')).to.equal('alert');
+    expect(field(el, 'text').value).to.equal('Hello');
+    await expect(el).to.be.accessible();
   });
 
   it('runs the widget from its api attribute: reads, posts with a key, and hears live events', async () => {

@@ -10,6 +10,7 @@ import { ApiError } from '../../src/api/common.js';
 import { Challenge, CommentPage, Thread } from '../../src/api/comments.js';
 import { issueChallenge, solve } from '../../server/comments/challenge.js';
 import { Keys } from '../../server/comments/keys.js';
+import { countLinks } from '../../server/comments/writing.js';
 import { admin, key, startTest, targets, type Answer, type TestServer } from './helpers.js';
 import { createThread, post, postRaw, reader, solved } from './comments-helpers.js';
 
@@ -20,6 +21,22 @@ function refused(r: Answer, status: number, kind: string, paths?: string[]) {
   assert.equal(body.error.kind, kind);
   if (paths) assert.deepEqual([...new Set((body.error.issues ?? []).map((i) => i.path))].sort(), [...paths].sort());
 }
+
+describe('countLinks', () => {
+  it('counts what the widget shows as a link, each once', () => {
+    const cases: [string, number][] = [
+      ['voir [a](https://a.example) et [b](https://b.example)', 2],
+      ['[a](https://a.example) [b](https://b.example) [c](https://c.example) [d](https://d.example)', 4],
+      ['https://a.example, http://b.example/p?q=1. et <https://c.example>', 3],
+      ['[https://a.example](https://a.example) et **https://b.example**', 2],
+      ['- [a](https://a.example)\n  > https://b.example\n\n1. [m](mailto:ana@example.org)', 3],
+      ['[x](javascript:alert(1)) [y](data:text/html,x) [z](/relatif) javascript:alert(1) www.a.example ftp://b.example', 0],
+      ['`https://a.example` et\n```\nhttps://b.example\n```', 0],
+      ['a\\[b](https://b.example) x https://c.example', 2],
+    ];
+    for (const [body, n] of cases) assert.equal(countLinks(body), n, body);
+  });
+});
 
 for (const target of await targets()) {
   describe(`comment moderation on ${target.name}`, { skip: target.skip }, () => {
@@ -184,13 +201,21 @@ for (const target of await targets()) {
       assert.equal((await s.db.query('SELECT 1 FROM comments WHERE thread_id = $1', [id])).length, 0);
     });
 
-    it('the link limit: more than three links is 400 naming body', async () => {
+    it('the link limit: more than three links is 400 naming body, the limit and too_many_links; each link counts once', async () => {
       const id = await createThread(s);
-      const body = 'Voyez https://a.example, [b](https://b.example), <https://c.example> et www.d.example';
-      refused(await postRaw(s, id, { body }, from()), 400, 'validation', ['body']);
+      const body = 'Voyez https://a.example, [b](https://b.example), <https://c.example> et [d](https://d.example)';
+      const r = await postRaw(s, id, { body }, from());
+      refused(r, 400, 'validation', ['body']);
+      assert.deepEqual(ApiError.parse(r.json).error.issues, [{ path: 'body', code: 'too_many_links', message: 'at most 3 links in a comment' }]);
+      // The new reader's report: two ordinary markdown links were refused as four.
+      assert.equal((await postRaw(s, id, { body: 'voir [a](https://a.example) et [b](https://b.example)' }, from())).status, 201);
       assert.equal((await postRaw(s, id, { body: 'Voyez https://a.example et [b](https://b.example)' }, from())).status, 201);
+      // Targets shown as text (javascript:, data:, no scheme) are not links.
+      const inert = '[a](https://a.example) [b](javascript:alert(1)) [c](data:text/html,x) [d](www.d.example) https://e.example https://f.example';
+      assert.equal((await postRaw(s, id, { body: inert }, from())).status, 201);
       const c = await post(s, id, {}, from());
       refused(await s.call('PATCH', `/api/comments/${c.comment.id}`, { editToken: c.editToken, body }, key()), 400, 'validation', ['body']);
+      assert.equal((await s.call('PATCH', `/api/comments/${c.comment.id}`, { editToken: c.editToken, body: '[a](https://a.example) [b](https://b.example)' }, key())).status, 200);
     });
 
     it('the challenge: required, bound to its thread, expiring, single-use, and a real solution', async () => {

@@ -246,6 +246,8 @@ export const comments = {
   report: 'Report',
   reported: 'Reported',
   reportedSaid: 'Thank you: the moderators will have a look.',
+  confirmReport: 'Report this comment to the moderators?',
+  reportYes: 'Yes, report',
   edit: 'Edit',
   editLabel: 'Edit your comment',
   save: 'Save',
@@ -279,6 +281,13 @@ export const comments = {
   mentions: 'Elsewhere on the web',
   duplicate: 'You have already posted this comment.',
   forbidden: 'This comment cannot be posted from here.',
+  tooManyLinks: (max: string) => `At most ${max} links per comment: remove some before posting`,
+  /** The server's own refusals by issue code (a challenge's by its path), see issues.ts. */
+  issues: {
+    not_found: 'The comment you are replying to is no longer there.',
+    challenge: 'The anti-spam check did not succeed. Send the comment again.',
+    too_many: 'This comment has had as many likes from your network as it can take.',
+  } as Partial<Record<string, string>>,
 };
 
 export type CommentsStrings = typeof comments;

@@ -230,6 +230,8 @@ export const comments: CommentsStrings = {
   report: 'Signaler',
   reported: 'Signalé',
   reportedSaid: 'Merci : l’équipe de modération y jettera un coup d’œil.',
+  confirmReport: 'Signaler ce commentaire à la modération ?',
+  reportYes: 'Oui, signaler',
   edit: 'Modifier',
   editLabel: 'Modifier votre commentaire',
   save: 'Enregistrer',
@@ -263,4 +265,10 @@ export const comments: CommentsStrings = {
   mentions: 'Ailleurs sur le Web',
   duplicate: 'Vous avez déjà publié ce commentaire.',
   forbidden: 'Ce commentaire ne peut pas être publié d’ici.',
+  tooManyLinks: (max) => `Au plus ${max} liens par commentaire : retirez-en avant de publier`,
+  issues: {
+    not_found: 'Le commentaire auquel vous répondez n’est plus là.',
+    challenge: 'La vérification antipourriel n’a pas abouti. Envoyez le commentaire de nouveau.',
+    too_many: 'Ce commentaire a reçu autant de « J’aime » de votre réseau qu’il le peut.',
+  },
 };
