@@ -7,7 +7,7 @@ import { css } from '../core/styles.js';
  */
 export const listStyles = css`
   [part~='comments'],
-  li ol,
+  .replies,
   [part~='body'],
   [part~='preview'],
   article {
@@ -24,7 +24,7 @@ export const listStyles = css`
     content-visibility: auto;
     contain-intrinsic-size: auto 8em;
   }
-  li ol {
+  .replies {
     margin-block-start: var(--_gap);
     padding-inline-start: var(--civic-comments-indent, 1.25em);
     border-inline-start: var(--civic-comments-rule, 2px solid var(--_muted));

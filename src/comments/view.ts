@@ -78,7 +78,7 @@ function author(c: Comment): unknown {
 
 function renderNode(v: View, { c, kids }: Node): TemplateResult | typeof nothing {
   const { h } = v;
-  const replies = kids.length ? html`<ol>${kids.map((k) => renderNode(v, k))}</ol>` : nothing;
+  const replies = kids.length ? html`<ol class="replies">${kids.map((k) => renderNode(v, k))}</ol>` : nothing;
   if (c.status === 'deleted')
     return kids.length ? html`<li><article part="comment deleted"><p class="meta">${h.l.t.deleted}</p></article>${replies}</li>` : nothing;
   return html`<li>${article(v, c)} ${h.replyTo === c.id ? h.compose() : nothing} ${replies}</li>`;

@@ -107,7 +107,7 @@ describe('<civic-comments>', () => {
 
   it('previews lists with their bullets and numbers, as a posted comment shows them', async () => {
     const el = await comments(seeded());
-    await fill(el, { text: 'Deux points :\n\n- un\n- deux\n\n1. premier\n2. second' });
+    await fill(el, { text: 'Deux points :\n\n- un\n- deux\n  1. sous-point\n\n1. premier\n2. second' });
     $<HTMLButtonElement>(el, 'form button[aria-expanded]').click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=preview] ol li'), 'preview rendered');
     const style = (selector: string) => getComputedStyle($(el, selector));
@@ -121,6 +121,9 @@ describe('<civic-comments>', () => {
     const body = focused(el)!.querySelector('[part~=body]')!;
     expect(getComputedStyle(body.querySelector(':scope ul li')!).listStyleType).to.equal('disc');
     expect(getComputedStyle(body.querySelector(':scope ol li')!).listStyleType).to.equal('decimal');
+    // A list inside a list item of the text is not drawn as a thread of replies.
+    const nested = getComputedStyle(body.querySelector(':scope li > ol')!);
+    expect([nested.display, nested.borderInlineStartWidth]).to.deep.equal(['block', '0px']);
     await expect(el).to.be.accessible();
   });
 
