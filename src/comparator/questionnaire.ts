@@ -91,7 +91,7 @@ export function renderResults(v: ResultsView): TemplateResult {
             const p = c.parties.find((x) => x.id === m.partyId)!;
             return html`<li>
               <div class="row"><span>${swatch(p.colour)}${p.name}</span> <strong>${t.match(pct(v, m.match ?? 0))}</strong></div>
-              <div class="bar" aria-hidden="true"><span style="inline-size:${m.match ?? 0}%;background:${p.colour ?? 'currentColor'}"></span></div>
+              <div class="bar" aria-hidden="true"><span .style=${`inline-size:${m.match ?? 0}%;background:${p.colour ?? 'currentColor'}`}></span></div>
               <p class="hint">${t.covered(m.covered, m.answered)}</p>
               <details>
                 <summary>${t.detail(p.shortName)}</summary>

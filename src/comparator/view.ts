@@ -29,9 +29,9 @@ export const stance = (v: View, s: number | null): TemplateResult =>
 /** The stances of the scale, from agreement to disagreement (the order readers expect). */
 export const scaleStances = (scale: number): number[] => (scale === 3 ? [1, 0, -1] : [2, 1, 0, -1, -2]);
 
-/** A party's colour as a swatch beside its name (decorative). */
+/** A party's colour as a swatch beside its name (decorative); set through the CSSOM, which a strict CSP allows. */
 export const swatch = (colour: string | null | undefined) =>
-  colour ? html`<span class="swatch" aria-hidden="true" style="background:${colour}"></span>` : nothing;
+  colour ? html`<span class="swatch" aria-hidden="true" .style=${`background:${colour}`}></span>` : nothing;
 
 /** A link from the comparison's data: http(s) only, marked as not endorsed. */
 export const safeHref = (url: string | null | undefined): string | undefined => (url && /^https?:\/\//i.test(url) ? url : undefined);

@@ -42,13 +42,14 @@ export const styles = css`
     gap: 0.25em 1em;
   }
   .bar {
+    --_to: right;
     grid-column: 1 / -1;
     block-size: var(--civic-poll-bar-height, 0.5em);
     border-radius: 1em;
-    background: linear-gradient(to right, var(--civic-poll-bar-color, var(--_accent)) var(--w), var(--_muted) 0) no-repeat;
+    background: linear-gradient(to var(--_to), var(--_fill, var(--civic-poll-bar-color, var(--_accent))) var(--w), var(--_track, var(--_muted)) 0) no-repeat;
   }
   :dir(rtl) .bar {
-    background: linear-gradient(to left, var(--civic-poll-bar-color, var(--_accent)) var(--w), var(--_muted) 0) no-repeat;
+    --_to: left;
   }
   em {
     font-style: normal;
@@ -60,7 +61,9 @@ export const styles = css`
   @media (forced-colors: active) {
     .bar {
       forced-color-adjust: none;
-      background: linear-gradient(to right, Highlight var(--w), GrayText 0) no-repeat;
+      --_fill: Highlight;
+      --_track: Canvas;
+      border: 1px solid CanvasText;
     }
     [aria-pressed='true'] {
       forced-color-adjust: none;

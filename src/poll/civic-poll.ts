@@ -84,8 +84,10 @@ export class CivicPoll extends CivicElement {
   };
 
   readonly l = new Localize(this, tables);
-  /** The reader's anonymous token. */
-  readonly participant = participant();
+  /** The reader's anonymous token, made when first needed: a reader who only looks has none. */
+  get participant(): string {
+    return participant(true);
+  }
   /** The consultation's view, once its module is loaded. */
   consultation?: Consultation;
   #loaded?: unknown;
@@ -97,7 +99,12 @@ export class CivicPoll extends CivicElement {
     this,
     async ([, id], signal): Promise<{ poll: Poll; ballot: Ballot }> => {
       const api = this.pollApi;
-      const [poll, ballot] = await Promise.all([api.get(id, { signal }), api.ballot(id, this.participant, { signal })]);
+      const me = participant();
+      // A reader without a token has no votes: only the public results are asked for.
+      const [poll, ballot] = await Promise.all([
+        api.get(id, { signal }),
+        me ? api.ballot(id, me, { signal }) : api.results(id, { signal }).then((results) => ({ votes: {}, likes: [], confirmed: true, results })),
+      ]);
       if (poll.kind === 'consultation' && !this.consultation) this.consultation = new (await import('./consultation.js')).Consultation(this);
       return { poll, ballot };
     },
@@ -198,6 +205,16 @@ export class CivicPoll extends CivicElement {
     return this.errorText(error);
   }
 
+  /**
+   * After a render that removed the focused control (a vote button, a form): focuses what replaced
+   * it. Focus the reader moved elsewhere is left alone.
+   */
+  async refocus(selector: string): Promise<void> {
+    await this.updateComplete;
+    const a = document.activeElement;
+    if (!a || a === document.body) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
   /** Says `text` politely in the live region. */
   say(text: string): void {
     this.#announced = Date.now();
@@ -237,6 +254,7 @@ export class CivicPoll extends CivicElement {
       if (!choices.length) delete mine[subject];
       this.set({ sending: { ...this.state.sending, [subject]: 'queued' }, mine, editing: false });
       this.say(this.l.t.queued);
+      void this.refocus('#notice');
       this.#replay(api, id);
     } catch (error) {
       this.#voted(entry.payload, { error: error as CivicError }, false);
@@ -266,6 +284,7 @@ export class CivicPoll extends CivicElement {
     const notice = (later ? `${t.sent} ` : '') + (r.status === 'withdrawn' ? t.withdrawn : r.status === 'pending' ? t.pending : t.counted);
     this.set({ sending, mine, results, notice, confirmed: r.status !== 'pending' && this.state.confirmed, editing: false, draft: mine[''] ?? [] });
     this.say(notice);
+    if (!later) void this.refocus('#notice');
     this.dispatchEvent(new CivicVotedEvent(this.poll ?? '', subject || null, choices, r.status));
   }
 
@@ -295,6 +314,7 @@ export class CivicPoll extends CivicElement {
     const { t, l } = { t: this.l.t, l: this.l };
     const status = pollStatus(p);
     const { results, notice, error } = this.state;
+    const note = Object.values(this.state.sending).includes('queued') ? t.queued : notice;
     const dates = status === 'upcoming' && p.opensAt ? t.opensOn(l.d(p.opensAt)) : p.closesAt ? (status === 'closed' ? t.closedOn : t.closesOn)(l.d(p.closesAt)) : '';
     return html`<section part="base" aria-labelledby="title">
       <h2 part="heading" id="title">${p.title}</h2>
@@ -302,7 +322,7 @@ export class CivicPoll extends CivicElement {
       <p part="meta">${dates ? html`<span>${dates}</span> ` : nothing}<span>${t.participants(p.participantCount, l.n(p.participantCount))}</span></p>
       ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}
       ${error ? html`<div role="alert">${error}</div>` : nothing}
-      ${Object.values(this.state.sending).includes('queued') ? html`<p part="notice">${t.queued}</p>` : notice ? html`<p part="notice">${notice}</p>` : nothing}
+      ${note ? html`<p part="notice" id="notice" tabindex="-1">${note}</p>` : nothing}
       ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.renderConfirm() ?? this.#confirmLoader())}
       ${p.kind === 'quick' ? this.#renderQuick(p, status === 'open', results) : (this.consultation?.render(p, results) ?? nothing)}
     </section>`;
@@ -324,7 +344,7 @@ export class CivicPoll extends CivicElement {
         ? html`<p>${t.yourVote} <strong>${mine.map((c) => this.label(p, c)).join(', ')}</strong></p>
             ${open
               ? html`<p class="row">
-                  <button ?disabled=${!!sending} @click=${() => this.set({ editing: true, draft: mine, notice: '' })}>${t.change}</button>
+                  <button ?disabled=${!!sending} @click=${() => this.#edit(true)}>${t.change}</button>
                   <button ?disabled=${!!sending} @click=${() => this.vote('', [])}>${t.withdraw}</button>
                 </p>`
               : nothing}`
@@ -338,6 +358,12 @@ export class CivicPoll extends CivicElement {
           ? renderResult(this, p, r, choices, mine ?? [])
           : html`<p>${p.resultsVisibility === 'after-close' ? t.hiddenAfterClose : t.hiddenAfterVote}</p>`}
       </div>`;
+  }
+
+  /** Opens the quick poll's form to change the vote, or closes it; focus goes to what replaced the button. */
+  #edit(editing: boolean) {
+    this.set({ editing, draft: this.state.mine[''] ?? [], notice: '' });
+    void this.refocus(editing ? ':checked' : '.row button');
   }
 
   /** A choice's words: an option's label, or a vote value's. */
@@ -385,7 +411,7 @@ export class CivicPoll extends CivicElement {
       </fieldset>
       <p class="row">
         <button part="submit" ?disabled=${!!this.state.sending['']}>${this.state.sending[''] === 'sending' ? t.voting : t.vote}</button>
-        ${this.state.editing ? html`<button type="button" @click=${() => this.set({ editing: false, draft: this.state.mine[''] ?? [] })}>${t.cancel}</button>` : nothing}
+        ${this.state.editing ? html`<button type="button" @click=${() => this.#edit(false)}>${t.cancel}</button>` : nothing}
       </p>
     </form>`;
   }

@@ -29,6 +29,7 @@ import { restPolls } from '../api/rest-poll.js';
 import { CivicProposedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import type { CivicPoll } from './civic-poll.js';
+import { css } from '../core/styles.js';
 import { percent, renderResult } from './render.js';
 
 type Phase = 'form' | 'sending' | 'queued';
@@ -39,12 +40,17 @@ interface FormState {
   key: string;
   /** A message for the whole form (role=alert). */
   alert?: string;
+  /** What became of the last one sent, shown beside the form. */
+  done?: string;
 }
 const fresh = (values: Values = {}): FormState => ({ values, errors: {}, phase: 'form', key: newKey() });
 const OPS = { propose: 'poll.propose', argue: 'poll.argue' } as const;
 const AGREEMENT = ['agree', 'mixed', 'disagree'];
-/** What only consultations show, styled here so that quick polls do not carry it. */
-const styles = html`<style>
+/**
+ * What only consultations show, styled here so that quick polls do not carry it; adopted by the
+ * shadow root (a <style> element would be blocked by a strict Content-Security-Policy).
+ */
+const styles = css`
   [part~='proposal'] {
     display: grid;
     gap: calc(var(--_gap) / 2);
@@ -89,7 +95,7 @@ const styles = html`<style>
     background: Canvas;
     color: CanvasText;
   }
-</style>`;
+`;
 
 export class Consultation {
   theme = '';
@@ -114,7 +120,13 @@ export class Consultation {
   #run?: AbortController;
   #loadedFor?: unknown;
 
-  constructor(readonly host: CivicPoll) {}
+  /** The reader's last proposal since the form was last opened, for the notice beside it. */
+  proposed?: Proposal;
+
+  constructor(readonly host: CivicPoll) {
+    const root = host.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
+  }
 
   /**
    * The backend's poll part; built from the `api` attribute, it has only the calls every poll makes,
@@ -179,7 +191,7 @@ export class Consultation {
     const open = pollStatus(p) === 'open';
     const list = this.list;
     const items = [...this.mine.filter((m) => !list?.items.some((x) => x.id === m.id) && (!this.theme || m.themeId === this.theme)), ...(list?.items ?? [])];
-    return html`${styles}${this.#renderConsensus(p, results)} ${this.#renderFilters(p, results)}
+    return html`${this.#renderConsensus(p, results)} ${this.#renderFilters(p, results)}
       ${this.listError
         ? html`<div role="alert" part="error"><p>${this.host.errorMessage(this.listError)}</p><button @click=${() => this.load()}>${t.retry}</button></div>`
         : nothing}
@@ -195,17 +207,22 @@ export class Consultation {
     if (p.voteKind !== 'agreement' || !results?.visible || !top) return nothing;
     const t = this.#t;
     const l = this.host.l;
-    const line = (x: Proposal, key: 'agree' | 'disagree') => {
+    // Where they agree: the share who agree; where they are divided: both sides, and mixed votes if any.
+    const line = (x: Proposal, keys: string[]) => {
       const r = results.proposals[x.id];
       const n = r?.tally.total ?? 0;
-      return html`<li><strong>${x.title}</strong> — ${percent(l, r?.tally.counts[key] ?? 0, n)} ${t.values[key].toLowerCase()}, ${t.votes(n, l.n(n))}</li>`;
+      const shares = keys.flatMap((k) => {
+        const c = r?.tally.counts[k] ?? 0;
+        return k === 'mixed' && !c ? [] : [`${percent(l, c, n)} ${t.values[k as 'agree'].toLowerCase()}`];
+      });
+      return html`<li><strong>${x.title}</strong> — ${shares.join(', ')}, ${t.votes(n, l.n(n))}</li>`;
     };
     const agree = top.agree.filter((x) => (results.proposals[x.id]?.agreement ?? 0) > 0);
     const divided = top.divided.filter((x) => (results.proposals[x.id]?.division ?? 0) > 0);
     if (!agree.length && !divided.length) return nothing;
     return html`<div part="consensus" class="columns">
-      <section aria-labelledby="agree">${this.host.sub(t.agreeWhere, 'agree')}<ul>${agree.map((x) => line(x, 'agree'))}</ul></section>
-      <section aria-labelledby="divided">${this.host.sub(t.dividedWhere, 'divided')}<ul>${divided.map((x) => line(x, 'disagree'))}</ul></section>
+      <section aria-labelledby="agree">${this.host.sub(t.agreeWhere, 'agree')}<ul>${agree.map((x) => line(x, ['agree']))}</ul></section>
+      <section aria-labelledby="divided">${this.host.sub(t.dividedWhere, 'divided')}<ul>${divided.map((x) => line(x, AGREEMENT))}</ul></section>
       <p class="hint">${t.consensusHint}</p>
     </div>`;
   }
@@ -258,7 +275,7 @@ export class Consultation {
       const n = results.poll.tally.counts[x.id] ?? 0;
       result = html`<p>${percent(l, n, results.poll.tally.total)} · ${t.votes(n, l.n(n))}</p>`;
     }
-    return html`<article part="proposal" aria-labelledby=${hid}>
+    return html`<article part="proposal" id=${`proposal-${x.id}`} aria-labelledby=${hid} tabindex="-1">
       ${this.host.sub(x.title, hid)}
       <p class="hint">${t.by(x.authorName, l.d(x.createdAt, { dateStyle: 'medium' }))}${theme ? ` · ${theme}` : ''}</p>
       ${pending ? html`<p part="notice">${t.proposalPending}</p>` : nothing}
@@ -430,7 +447,7 @@ export class Consultation {
     };
     const parsed = o.schema.safeParse(o.payload);
     if (!parsed.success) return show(fieldErrors(scoped(toIssues(parsed.error.issues)), fields, this.#form(s, set)));
-    set({ ...s, errors: {}, phase: 'sending', alert: '' });
+    set({ ...s, errors: {}, phase: 'sending', alert: '', done: '' });
     this.#update();
     try {
       const sent = await outbox.submit({ key: s.key, op: o.op, target: this.#id, payload: o.payload, queuedAt: new Date().toISOString() }, (entry) => o.send(entry.key));
@@ -457,27 +474,45 @@ export class Consultation {
     return out;
   }
 
-  #proposed(x: Proposal) {
+  /** Focuses the element with this id once rendered (a notice that replaced a form, the reader's proposal). */
+  #focus(id: string) {
+    void this.host.updateComplete.then(() => (this.host.renderRoot as ShadowRoot).getElementById(id)?.focus());
+  }
+
+  /** A proposal was taken (`now`: just sent from the form, else from the outbox): the notice takes the form's place. */
+  #proposed(x: Proposal, now?: boolean) {
     this.mine = [x, ...this.mine];
     this.proposal = fresh({ 'p-authorName': this.proposal.values['p-authorName'] ?? '' });
     this.proposing = false;
+    this.proposed = x;
     const t = this.#t;
-    this.host.set({ notice: x.status === 'published' ? t.thanksPublished : t.thanksPending });
     this.host.say(x.status === 'published' ? t.thanksPublished : t.thanksPending);
     this.host.dispatchEvent(new CivicProposedEvent(this.#id, x.id, x.status === 'published' ? 'published' : 'pending'));
     this.#update();
+    if (now) this.#focus('proposed');
   }
 
-  #argued(x: Argument) {
+  /** Brings the reader's proposal into view and focus (all themes, if the filter hides it). */
+  async #see(x: Proposal) {
+    if (this.theme && this.theme !== x.themeId) {
+      this.theme = '';
+      await this.load();
+    }
+    this.#focus(`proposal-${x.id}`);
+  }
+
+  /** An argument was taken: the notice shows beside its form (focused when `now`, from the form). */
+  #argued(x: Argument, now?: boolean) {
     const t = this.#t;
     const list = this.args.get(x.proposalId);
     if (x.status === 'published' && list && typeof list === 'object' && 'items' in list) this.args.set(x.proposalId, { items: [...list.items, x] });
     const prefix = `a-${x.proposalId}-`;
     const f = this.argForms.get(x.proposalId);
-    this.argForms.set(x.proposalId, fresh({ [`${prefix}authorName`]: f?.values[`${prefix}authorName`] ?? '' }));
-    this.host.say(x.status === 'published' ? t.argumentPublished : t.argumentPending);
-    if (x.status !== 'published') this.host.set({ notice: t.argumentPending });
+    const done = x.status === 'published' ? t.argumentPublished : t.argumentPending;
+    this.argForms.set(x.proposalId, { ...fresh({ [`${prefix}authorName`]: f?.values[`${prefix}authorName`] ?? '' }), done });
+    this.host.say(done);
     this.#update();
+    if (now) this.#focus(`done-${x.proposalId}`);
   }
 
   /** Sends kept proposals and arguments when the network returns. */
@@ -511,8 +546,15 @@ export class Consultation {
 
   #renderProposalForm(p: Poll) {
     const t = this.#t;
+    const x = this.proposed;
     if (!this.proposing)
-      return html`<p><button part="submit" aria-expanded="false" @click=${() => ((this.proposing = true), this.#update())}>${t.propose}</button></p>`;
+      return html`${x
+          ? html`<p part="notice" id="proposed" tabindex="-1">${x.status === 'published' ? t.thanksPublished : t.thanksPending}</p>`
+          : nothing}
+        <p class="row">
+          ${x ? html`<button @click=${() => this.#see(x)}>${t.seeProposal}</button>` : nothing}
+          <button part="submit" aria-expanded="false" @click=${() => ((this.proposing = true), (this.proposed = undefined), this.#update())}>${t.propose}</button>
+        </p>`;
     const s = this.proposal;
     const set = (n: FormState) => (this.proposal = n);
     const form = this.#form(s, set);
@@ -535,7 +577,7 @@ export class Consultation {
         schema: ProposalInput,
         payload,
         send: (key) => this.#api.propose!(this.#id, payload as never, { idempotencyKey: key }),
-        done: (x: Proposal) => this.#proposed(x),
+        done: (x: Proposal) => this.#proposed(x, true),
       });
     };
     return html`<form part="form" novalidate aria-labelledby="propose" @submit=${submit}>
@@ -583,11 +625,12 @@ export class Consultation {
         schema: ArgumentInput,
         payload: { ...input, proposalId: x.id },
         send: (key) => this.#api.argue!(this.#id, x.id, input as never, { idempotencyKey: key }),
-        done: (a: Argument) => this.#argued(a),
+        done: (a: Argument) => this.#argued(a, true),
       });
     };
     return html`<form part="form" novalidate aria-labelledby=${hid} @submit=${submit}>
       ${this.host.sub(t.addArgument, hid, true)}
+      ${s.done ? html`<p part="notice" id=${`done-${x.id}`} tabindex="-1">${s.done}</p>` : nothing}
       ${s.phase === 'queued' ? html`<p part="notice">${t.queuedForm}</p>` : nothing}
       ${s.alert ? html`<div role="alert" tabindex="-1">${s.alert}</div>` : nothing}
       <fieldset class="row">

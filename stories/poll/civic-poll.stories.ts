@@ -205,7 +205,30 @@ export const SubmissionModerated: Story = consultationStory({
     set('p-authorName', 'Cyrille');
     await new Promise((r) => setTimeout(r, 30));
     root(canvasElement).querySelector<HTMLButtonElement>('form[aria-labelledby=propose] [part~=submit]')!.click();
-    await waitFor(() => expect(root(canvasElement).textContent).toMatch(/modérat|moderator/), { timeout: 8000 });
+    // The thanks take the form's place, with a button that leads to the pending proposal.
+    await waitFor(() => expect(root(canvasElement).querySelector('#proposed')).toBeTruthy(), { timeout: 8000 });
+  },
+});
+
+export const ArgumentModerated: Story = consultationStory({
+  name: 'Argument sent, waiting for moderation',
+  beforeEach: async ({ msw }) => msw.use(...(await backed(consultation(), consultationVotes))),
+  play: async ({ canvasElement }) => {
+    await proposalsShown({ canvasElement });
+    const champions = [...root(canvasElement).querySelectorAll('[part~=proposal]')].find((a) => a.textContent?.includes('Un champion numérique'))!;
+    [...champions.querySelectorAll<HTMLButtonElement>('button')].find((b) => /Arguments/.test(b.textContent!))!.click();
+    await waitFor(() => expect(champions.querySelector('form textarea')).toBeTruthy(), { timeout: 8000 });
+    const set = (selector: string, value: string) => {
+      const el = champions.querySelector<HTMLInputElement>(selector)!;
+      el.value = value;
+      el.dispatchEvent(new Event('input'));
+    };
+    set('form textarea', 'Une locomotive régionale attire aussi les talents.');
+    set('form input[name$=authorName]', 'Mario');
+    await new Promise((r) => setTimeout(r, 30));
+    champions.querySelector<HTMLButtonElement>('form [part~=submit]')!.click();
+    // The thanks show in the argument's own form, not at the top of the consultation.
+    await waitFor(() => expect(champions.querySelector('form [part~=notice]')).toBeTruthy(), { timeout: 8000 });
   },
 });
 

@@ -41,6 +41,36 @@ describe('<civic-poll> over REST (RestBackend + msw)', () => {
     expect((await memory.polls.results('ministere')).participantCount).to.equal(1);
   });
 
+  it('a reader who only looks gets no token and sends none: no ballot is asked for until they vote', async () => {
+    const memory = new MemoryBackend({ polls: { polls: [quickPoll({ resultsVisibility: 'always' }), consultation()], proposals: proposals(), arguments: argumentsOf() } });
+    await memory.polls.seed('ministere', null, { options: ['oui'] }, 2);
+    worker.use(...restHandlers(memory));
+    const sent: string[] = [];
+    const log = ({ request }: { request: Request }) => void sent.push(`${request.method} ${new URL(request.url).pathname}`);
+    worker.events.on('request:start', log);
+    try {
+      const quick = await mountRest('ministere');
+      await waitForText(quick, 'Oui 100 % · 2 votes');
+      const consult = await mountRest('contribuez');
+      await waitUntil(() => consult.shadowRoot!.querySelectorAll('[part~=proposal]').length === 4, 'proposals over REST');
+      expect(localStorage.getItem('civic-participant'), 'nothing stored').to.equal(null);
+      expect(sent.filter((r) => r.includes('/votes/')), 'no request names a participant').to.deep.equal([]);
+      expect(sent).to.include('GET /api/polls/ministere/results');
+
+      quick.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~=choices] input')[1]!.click();
+      button(quick.shadowRoot!, 'Voter').click();
+      await waitForText(quick, 'Votre vote : Non');
+      const token = localStorage.getItem('civic-participant');
+      expect(token, 'made at the first vote').to.match(/^[\w-]{16,}$/);
+      expect(sent).to.include(`PUT /api/polls/ministere/votes/${token}`);
+      const again = await mountRest('ministere');
+      await waitForText(again, 'Votre vote : Non');
+      expect(sent, 'their ballot is asked for once they have one').to.include(`GET /api/polls/ministere/votes/${token}`);
+    } finally {
+      worker.events.removeListener('request:start', log);
+    }
+  });
+
   it('a vote whose answer was lost is kept, and counts once when sent again', async () => {
     const memory = new MemoryBackend({ polls: { polls: [quickPoll({ resultsVisibility: 'always' })] } });
     let down = true;

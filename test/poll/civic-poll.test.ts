@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { emulateMedia } from '@web/test-runner-commands';
 import { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { Poll } from '../../src/api/poll.js';
 import { CivicVotedEvent } from '../../src/core/events.js';
@@ -82,6 +83,63 @@ describe('<civic-poll> quick poll', () => {
     const closed = await mountPoll(backend);
     expect(closed.shadowRoot!.querySelector('form')).to.equal(null);
     expect(text(closed)).to.contain('Ce sondage est clos');
+  });
+
+  it('keeps keyboard focus when voting, changing, cancelling and withdrawing replace the pressed button', async () => {
+    const el = await mountPoll(backendWith(quickPoll()));
+    const notice = () => el.shadowRoot!.querySelector('[part~=notice]');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.textContent?.trim()).to.equal('Voter');
+    await sendKeys({ press: 'Enter' });
+    await waitForText(el, 'Merci, votre vote est compté.');
+    await waitUntil(() => focused(el) === notice(), 'focus on the notice that replaced the form');
+    expect(document.activeElement, 'not lost to the page').to.equal(el);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(button(el, 'Changer mon vote'));
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(el) === choices(el)[0], 'focus on the current choice');
+    expect(choices(el)[0]!.checked).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.textContent?.trim()).to.equal('Annuler');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused(el) === button(el, 'Changer mon vote'), 'focus back on the button that opened the form');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(button(el, 'Retirer mon vote'));
+    await sendKeys({ press: 'Enter' });
+    await waitForText(el, 'Votre vote est retiré.');
+    await waitUntil(() => focused(el) === notice(), 'focus on the notice after a withdrawal');
+    expect(document.activeElement).to.equal(el);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el), 'the next Tab enters the form again').to.equal(choices(el)[0]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('forced colours: a bar is an outlined Canvas track with a Highlight fill, so 0 % reads as empty', async () => {
+    const backend = backendWith(quickPoll({ resultsVisibility: 'always' }));
+    await backend.polls.seed('ministere', null, { options: ['oui'] }, 1);
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const el = await mountPoll(backend);
+      const probe = document.createElement('span');
+      document.body.append(probe);
+      const system = (c: string) => ((probe.style.color = c), getComputedStyle(probe).color);
+      const [canvas, text, highlight] = [system('Canvas'), system('CanvasText'), system('Highlight')];
+      probe.remove();
+      const [full, empty] = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~=bar]')].map((b) => getComputedStyle(b));
+      for (const bar of [full!, empty!]) {
+        expect(bar.borderTopStyle).to.equal('solid');
+        expect(bar.borderTopWidth).to.equal('1px');
+        expect(bar.borderTopColor).to.equal(text);
+      }
+      expect(empty!.backgroundImage, 'the track is Canvas').to.contain(canvas).and.contain(highlight);
+      await expect(el).to.be.accessible();
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
   });
 
   it('approval: up to N choices, a further one refused in words, all sent at once', async () => {

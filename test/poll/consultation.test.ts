@@ -182,6 +182,73 @@ describe('<civic-poll> consultation', () => {
     expect((await backend.polls.proposals('contribuez')).total).to.equal(5);
   });
 
+  it('says where participants are divided with both sides in words, mixed votes included', async () => {
+    const backend = backendWith();
+    await backend.polls.seed('contribuez', 'agents', { value: 'agree' }, 40);
+    await backend.polls.seed('contribuez', 'agents', { value: 'mixed' }, 45);
+    await backend.polls.seed('contribuez', 'agents', { value: 'disagree' }, 15);
+    await backend.polls.seed('contribuez', 'journees', { value: 'agree' }, 30);
+    await backend.polls.seed('contribuez', 'journees', { value: 'disagree' }, 30);
+    const el = await mountConsultation(backend);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=consensus]'), 'consensus shown');
+    const divided = $(el, '[part~=consensus]').querySelectorAll('section')[1]!;
+    const lines = [...divided.querySelectorAll('li')].map((li) => squash(li.textContent));
+    expect(lines).to.include('Former chaque agent de l’État au numérique — 40 % d’accord, 45 % mitigé, 15 % pas d’accord, 100 votes');
+    expect(lines).to.include('Des journées des usages et solutions en région — 50 % d’accord, 50 % pas d’accord, 60 votes');
+    await expect(el).to.be.accessible();
+  });
+
+  it('confirms an argument beside its form, with focus on the confirmation', async () => {
+    const el = await mountConsultation(backendWith());
+    const a = () => article(el, 'Un champion numérique par région');
+    buttonIn(a(), 'Arguments (2)').click();
+    await waitUntil(() => a().querySelector('form'));
+    const form = a().querySelector('form')!;
+    await type(form.querySelector<HTMLTextAreaElement>('textarea')!, 'Les autres régions seraient laissées pour compte.');
+    await type(form.querySelector<HTMLInputElement>('input[name$=authorName]')!, 'Mario');
+    buttonIn(form, 'Envoyer').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitForText(el, 'Votre argument paraîtra après sa lecture');
+    const notice = form.querySelector('[part~=notice]');
+    expect(squash(notice?.textContent), 'in the form that was used').to.equal('Merci ! Votre argument paraîtra après sa lecture par un modérateur.');
+    await waitUntil(() => el.shadowRoot!.activeElement === notice, 'focus on the confirmation');
+    expect(squash($(el, '[part~=base]').querySelector(':scope > [part~=notice]')?.textContent), 'not at the top, far from the form').to.equal('');
+    expect(form.querySelector<HTMLTextAreaElement>('textarea')!.value, 'the form is cleared').to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('confirms a proposal where its form was, and leads to the pending proposal', async () => {
+    const el = await mountConsultation(backendWith());
+    const theme = $<HTMLSelectElement>(el, '[part~=filters] select');
+    theme.value = 'loyaute';
+    theme.dispatchEvent(new Event('change'));
+    await waitUntil(() => articles(el).length === 1);
+    buttonIn(el.shadowRoot!, 'Faire une proposition').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('form[aria-labelledby=propose]'));
+    const form = $<HTMLFormElement>(el, 'form[aria-labelledby=propose]');
+    await type(form.querySelector<HTMLInputElement>('[name=p-title]')!, 'Des données ouvertes par défaut');
+    await type(form.querySelector<HTMLTextAreaElement>('[name=p-body]')!, 'Publier les données de l’État dans des formats ouverts.');
+    await type(form.querySelector<HTMLInputElement>('[name=p-authorName]')!, 'Cyrille');
+    buttonIn(form, 'Proposer').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitForText(el, 'Votre proposition paraîtra après sa lecture par un modérateur.');
+    const notice = $(el, '#proposed');
+    expect(squash(notice.textContent)).to.equal('Merci ! Votre proposition paraîtra après sa lecture par un modérateur.');
+    expect(notice.nextElementSibling?.textContent, 'where the form was: after the proposals, by its button').to.contain('Faire une proposition');
+    expect(articles(el).at(-1)!.compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await waitUntil(() => el.shadowRoot!.activeElement === notice, 'focus on the confirmation');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Voir votre proposition');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('part') === 'proposal', 'focus on the proposal');
+    const mine = el.shadowRoot!.activeElement as HTMLElement;
+    expect(mine.querySelector('h3')!.textContent).to.equal('Des données ouvertes par défaut');
+    expect(squash(mine.textContent)).to.contain('En attente de modération');
+    expect(theme.value, 'the theme filter that hid it is cleared').to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
   it('choices among proposals (approval): Choose toggles, up to N', async () => {
     const backend = backendWith(consultation({ voteKind: 'approval', maxChoices: 2, allowProposals: false }));
     const el = await mountConsultation(backend);

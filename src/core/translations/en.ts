@@ -133,6 +133,7 @@ export const poll = {
   submit: 'Submit',
   thanksPublished: 'Thank you, your proposal is published.',
   thanksPending: 'Thank you! Your proposal will appear once a moderator has read it.',
+  seeProposal: 'See your proposal',
   confirmTitle: 'Confirm your email',
   confirmIntro: 'For your votes to count, confirm an email address once: we send you a link. One vote per address; the address is not kept.',
   email: 'Email',

@@ -124,6 +124,7 @@ export const poll: PollStrings = {
   submit: 'Proposer',
   thanksPublished: 'Merci, votre proposition est publiée.',
   thanksPending: 'Merci ! Votre proposition paraîtra après sa lecture par un modérateur.',
+  seeProposal: 'Voir votre proposition',
   confirmTitle: 'Confirmez votre courriel',
   confirmIntro: 'Pour que vos votes comptent, confirmez une fois une adresse courriel : nous vous envoyons un lien. Un vote par adresse; l’adresse n’est pas conservée.',
   email: 'Courriel',
