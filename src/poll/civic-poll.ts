@@ -84,11 +84,11 @@ export class CivicPoll extends CivicElement {
   };
 
   readonly l = new Localize(this, tables);
-  /** The reader's anonymous token, made when first needed: a reader who only looks has none. */
+  /** @internal The reader's anonymous token, made when first needed: a reader who only looks has none. */
   get participant(): string {
     return participant(true);
   }
-  /** The consultation's view, once its module is loaded. */
+  /** @internal The consultation's view, once its module is loaded. */
   consultation?: Consultation;
   #loaded?: unknown;
   #wired: unknown[] = [];
@@ -121,12 +121,12 @@ export class CivicPoll extends CivicElement {
     return { polls: restPollCore(new RestClient({ baseUrl: api })) };
   }
 
-  /** The poll part of the backend in effect. */
+  /** @internal The poll part of the backend in effect. */
   get pollApi(): PollBackend {
     return this.backendPart('polls');
   }
 
-  /** The poll as loaded, with its live state. */
+  /** @internal The poll as loaded, with its live state. */
   get data(): Poll | undefined {
     const p = this.#task.value?.poll;
     const live = this.state.live;
@@ -306,6 +306,7 @@ export class CivicPoll extends CivicElement {
     return deeper ? html`<h4 id=${id ?? nothing}>${text}</h4>` : html`<h3 id=${id ?? nothing}>${text}</h3>`;
   }
 
+  /** @internal */
   get strings(): Strings {
     return this.l.t;
   }
