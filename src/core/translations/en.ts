@@ -168,6 +168,8 @@ export const comparator = {
   results: 'Your results',
   noneAnswered: 'You have answered no statement yet, so there is nothing to match.',
   match: (p: string) => `${p} match`,
+  /** A party that took no stance on any of the reader's statements: no match to speak of. */
+  noStance: 'no stance to compare',
   covered: (c: number, n: number) => `Took a stance on ${c} of your ${n} statement${n === 1 ? '' : 's'}`,
   detail: (name: string) => `How ${name}’s match was made`,
   you: 'You',

@@ -155,6 +155,7 @@ export const comparator: ComparatorStrings = {
   finish: 'Voir mes résultats',
   results: 'Vos résultats',
   noneAnswered: 'Vous n’avez encore répondu à aucun énoncé : il n’y a rien à comparer.',
+  noStance: 'aucune position à comparer',
   match: (p) => `${p} de correspondance`,
   covered: (c, n) => `A pris position sur ${c} de vos ${n} énoncé${n > 1 ? 's' : ''}`,
   detail: (name) => `Le calcul pour ${name}`,
