@@ -206,13 +206,15 @@ export class CivicPoll extends CivicElement {
   }
 
   /**
-   * After a render that removed the focused control (a vote button, a form): focuses what replaced
-   * it. Focus the reader moved elsewhere is left alone.
+   * After a render that removed or disabled the focused control (a vote button, a form): focuses
+   * `pressed` again if it is still there (a proposal's vote button, disabled while sending), else
+   * what replaced it. Focus the reader moved elsewhere is left alone.
    */
-  async refocus(selector: string): Promise<void> {
+  async refocus(selector: string, pressed?: Element | null): Promise<void> {
     await this.updateComplete;
     const a = document.activeElement;
-    if (!a || a === document.body) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    if (a && a !== document.body) return;
+    ((pressed?.isConnected ? pressed : this.renderRoot.querySelector(selector)) as HTMLElement | null)?.focus();
   }
 
   /** Says `text` politely in the live region. */
@@ -245,24 +247,25 @@ export class CivicPoll extends CivicElement {
     const id = this.poll ?? '';
     for (const e of outbox.entries<VotePayload>(OP, id)) if (e.payload.subject === subject) outbox.remove(e.key);
     const entry = { key: newKey(), op: OP, target: id, payload: { subject, choices }, queuedAt: new Date().toISOString() };
+    const pressed = (this.renderRoot as ShadowRoot).activeElement;
     this.set({ sending: { ...this.state.sending, [subject]: 'sending' }, error: '' });
     try {
       const api = this.pollApi;
       const sent = await outbox.submit(entry, this.#send(api, id));
-      if (!sent.queued) return this.#voted(entry.payload, sent, false);
+      if (!sent.queued) return this.#voted(entry.payload, sent, false, pressed);
       const mine = { ...this.state.mine, [subject]: choices };
       if (!choices.length) delete mine[subject];
       this.set({ sending: { ...this.state.sending, [subject]: 'queued' }, mine, editing: false });
       this.say(this.l.t.queued);
-      void this.refocus('#notice');
+      void this.refocus('#notice', pressed);
       this.#replay(api, id);
     } catch (error) {
-      this.#voted(entry.payload, { error: error as CivicError }, false);
+      this.#voted(entry.payload, { error: error as CivicError }, false, pressed);
     }
   }
 
   /** A vote was answered, now or from the outbox (`later`). */
-  #voted({ subject, choices }: VotePayload, outcome: Outcome<VoteResult>, later: boolean) {
+  #voted({ subject, choices }: VotePayload, outcome: Outcome<VoteResult>, later: boolean, pressed?: Element | null) {
     const t = this.l.t;
     const { [subject]: _, ...sending } = this.state.sending;
     if ('error' in outcome) {
@@ -284,7 +287,7 @@ export class CivicPoll extends CivicElement {
     const notice = (later ? `${t.sent} ` : '') + (r.status === 'withdrawn' ? t.withdrawn : r.status === 'pending' ? t.pending : t.counted);
     this.set({ sending, mine, results, notice, confirmed: r.status !== 'pending' && this.state.confirmed, editing: false, draft: mine[''] ?? [] });
     this.say(notice);
-    if (!later) void this.refocus('#notice');
+    if (!later) void this.refocus('#notice', pressed);
     this.dispatchEvent(new CivicVotedEvent(this.poll ?? '', subject || null, choices, r.status));
   }
 

@@ -516,32 +516,40 @@ export class Consultation {
   }
 
   /** Sends kept proposals and arguments when the network returns. */
+  /**
+   * Sends kept proposals and arguments when the network returns. The replay code loads only then; a
+   * load that fails (still offline) is tried again at the next `online` event.
+   */
   #replay() {
     const id = this.#id;
     const api = this.#api;
-    for (const op of Object.values(OPS)) {
-      if (!outbox.entries(op, id).length) continue;
-      void import('../api/outbox-replay.js').then(({ watch }) => {
-        const stop = watch(
-          outbox,
-          op,
-          id,
-          (entry) => {
-            const { proposalId, ...input } = entry.payload as { proposalId?: string } & Record<string, string>;
-            return op === OPS.propose
-              ? api.propose!(id, input as never, { idempotencyKey: entry.key })
-              : api.argue!(id, proposalId ?? '', input as never, { idempotencyKey: entry.key });
-          },
-          (_, outcome: Outcome<Proposal | Argument>) => {
-            if (!outbox.entries(op, id).length) stop();
-            if ('error' in outcome) return this.host.say(this.host.errorMessage(outcome.error));
-            const r = outcome.result;
-            if ('side' in r) this.#argued(r);
-            else this.#proposed(r);
-          },
-        );
-      });
-    }
+    const ops = Object.values(OPS).filter((op) => outbox.entries(op, id).length);
+    if (!ops.length) return;
+    import('../api/outbox-replay.js').then(
+      ({ watch }) => {
+        for (const op of ops) {
+          const stop = watch(
+            outbox,
+            op,
+            id,
+            (entry) => {
+              const { proposalId, ...input } = entry.payload as { proposalId?: string } & Record<string, string>;
+              return op === OPS.propose
+                ? api.propose!(id, input as never, { idempotencyKey: entry.key })
+                : api.argue!(id, proposalId ?? '', input as never, { idempotencyKey: entry.key });
+            },
+            (_, outcome: Outcome<Proposal | Argument>) => {
+              if (!outbox.entries(op, id).length) stop();
+              if ('error' in outcome) return this.host.say(this.host.errorMessage(outcome.error));
+              const r = outcome.result;
+              if ('side' in r) this.#argued(r);
+              else this.#proposed(r);
+            },
+          );
+        }
+      },
+      () => addEventListener('online', () => this.#replay(), { once: true }),
+    );
   }
 
   #renderProposalForm(p: Poll) {

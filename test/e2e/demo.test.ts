@@ -134,6 +134,32 @@ describe('the demo blog', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('a proposal written offline is kept and sent when the network returns', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await page.goto(`${base}/blog/`);
+      const consultation = page.locator('civic-poll[poll=contribuez]');
+      await consultation.scrollIntoViewIfNeeded();
+      await consultation.locator('[part~=consensus]').waitFor();
+      await consultation.getByRole('button', { name: 'Faire une proposition' }).click();
+      await consultation.locator('[name=p-title]').fill('Un accès Wi-Fi public dans chaque bibliothèque');
+      await consultation.locator('[name=p-body]').fill('Les bibliothèques sont le premier point d’accès au numérique en région.');
+      await consultation.locator('[name=p-authorName]').fill('Hélène');
+      // Offline, the code that sends kept texts cannot load either: it must be tried again later.
+      await context.setOffline(true);
+      await consultation.locator('form[aria-labelledby=propose] [part~=submit]').click();
+      await consultation.getByText('Vous semblez hors ligne').first().waitFor();
+      await context.setOffline(false);
+      await consultation.locator('#proposed').getByText('Merci !').waitFor({ timeout: 15000 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the comparator: the leaders’ table, a cell’s source, the questionnaire and its results, with no request carrying the answers', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
     const errors: string[] = [];

@@ -47,6 +47,22 @@ describe('<civic-poll> consultation', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a vote on a proposal keeps the focus, and the reader’s place, on the button pressed', async () => {
+    const backend = backendWith();
+    backend.latencyMs = 150; // the button is disabled while the vote is sent: Chromium drops its focus
+    const el = await mountConsultation(backend);
+    const a = () => article(el, 'Un champion numérique par région');
+    const agree = () => buttonIn(a(), 'D’accord');
+    agree().focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => agree().getAttribute('aria-pressed') === 'true');
+    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.activeElement === agree(), 'focus back on the button pressed');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => agree().getAttribute('aria-pressed') === 'false');
+    await waitUntil(() => el.shadowRoot!.activeElement === agree(), 'and after withdrawing');
+  });
+
   it('votes agree / mixed / disagree with toggle buttons, from the keyboard; pressing again withdraws', async () => {
     const backend = backendWith();
     const el = await mountConsultation(backend);
