@@ -90,7 +90,7 @@ export function renderResults(v: ResultsView): TemplateResult {
           ${v.ranking.map((m) => {
             const p = c.parties.find((x) => x.id === m.partyId)!;
             return html`<li>
-              <div class="row"><span>${swatch(p.colour)}${p.name}</span> <strong>${m.covered ? t.match(pct(v, m.match ?? 0)) : t.noStance}</strong></div>
+              <div class="row"><span>${swatch(p.colour)}${p.name}</span> <strong>${m.covered || c.missingAnswer !== 'zero' ? t.match(pct(v, m.match ?? 0)) : t.noStance}</strong></div>
               <div class="bar" aria-hidden="true"><span .style=${`inline-size:${m.match ?? 0}%;background:${p.colour ?? 'currentColor'}`}></span></div>
               <p class="hint">${t.covered(m.covered, m.answered)}</p>
               <details>

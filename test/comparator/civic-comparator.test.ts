@@ -170,22 +170,30 @@ describe('<civic-comparator> questionnaire', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a party that took no stance on any of the reader’s statements is not shown as a 0 % match', async () => {
-    const c = demo();
-    const silent = c.parties[0]!;
-    c.positions = c.positions.filter((p) => p.partyId !== silent.id);
-    const el = await comparator(new MemoryBackend({ comparisons: [c] }), 'fr', 'questionnaire');
-    for (let i = 0; i < c.statements.length; i++) {
-      await waitUntil(() => el.shadowRoot!.querySelector('[name=stance]'), 'a statement');
-      all<HTMLInputElement>(el, '[name=stance]')[0]!.click();
-      $(el, '[part~=submit]').click();
-      await el.updateComplete;
-    }
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~=ranking]'), 'results');
-    const row = all(el, '[part~=ranking] > li').find((li) => li.textContent!.includes(silent.name))!;
-    expect(row.querySelector('strong')!.textContent).to.equal('aucune position à comparer');
-    expect(row.querySelector('.hint')!.textContent).to.equal(`A pris position sur 0 de vos ${c.statements.length} énoncés`);
-    await expect(el).to.be.accessible();
+  it('a party that took no stance on any of the reader’s statements is not shown as a 0 % match (when missing answers count zero)', async () => {
+    const results = async (missingAnswer: Comparison['missingAnswer']) => {
+      const c = demo();
+      const silent = c.parties[0]!;
+      c.positions = c.positions.filter((p) => p.partyId !== silent.id);
+      c.missingAnswer = missingAnswer;
+      const el = await comparator(new MemoryBackend({ comparisons: [c] }), 'fr', 'questionnaire');
+      for (let i = 0; i < c.statements.length; i++) {
+        await waitUntil(() => el.shadowRoot!.querySelector('[name=stance]'), 'a statement');
+        all<HTMLInputElement>(el, '[name=stance]')[0]!.click();
+        $(el, '[part~=submit]').click();
+        await el.updateComplete;
+      }
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~=ranking]'), 'results');
+      const row = all(el, '[part~=ranking] > li').find((li) => li.textContent!.includes(silent.name))!;
+      expect(row.querySelector('.hint')!.textContent).to.equal(`A pris position sur 0 de vos ${c.statements.length} énoncés`);
+      return { el, said: row.querySelector('strong')!.textContent!, bar: row.querySelector<HTMLElement>('.bar span')!.style.inlineSize };
+    };
+    const zero = await results('zero');
+    expect([zero.said, zero.bar]).to.deep.equal(['aucune position à comparer', '0%']);
+    await expect(zero.el).to.be.accessible();
+    // Counted as neutral, the organiser's rule gives it a match: the words agree with its bar and rank.
+    const neutral = await results('neutral');
+    expect(neutral.said).to.equal(`${neutral.bar.replace('%', '\u00a0%')} de correspondance`);
   });
 
   it('explains the results: the method in plain words, coverage, and what each statement added, as the module computed', async () => {
