@@ -33,6 +33,9 @@ const publicOnly = () => {
           if (!d.members) continue;
           const inner = hidden.get(d.name) ?? new Set();
           d.members = d.members.filter((m) => (!m.privacy || m.privacy === 'public') && !inner.has(m.name) && !(m.inheritedFrom && hidden.get(m.inheritedFrom.name)?.has(m.name)));
+          // `dispatchEvent(new CivicSignedEvent(…))` is read as a second, nameless event: the named one
+          // (from the class's @fires) is the one to keep.
+          if (d.events) d.events = d.events.filter((e) => e.name);
           const fields = new Set(d.members.map((m) => m.name));
           if (d.attributes) d.attributes = d.attributes.filter((a) => !a.fieldName || fields.has(a.fieldName));
         }

@@ -133,7 +133,7 @@ export class CivicPoll extends CivicElement {
     return p && (live ? { ...p, status: live.status, participantCount: live.participantCount, proposalCount: live.proposalCount } : p);
   }
 
-  /** Changes part of the state (a new object, so Lit sees it). */
+  /** @internal Changes part of the state (a new object, so Lit sees it). */
   set(change: Partial<CivicPoll['state']>): void {
     this.state = { ...this.state, ...change };
   }
@@ -188,7 +188,7 @@ export class CivicPoll extends CivicElement {
     if (this.l.ready && Date.now() - this.#announced > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
   }
 
-  /** Reads the reader's results again (after-vote results are not in the public events). */
+  /** @internal Reads the reader's results again (after-vote results are not in the public events). */
   async refresh(): Promise<void> {
     try {
       const b = await this.pollApi.ballot(this.poll ?? '', this.participant);
@@ -200,12 +200,13 @@ export class CivicPoll extends CivicElement {
     }
   }
 
-  /** The message for a failure, in the reader's language. */
+  /** @internal The message for a failure, in the reader's language. */
   errorMessage(error: unknown): string {
     return this.errorText(error);
   }
 
   /**
+   * @internal
    * After a render that removed or disabled the focused control (a vote button, a form): focuses
    * `pressed` again if it is still there (a proposal's vote button, disabled while sending), else
    * what replaced it. Focus the reader moved elsewhere is left alone.
@@ -217,7 +218,7 @@ export class CivicPoll extends CivicElement {
     ((pressed?.isConnected ? pressed : this.renderRoot.querySelector(selector)) as HTMLElement | null)?.focus();
   }
 
-  /** Says `text` politely in the live region. */
+  /** @internal Says `text` politely in the live region. */
   say(text: string): void {
     this.#announced = Date.now();
     this.set({ said: text });
@@ -240,6 +241,7 @@ export class CivicPoll extends CivicElement {
   }
 
   /**
+   * @internal
    * Votes (or withdraws, with no choices) on a subject: `''` the poll, else a proposal id. Sent now,
    * or kept on this device and sent when the network returns.
    */
@@ -304,7 +306,7 @@ export class CivicPoll extends CivicElement {
       <div class="sr-only" role="status">${this.state.said}</div>`;
   }
 
-  /** A heading below the poll's title: an h3, or an h4 one level deeper. */
+  /** @internal A heading below the poll's title: an h3, or an h4 one level deeper. */
   sub(text: string, id?: string, deeper = false): TemplateResult {
     return deeper ? html`<h4 id=${id ?? nothing}>${text}</h4>` : html`<h3 id=${id ?? nothing}>${text}</h3>`;
   }
@@ -370,7 +372,7 @@ export class CivicPoll extends CivicElement {
     void this.refocus(editing ? ':checked' : '.row button');
   }
 
-  /** A choice's words: an option's label, or a vote value's. */
+  /** @internal A choice's words: an option's label, or a vote value's. */
   label(p: Poll, choice: string): string {
     return p.options.find((o) => o.id === choice)?.label ?? this.l.t.values[choice as 'agree'] ?? choice;
   }
