@@ -115,15 +115,21 @@ export function untilClosed(stream: { onAbort(fn: () => void): void }, closing: 
   });
 }
 
-/** The first four groups of an IPv6 address (its /64), written out; the address itself if it is not one. */
-export function ipv6Prefix64(ip: string): string {
-  if (isIP(ip) !== 6) return ip;
-  const [head = '', tail] = ip.toLowerCase().split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+/** The eight 16-bit groups of an IPv6 address (`isIP` says 6), an IPv4 tail and a zone read too. */
+export function ipv6Groups(address: string): number[] {
+  let s = address.replace(/%.*$/, ''); // a zone
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s);
+  if (v4) s = `${s.slice(0, v4.index)}${((+v4[1]! << 8) | +v4[2]!).toString(16)}:${((+v4[3]! << 8) | +v4[4]!).toString(16)}`;
+  const [head, tail] = s.split('::') as [string, string | undefined];
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const all = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
+  return all.map((x) => parseInt(x, 16));
 }
+
+/** The first four groups of an IPv6 address (its /64), written out; the address itself if it is not one. */
+export const ipv6Prefix64 = (ip: string): string =>
+  isIP(ip) === 6 ? `${ipv6Groups(ip).slice(0, 4).map((g) => g.toString(16)).join(':')}::/64` : ip;
 
 /** An address as one form: IPv4 clients of a dual-stack socket (`::ffff:192.0.2.1`) as IPv4. */
 export const normalIp = (ip: string): string => ip.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase();

@@ -44,7 +44,6 @@ export async function serveFile(c: Context, root: string, urlPath: string): Prom
     return c.newResponse(await readFile(file), 200, {
       'content-type': types[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
-      'x-content-type-options': 'nosniff',
     });
   } catch {
     return undefined;

@@ -70,3 +70,15 @@ export function petitionData(over: Partial<Petition> = {}): Petition {
     ...over,
   };
 }
+
+/**
+ * Puts a strict Content-Security-Policy (`style-src 'self'`, no 'unsafe-inline': `style` attributes
+ * and <style> elements blocked) on this test file's page, before anything renders. Returns the
+ * violations reported, as `directive sample`.
+ */
+export function strictCsp(): string[] {
+  document.head.prepend(Object.assign(document.createElement('meta'), { httpEquiv: 'Content-Security-Policy', content: "style-src 'self'" }));
+  const blocked: string[] = [];
+  document.addEventListener('securitypolicyviolation', (e) => blocked.push(`${e.violatedDirective} ${e.sample}`));
+  return blocked;
+}

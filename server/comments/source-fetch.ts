@@ -9,6 +9,7 @@ import { lookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { ipv6Groups } from '../http.js';
 
 const private4 = new BlockList();
 for (const [net, bits] of [
@@ -25,18 +26,6 @@ global6.addSubnet('2000::', 3, 'ipv6');
 const special6 = new BlockList();
 for (const [net, bits] of [['2001::', 23], ['2001:db8::', 32], ['3fff::', 20]] as const) special6.addSubnet(net, bits, 'ipv6');
 
-/** The eight 16-bit groups of an IPv6 address (`isIP` says 6). */
-function groups(address: string): number[] {
-  let s = address.replace(/%.*$/, ''); // a zone
-  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s);
-  if (v4) s = `${s.slice(0, v4.index)}${((+v4[1]! << 8) | +v4[2]!).toString(16)}:${((+v4[3]! << 8) | +v4[4]!).toString(16)}`;
-  const [head, tail] = s.split('::') as [string, string | undefined];
-  const h = head ? head.split(':') : [];
-  const t = tail ? tail.split(':') : [];
-  const all = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
-  return all.map((x) => parseInt(x, 16));
-}
-
 /**
  * Whether an address is not on the public Internet. IPv6 addresses that carry an IPv4 address
  * (IPv4-mapped ::ffff:0:0/96, NAT64 64:ff9b::/96, 6to4 2002::/16) are judged by it; other IPv6
@@ -47,7 +36,7 @@ export function isPrivateAddress(address: string): boolean {
   const v = isIP(address);
   if (v === 4) return private4.check(address, 'ipv4');
   if (v !== 6) return true;
-  const g = groups(address);
+  const g = ipv6Groups(address);
   const v4 = (hi: number, lo: number) => isPrivateAddress(`${g[hi]! >> 8}.${g[hi]! & 255}.${g[lo]! >> 8}.${g[lo]! & 255}`);
   const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
   if (zero(0, 5) && g[5] === 0xffff) return v4(6, 7);

@@ -17,7 +17,7 @@ import { Router } from '../routing.js';
 import * as admin from './admin.js';
 import { confirmationMail, pollPages } from './pages.js';
 import * as sql from './sql.js';
-import { TOPIC, castVote, closedFailure, confirmParticipant, confirmationMailFailed, likeArgument, lockPoll, newId, publishChange, requestConfirmation, sweepConfirmationMails, type Polls } from './voting.js';
+import { TOPIC, castVote, closedFailure, confirmParticipant, releaseConfirmationMail, likeArgument, lockPoll, newId, publishChange, requestConfirmation, sweepConfirmationMails, type Polls } from './voting.js';
 
 const must = async <T>(value: Promise<T | undefined>, what: string): Promise<T> => {
   const v = await value;
@@ -218,7 +218,7 @@ export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: {
       ctx.background(
         ctx.mailer.send(mail).catch(async (e: unknown) => {
           ctx.log('error', `confirmation mail for poll ${params.id} failed`, e);
-          await confirmationMailFailed(db, params.id, hash);
+          await releaseConfirmationMail(db, params.id, hash);
         }),
       );
     }

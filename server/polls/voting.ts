@@ -309,9 +309,12 @@ export async function requestConfirmation({ db, keys }: Polls, pollId: string, p
   });
 }
 
-/** Frees the address after a mail that could not be sent, so that asking again sends one at once. */
-export const confirmationMailFailed = (db: Db, pollId: string, hash: string) =>
-  db.query('DELETE FROM poll_confirmation_mails WHERE poll_id = $1 AND email_hash = $2', [pollId, hash]);
+/**
+ * Frees the address for this poll: after a mail that could not be sent (asking again sends one at
+ * once), or once its link is followed (its owner may confirm on another device at once).
+ */
+export const releaseConfirmationMail = (q: Queryable, pollId: string, hash: string) =>
+  q.query('DELETE FROM poll_confirmation_mails WHERE poll_id = $1 AND email_hash = $2', [pollId, hash]);
 
 /** Drops the claims older than RESEND_AFTER (they hold nothing back any more). */
 export const sweepConfirmationMails = (db: Db) => db.query(`DELETE FROM poll_confirmation_mails WHERE mailed_at < now() - interval '${RESEND_AFTER}'`);
@@ -378,8 +381,7 @@ export async function confirmParticipant({ db, bus }: Polls, token: string) {
       'UPDATE poll_participants SET email_hash = pending_hash, confirmed_at = now(), pending_hash = NULL, confirm_hash = NULL WHERE id = $1',
       [t.id],
     );
-    // The link was followed: its owner may confirm on another device at once.
-    await tx.query('DELETE FROM poll_confirmation_mails WHERE poll_id = $1 AND email_hash = $2', [t.pending_poll, t.pending_hash]);
+    await releaseConfirmationMail(tx, t.pending_poll, t.pending_hash);
     for (const id of await recount(tx, [...(other ? [[other.id, false] as [string, boolean]] : []), [t.id, true]])) changed.add(id);
     for (const id of changed) await publishChange(bus, tx, id);
     const [n] = await tx.query<{ count: number }>(`SELECT count FROM poll_tallies WHERE poll_id = $1 AND subject = '#' AND value = '#'`, [t.pending_poll]);

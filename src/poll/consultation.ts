@@ -515,7 +515,6 @@ export class Consultation {
     if (now) this.#focus(`done-${x.proposalId}`);
   }
 
-  /** Sends kept proposals and arguments when the network returns. */
   /**
    * Sends kept proposals and arguments when the network returns. The replay code loads only then; a
    * load that fails (still offline) is tried again at the next `online` event.

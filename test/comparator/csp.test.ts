@@ -8,12 +8,9 @@ import { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { CivicComparator } from '../../src/comparator/civic-comparator.js';
 import '../../src/define/civic-comparator.js';
 import { quebec2012 } from '../../server/comparisons/demo-data.js';
-import { expect, mount, waitUntil } from '../helpers.js';
+import { expect, mount, strictCsp, waitUntil } from '../helpers.js';
 
-const meta = Object.assign(document.createElement('meta'), { httpEquiv: 'Content-Security-Policy', content: "style-src 'self'" });
-document.head.prepend(meta);
-const blocked: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => blocked.push(`${e.violatedDirective} ${e.sample}`));
+const blocked = strictCsp();
 
 describe('<civic-comparator> under a strict CSP (style-src without unsafe-inline)', () => {
   it('swatches and match bars keep their colour and width, set through the CSSOM', async () => {

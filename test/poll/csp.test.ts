@@ -4,14 +4,11 @@
  * The policy is added to this test file's page before anything renders.
  */
 import { MemoryBackend } from '../../src/api/memory-backend.js';
-import { expect, waitUntil } from '../helpers.js';
+import { expect, strictCsp, waitUntil } from '../helpers.js';
 import { consultation, proposals, quickPoll } from './data.js';
 import { mountPoll } from './mount.js';
 
-const meta = Object.assign(document.createElement('meta'), { httpEquiv: 'Content-Security-Policy', content: "style-src 'self'" });
-document.head.prepend(meta);
-const blocked: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => blocked.push(`${e.violatedDirective} ${e.sample}`));
+const blocked = strictCsp();
 
 describe('<civic-poll> under a strict CSP (style-src without unsafe-inline)', () => {
   it('the policy is in force on this page', async () => {
