@@ -1,13 +1,14 @@
-// `npm test`: typecheck, build, server tests (node's test runner, PGlite and PostgreSQL), browser
+// `npm test`: typecheck, the house's layout rules (scripts/check-layout.mjs), build, server tests (node's test runner, PGlite and PostgreSQL), browser
 // tests (@web/test-runner in Chromium), the demo end to end (built server + CDN files in Chromium),
 // the size budget, and a Storybook build whose every story is rendered and checked with axe.
 // Runs every step, prints a summary, and exits non-zero if any failed.
-//   node scripts/test.mjs [types] [build] [server] [browser] [e2e] [size] [storybook]
+//   node scripts/test.mjs [types] [layout] [build] [server] [browser] [e2e] [size] [storybook]
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSizes } from './size.mjs';
 import { findChrome } from './chrome.mjs';
+import { checkLayout } from './check-layout.mjs';
 
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 const bin = (name) => join('node_modules', '.bin', name);
@@ -21,6 +22,7 @@ const files = (dir, re) =>
 
 const steps = {
   types: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
+  layout: () => checkLayout(),
   build: () => run('node', ['scripts/build.mjs']),
   server: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/server', /\.test\.ts$/), ...files('test/docs', /\.test\.ts$/)]),
   browser: () => {

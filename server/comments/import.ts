@@ -5,7 +5,7 @@
  * and trackbacks become mentions. Importing the same file again adds nothing (each comment keeps
  * its source id).
  */
-import { normaliseEmail } from '../../src/api/petition.js';
+import { normaliseEmail } from '../../src/domain/people.js';
 import type { Db, Queryable } from '../db/db.js';
 import { child, childText, children, parseXml, type XmlElement } from '../xml.js';
 import { htmlToMarkdown } from './html-text.js';

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type * as z from 'zod/mini';
 import type { Comment, CommentCreated, CommentDelete, CommentDeleted, CommentEdit, CommentInput, FlagInput, FlagResult, LikeInput, LikeResult, Thread } from '../../src/api/comments.js';
-import { normaliseEmail } from '../../src/api/petition.js';
-import { parse, type Block, type Inline } from '../../src/comments/markdown.js';
+import { normaliseEmail } from '../../src/domain/people.js';
+import { parse, type Block, type Inline } from '../../src/domain/markdown.js';
 import type { Bus } from '../bus.js';
 import type { Db, Queryable } from '../db/db.js';
 import { ApiFailure, invalid, notFound, rateLimited, type RateLimiter } from '../http.js';

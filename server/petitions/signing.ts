@@ -5,7 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type * as z from 'zod/mini';
-import { normaliseEmail, type Petition, type SignResult, type SignatureInput, type TokenResult } from '../../src/api/petition.js';
+import { normaliseEmail } from '../../src/domain/people.js';
+import { type Petition, type SignResult, type SignatureInput, type TokenResult } from '../../src/api/petition.js';
 import type { Bus } from '../bus.js';
 import type { Db, Queryable, Row } from '../db/db.js';
 import { ApiFailure, notFound } from '../http.js';

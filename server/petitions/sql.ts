@@ -1,5 +1,6 @@
 /** The petition resource's SQL: reading petitions and their live state, the admin writes, the export. */
-import { publicName, type Petition, type PetitionEvent, type PublicSigner } from '../../src/api/petition.js';
+import { publicName } from '../../src/domain/people.js';
+import { type Petition, type PetitionEvent, type PublicSigner } from '../../src/api/petition.js';
 import type { PetitionCreate, PetitionUpdate } from '../../src/api/admin.js';
 import type { Queryable, Row } from '../db/db.js';
 

@@ -1,7 +1,7 @@
 /** The poll resource's SQL for reading: a poll with its results, proposals, arguments, a participant's ballot. */
 import { createHash } from 'node:crypto';
 import { POLL_SUBJECT, pollStatus, votesOnProposals, type Argument, type Poll, type PollResults, type Proposal, type Tally } from '../../src/api/poll.js';
-import { buildResults } from '../../src/poll/results.js';
+import { buildResults } from '../../src/domain/results.js';
 import type { Queryable, Row } from '../db/db.js';
 import { iso } from '../petitions/sql.js';
 

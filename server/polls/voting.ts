@@ -9,10 +9,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiIssue } from '../../src/api/common.js';
-import { normaliseEmail } from '../../src/api/petition.js';
+import { normaliseEmail } from '../../src/domain/people.js';
 import { POLL_SUBJECT, type LikeResult, type VoteInput, type VoteResult } from '../../src/api/poll.js';
-import { subjectResult } from '../../src/poll/consensus.js';
-import { voteValues } from '../../src/poll/votes.js';
+import { subjectResult } from '../../src/domain/consensus.js';
+import { voteValues } from '../../src/domain/votes.js';
 import type { Bus } from '../bus.js';
 import type { Keys } from '../comments/keys.js';
 import type { Db, Queryable, Row } from '../db/db.js';

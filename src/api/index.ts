@@ -4,6 +4,7 @@
  */
 export * from './common.js';
 export * from './petition.js';
+export { normaliseEmail, publicName } from '../domain/people.js';
 export * from './comments.js';
 export * from './poll.js';
 export * from './comparison.js';

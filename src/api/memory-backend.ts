@@ -9,13 +9,12 @@ import { MemoryComments } from './memory-comments.js';
 import {
   SignatureInput,
   isOpen,
-  normaliseEmail,
-  publicName,
   type Petition,
   type PetitionEvent,
   type PublicSigner,
   type SignResult,
 } from './petition.js';
+import { normaliseEmail, publicName } from '../domain/people.js';
 import { memoryPolls, type MemoryPolls, type MemoryPollsData } from './memory-poll.js';
 import type { Comparison } from './comparison.js';
 import { memoryComparisons, type MemoryComparisons } from './memory-comparison.js';

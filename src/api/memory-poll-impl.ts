@@ -20,8 +20,8 @@ import {
   type VoteInput,
   type VoteResult,
 } from './poll.js';
-import { buildResults, visibleResults } from '../poll/results.js';
-import { voteValues } from '../poll/votes.js';
+import { buildResults, visibleResults } from '../domain/results.js';
+import { voteValues } from '../domain/votes.js';
 import type { Host, MemoryPolls, MemoryPollsData } from './memory-poll.js';
 
 type Sync<T> = { [K in keyof T]: T[K] extends (...a: infer A) => Promise<infer R> ? (...a: A) => R | Promise<R> : T[K] };

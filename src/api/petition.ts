@@ -86,29 +86,6 @@ export type SignResult = z.infer<typeof SignResult>;
 export type TokenResult = z.infer<typeof TokenResult>;
 export type PetitionEvent = z.infer<typeof PetitionEvent>;
 
-/**
- * The form of an email used to de-duplicate signatures: trimmed, lower-cased, without a `+tag`,
- * and without dots for Gmail, which ignores them.
- */
-export function normaliseEmail(email: string): string {
-  const lower = email.trim().toLowerCase();
-  const at = lower.lastIndexOf('@');
-  let local = lower.slice(0, at).split('+')[0] ?? '';
-  let domain = lower.slice(at + 1);
-  if (domain === 'googlemail.com') domain = 'gmail.com';
-  if (domain === 'gmail.com') local = local.replaceAll('.', '');
-  return `${local}@${domain}`;
-}
-
-/** The public form of a signer's name: first name and the initial of the last word ("Marie T."). */
-export function publicName(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const first = words[0] ?? '';
-  if (words.length < 2) return first;
-  const last = words[words.length - 1] ?? '';
-  return `${first} ${Array.from(last)[0]?.toUpperCase() ?? ''}.`;
-}
-
 /** Whether a petition accepts signatures at `now`. */
 export function isOpen(p: Pick<Petition, 'status' | 'closesAt'>, now = Date.now()): boolean {
   return p.status === 'open' && (p.closesAt === null || Date.parse(p.closesAt) > now);

@@ -23,8 +23,8 @@ import type { CivicBackend, CommentsBackend } from './backend.js';
 import type { Comment, CommentSort, Thread } from './comments.js';
 import type { CivicErrorKind } from './errors.js';
 import { RestClient, withQuery, type RestOptions } from './rest.js';
-import { parse, type Block, type Inline } from '../comments/markdown.js';
-import { safeUrl } from '../comments/url.js';
+import { parse, type Block, type Inline } from '../domain/markdown.js';
+import { safeUrl } from '../domain/url.js';
 
 export interface WordPressOptions extends Omit<RestOptions, 'baseUrl'> {
   /** The site's REST API root: `https://blog.example/wp-json` (or `https://blog.example/?rest_route=`). */

@@ -4,8 +4,8 @@
  * nothing a reader writes can become markup or script. Loaded on demand with the first comments.
  */
 import { html, type TemplateResult } from 'lit';
-import { parse, type Block, type Inline } from './markdown.js';
-import { REL } from './url.js';
+import { parse, type Block, type Inline } from '../domain/markdown.js';
+import { REL } from '../domain/url.js';
 
 const inline = (n: Inline): unknown =>
   typeof n === 'string'

@@ -12,7 +12,7 @@ import type { CivicComments } from './civic-comments.js';
 import { marked } from './marks.js';
 import { owned, type Own } from './store.js';
 import { tree, type Node } from './tree.js';
-import { REL, safeUrl } from './url.js';
+import { REL, safeUrl } from '../domain/url.js';
 
 export type Strings = CoreStrings & CommentsStrings;
 export type Action = 'like' | 'flag' | 'report' | 'back' | 'edit' | 'save' | 'delete' | 'confirm' | 'keep';

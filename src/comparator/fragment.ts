@@ -4,7 +4,7 @@
  * statement counts double, `-` when skipped. The fragment never reaches a server (browsers do not
  * send it), so sharing a link shares the answers only with whoever opens it.
  */
-import type { Answer } from './matching.js';
+import type { Answer } from '../domain/matching.js';
 
 const key = (id: string) => `civic:${encodeURIComponent(id)}=`;
 

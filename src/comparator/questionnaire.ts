@@ -6,7 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { METHODS, type MatchMethod } from '../api/comparison.js';
-import type { Answer, PartyMatch } from './matching.js';
+import type { Answer, PartyMatch } from '../domain/matching.js';
 import { scaleStances, stance, stanceText, swatch, type View } from './view.js';
 
 export interface QuestionView extends View {

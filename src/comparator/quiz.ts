@@ -10,7 +10,7 @@ import type { CivicError } from '../api/errors.js';
 import { outbox, type OutboxEntry } from '../api/outbox.js';
 import { CivicComparedEvent } from '../core/events.js';
 import { decodeAnswers, encodeAnswers } from './fragment.js';
-import { matchParties, type Answer, type PartyMatch } from './matching.js';
+import { matchParties, type Answer, type PartyMatch } from '../domain/matching.js';
 import { renderQuestion, renderResults } from './questionnaire.js';
 import type { View } from './view.js';
 

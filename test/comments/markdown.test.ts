@@ -1,7 +1,7 @@
 import { html, render } from 'lit';
-import { inline, parse } from '../../src/comments/markdown.js';
+import { inline, parse } from '../../src/domain/markdown.js';
 import { renderMarkdown } from '../../src/comments/markdown-render.js';
-import { safeUrl } from '../../src/comments/url.js';
+import { safeUrl } from '../../src/domain/url.js';
 import { expect } from '../helpers.js';
 
 /** Renders a comment body into a fresh element. */

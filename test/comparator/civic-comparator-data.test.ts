@@ -11,7 +11,7 @@ import { MemoryBackend } from '../../src/api/memory-backend.js';
 import { outbox } from '../../src/api/outbox.js';
 import type { CivicComparator } from '../../src/comparator/civic-comparator.js';
 import { encodeAnswers } from '../../src/comparator/fragment.js';
-import { matchParties } from '../../src/comparator/matching.js';
+import { matchParties } from '../../src/domain/matching.js';
 import '../../src/define/civic-comparator.js';
 import { quebec2012 } from '../../server/comparisons/demo-data.js';
 import { $, announced, expect, mount, text, waitForText, waitUntil } from '../helpers.js';

@@ -3,7 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { Comparison } from '../../src/api/comparison.js';
 import { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { CivicComparator } from '../../src/comparator/civic-comparator.js';
-import { matchParties } from '../../src/comparator/matching.js';
+import { matchParties } from '../../src/domain/matching.js';
 import { CivicComparedEvent } from '../../src/core/events.js';
 import '../../src/define/civic-comparator.js';
 import { quebec2012 } from '../../server/comparisons/demo-data.js';

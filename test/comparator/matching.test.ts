@@ -5,7 +5,7 @@
  */
 import { comparisonProblems, type Comparison } from '../../src/api/comparison.js';
 import { decodeAnswers, encodeAnswers } from '../../src/comparator/fragment.js';
-import { agreement, matchParties, type Answer, type PartyMatch } from '../../src/comparator/matching.js';
+import { agreement, matchParties, type Answer, type PartyMatch } from '../../src/domain/matching.js';
 import { expect } from '../helpers.js';
 
 const ids = ['s1', 's2', 's3', 's4'];

@@ -1,6 +1,7 @@
 import { displayGoal } from '../../src/petition/goal.js';
 import { shareLinks } from '../../src/petition/share.js';
-import { normaliseEmail, publicName, isOpen } from '../../src/api/petition.js';
+import { isOpen } from '../../src/api/petition.js';
+import { normaliseEmail, publicName } from '../../src/domain/people.js';
 import { expect } from '../helpers.js';
 
 describe('petition logic', () => {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { normaliseEmail } from '../../src/api/petition.js';
+import { normaliseEmail } from '../../src/domain/people.js';
 import { Argument, ArgumentList, Ballot, LikeResult, Poll, PollEvent, PollResults, Proposal, ProposalPage, VoteResult } from '../../src/api/poll.js';
 import { EventReader, admin, key, startTest, targets, type Answer, type TestServer } from './helpers.js';
 import { createPoll, participantToken } from './poll-helpers.js';
