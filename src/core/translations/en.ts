@@ -221,6 +221,7 @@ export const comparator = {
     off_scale: 'not a stance of the scale',
     invalid_format: 'not in the expected format',
     invalid_value: 'not an accepted value',
+    too_big: 'over the limit (the same as the server’s)',
   } as Record<string, string>,
 };
 

@@ -203,6 +203,7 @@ export const comparator: ComparatorStrings = {
     off_scale: 'pas une position de l’échelle',
     invalid_format: 'pas dans le format attendu',
     invalid_value: 'pas une valeur acceptée',
+    too_big: 'au-delà de la limite (la même que celle du serveur)',
   },
 };
 
