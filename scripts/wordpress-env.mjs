@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { mo } from './wordpress/po.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CORE = process.env.WORDPRESS_CORE ?? '/usr/share/wordpress';
@@ -85,7 +86,9 @@ export async function startWordPress({ port, lang = '', theme = 'twentytwentythr
     for (const c of children.reverse()) {
       if (c.exitCode !== null || c.signalCode !== null) continue;
       const gone = new Promise((r) => c.once('exit', r));
-      c.kill('SIGTERM');
+      // PHP's server with workers is a process group: its workers outlive a signal to the parent alone.
+      if (c.group) process.kill(-c.pid, 'SIGTERM');
+      else c.kill('SIGTERM');
       await Promise.race([gone, new Promise((r) => setTimeout(r, 10000))]);
     }
     if (!keep) rmSync(dir, { recursive: true, force: true });
@@ -107,6 +110,12 @@ export async function startWordPress({ port, lang = '', theme = 'twentytwentythr
     for (const d of ['plugins', 'themes', 'uploads', 'mu-plugins', 'upgrade']) mkdirSync(join(site, 'wp-content', d), { recursive: true });
     for (const t of readdirSync(join(CORE, 'wp-content/themes'))) symlinkSync(join(CORE, 'wp-content/themes', t), join(site, 'wp-content/themes', t));
     copyFileSync(join(here, 'wordpress/router.php'), join(site, 'router.php'));
+    // WordPress takes a site language only once "installed": an empty catalogue does (core's
+    // own strings stay English; Debian's wordpress-l10n has the real ones).
+    if (lang) {
+      mkdirSync(join(site, 'wp-content/languages'), { recursive: true });
+      writeFileSync(join(site, 'wp-content/languages', `${lang}.mo`), mo([['', `Language: ${lang}\nContent-Type: text/plain; charset=UTF-8\n`]]));
+    }
     const key = () => randomBytes(32).toString('base64');
     const keys = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'];
     writeFileSync(
@@ -159,8 +168,14 @@ require_once ABSPATH . 'wp-settings.php';
     const server = spawn(which('php'), ['-S', `127.0.0.1:${port}`, '-t', site, join(site, 'router.php')], {
       env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
       stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
     });
+    server.group = true;
     children.push(server);
+    // Should this process end without stop() (a crash, Ctrl-C in a test run), the servers end too.
+    process.once('exit', () => {
+      for (const c of children) if (c.exitCode === null) try { c.group ? process.kill(-c.pid, 'SIGKILL') : c.kill('SIGKILL'); } catch { /* gone */ }
+    });
     let serverLog = '';
     server.stderr.on('data', (b) => (serverLog = (serverLog + b).slice(-20000)));
     await wait('PHP to serve the site', () => fetch(`${url}/wp-json/`).then((r) => r.ok, () => false));

@@ -25,7 +25,7 @@ export function parsePo(text) {
   return entries.map((e) => [e.msgctxt ? `${e.msgctxt}\u0004${e.msgid}` : e.msgid, e.msgstr]);
 }
 
-/** A .mo file's bytes (little-endian, no hash table). */
+/** A .mo file's bytes (little-endian, no hash table), as gettext and WordPress's MO reader read them. */
 export function mo(entries) {
   const sorted = [...entries].sort(([a], [b]) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const n = sorted.length;
@@ -37,6 +37,8 @@ export function mo(entries) {
   head.writeUInt32LE(n, 8);
   head.writeUInt32LE(28, 12);
   head.writeUInt32LE(28 + 8 * n, 16);
+  head.writeUInt32LE(0, 20); // no hash table, which WordPress's reader expects to start
+  head.writeUInt32LE(28 + 16 * n, 24); // right after the translations' table
   let offset = head.length;
   const body = [];
   const table = (list, at) =>

@@ -96,6 +96,10 @@ function comments_template( string $template ): string {
  * @param \WP_Block $block   The block instance (its context names the post).
  */
 function comments_block( string $content, array $parsed, $block = null ): string {
+	// WordPress renders the block's static inner version through the same filter: wrap it once.
+	if ( str_starts_with( ltrim( $content ), '<civic-comments' ) ) {
+		return $content;
+	}
 	$id   = $block instanceof \WP_Block && isset( $block->context['postId'] ) ? (int) $block->context['postId'] : get_the_ID();
 	$post = get_post( $id );
 	if ( ! $post || ! thread_of( $post ) ) {
