@@ -26,10 +26,14 @@ const WIDGETS = array(
  */
 $GLOBALS['civic_widgets_used'] = array();
 
-/** Registers one module script per widget, and one with every widget (for pages that show several). */
+/**
+ * Registers one module script per widget, and one with every widget (for pages that show several).
+ * Their URLs carry no `?ver=`: the parts a widget loads on demand import the widget's file by its
+ * plain name, and a module loaded under two URLs runs twice (two copies of its classes).
+ */
 function register_scripts(): void {
 	foreach ( array_merge( array_keys( WIDGETS ), array( 'widgets' ) ) as $name ) {
-		wp_register_script( "civic-$name", plugins_url( "cdn/civic-$name.js", FILE ), array(), VERSION, true );
+		wp_register_script( "civic-$name", plugins_url( "cdn/civic-$name.js", FILE ), array(), null, true ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion
 	}
 }
 
