@@ -300,6 +300,16 @@ describe('the WordPress plugin', { skip: missing ?? false }, () => {
     assert.equal(await other.locator(`civic-comments #c-${top!.comment_ID}`).count(), 1);
     await other.context().close();
     await page.context().close();
+
+    // A classic theme (comments_template()): the same, the theme's comments inside the element.
+    await wp.php(`switch_theme( 'twentytwentyone' ); return true;`);
+    const classic = await reader();
+    await classic.goto(`${wp.url}/hello-world/`);
+    await waitShadow(classic, 'civic-comments', 'Je réponds au commentateur.');
+    assert.equal(await classic.locator('civic-comments #comments #commentform').count(), 1);
+    assert.equal(await classic.locator('#commentform').isVisible(), false);
+    await classic.context().close();
+    await wp.php(`switch_theme( 'twentytwentythree' ); return true;`);
   });
 
   it('a site that does not require an email marks it optional; one that asks for an account keeps anonymous REST comments closed', T, async () => {
