@@ -211,7 +211,9 @@ describe('the WordPress plugin', { skip: missing ?? false }, () => {
     await page.getByText('Found: “Pour un plan numérique pour le Québec”').waitFor({ timeout: 60_000 });
     await waitShadow(page, 'civic-petition', 'Pour un plan numérique pour le Québec'); // the live preview
     if (process.env['WORDPRESS_SCREENSHOT']) {
-      await page.locator('civic-petition').evaluate((e) => e.scrollIntoView());
+      // The block's toolbar docked at the top, so that it covers none of the preview.
+      await page.evaluate(() => (window as any).wp.data.dispatch('core/edit-post').toggleFeature('fixedToolbar'));
+      await page.waitForTimeout(500);
       await page.screenshot({ path: process.env['WORDPRESS_SCREENSHOT'] });
     }
     const link = await page.evaluate(async () => {
