@@ -46,8 +46,8 @@ const shortErrors = () => ({
 /**
  * A widget's own file loads, with each language, only its strings: the loaders of the languages
  * (src/core/locales.ts) keep from each language's file the `core` table and the widget's own, named
- * after the widget (civic-poll: `poll`), and rollup leaves the other widgets' tables out of its
- * language chunks. The file with every widget keeps every table.
+ * after the widget (civic-poll: `poll`, civic-my-widget: `myWidget`), and rollup leaves the other
+ * widgets' tables out of its language chunks. The file with every widget keeps every table.
  */
 const strings = (section) => ({
   name: 'strings',
@@ -71,7 +71,7 @@ const cdn = (name, input) => ({
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     production(),
     shortErrors(),
-    strings(name.replace(/^civic-(widgets)?/, '')),
+    strings(name.replace(/^civic-(widgets)?/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase())),
     ts(),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),
     terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),

@@ -1,5 +1,5 @@
 // The house's rules, checked over the import graph of src/ and server/ (static and dynamic imports):
-//   - a widget folder (src/petition, src/comments, src/poll, src/comparator, src/provider) is imported
+//   - a widget folder (src/petition, src/comments…: one per file of src/define/) is imported
 //     only from inside itself and by its define file (src/define/<tag>.ts);
 //   - src/domain (pure rules) imports only src/domain, the contract's schema modules and zod: no DOM
 //     library, no backend, no element, no server;
@@ -15,10 +15,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const MAX_LINES = 400;
-const WIDGETS = ['petition', 'comments', 'poll', 'comparator', 'provider'];
 const ASSEMBLERS = new Set(['server/app.ts', 'server/demo.ts', 'server/cli.ts', 'server/index.ts']);
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+/** The widget folders, one per file of src/define/ (civic-poll.ts: src/poll). */
+const WIDGETS = readdirSync(join(root, 'src/define')).map((f) => f.replace(/^civic-|\.ts$/g, ''));
 const walk = (d) =>
   readdirSync(join(root, d)).flatMap((f) => {
     const p = join(d, f);
@@ -65,8 +66,8 @@ function breach(file, target) {
  */
 const KNOWN = new Set([
   'src/api/routes.ts: 934 lines (at most 400: split it)',
-  'src/comments/civic-comments.ts: 465 lines (at most 400: split it)',
-  'src/poll/civic-poll.ts: 430 lines (at most 400: split it)',
+  'src/comments/civic-comments.ts: 461 lines (at most 400: split it)',
+  'src/poll/civic-poll.ts: 426 lines (at most 400: split it)',
   'src/poll/consultation.ts: 690 lines (at most 400: split it)',
   "server/comments/sql.ts: import '../petitions/sql.js'",
   "server/comparisons/sql.ts: import '../petitions/sql.js'",

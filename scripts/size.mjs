@@ -14,6 +14,8 @@ export const budgets = {
   'civic-poll.js': 20 * KiB,
   'civic-comparator.js': 20 * KiB,
 };
+// Any other file of src/define/ (a new widget's CDN file) gets a widget's budget.
+for (const f of readdirSync(new URL('../src/define', import.meta.url))) budgets[f.replace(/\.ts$/, '.js')] ??= 20 * KiB;
 
 /** The language chunks: one per file of src/core/translations/ (`civic-poll.fr.js`). */
 const languages = new RegExp(`\\.(${readdirSync(new URL('../src/core/translations', import.meta.url)).map((f) => f.replace(/\.ts$/, '')).join('|')})\\.js$`);
