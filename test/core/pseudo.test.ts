@@ -68,7 +68,11 @@ describe('<civic-petition> in the pseudo-locale', () => {
     await expectPseudo(el, [data, 'Jean Tremblay'], 'signed, waiting for the confirmation');
   });
 
-  it('goal reached, closed, offline and load error', async () => {
+  it('loading, goal reached, closed, offline and load error', async () => {
+    const waiting = { petitions: { get: () => new Promise<never>(() => {}) } };
+    const loading = await mount<CivicPetition>(html`<civic-petition lang=${PSEUDO} petition="plan-numerique" .backend=${waiting}></civic-petition>`);
+    await shows(loading, '[part~=loading]');
+    await expectPseudo(loading, [], 'loading');
     const reached = petitionData({ signatureCount: 1_284, goal: 1_000 });
     await expectPseudo(await open(new MemoryBackend({ petitions: [reached] })), reached, 'goal reached');
     const closed = petitionData({ status: 'closed', closesAt: new Date(Date.now() - 86_400_000).toISOString() });
