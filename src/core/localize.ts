@@ -31,7 +31,10 @@ export class Localizer<T> implements ReactiveController {
     host.addController(this);
   }
 
-  /** Before each render: the strings of the language in effect (its full tag's, else its primary subtag's, else English), loaded if need be. */
+  /**
+   * Before each render: the strings of the language in effect (its full tag's, else its primary
+   * subtag's, else English), loaded if need be.
+   */
   hostUpdate(): void {
     const tag = this.locale;
     const load = locales[tag] ?? locales[tag.split('-')[0]!] ?? locales.en!;
