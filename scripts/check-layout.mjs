@@ -1,5 +1,5 @@
 // The house's rules, checked over the import graph of src/ and server/ (static and dynamic imports):
-//   - a widget folder (src/petition, src/comments, src/poll, src/comparator, src/provider) is imported
+//   - a widget folder (src/petition, src/comments…: one per file of src/define/) is imported
 //     only from inside itself and by its define file (src/define/<tag>.ts);
 //   - src/domain (pure rules) imports only src/domain, the contract's schema modules and zod: no DOM
 //     library, no backend, no element, no server;
@@ -15,10 +15,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const MAX_LINES = 400;
-const WIDGETS = ['petition', 'comments', 'poll', 'comparator', 'provider'];
 const ASSEMBLERS = new Set(['server/app.ts', 'server/demo.ts', 'server/cli.ts', 'server/index.ts']);
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+/** The widget folders, one per file of src/define/ (civic-poll.ts: src/poll). */
+const WIDGETS = readdirSync(join(root, 'src/define')).map((f) => f.replace(/^civic-|\.ts$/g, ''));
 const walk = (d) =>
   readdirSync(join(root, d)).flatMap((f) => {
     const p = join(d, f);

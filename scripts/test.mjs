@@ -1,4 +1,5 @@
-// `npm test`: typecheck, the house's layout rules (scripts/check-layout.mjs), build, server tests (node's test runner, PGlite and PostgreSQL), browser
+// `npm test`: typecheck, the house's layout rules (scripts/check-layout.mjs), build, server tests (node's
+// test runner, PGlite and PostgreSQL; with them the documentation's and the scripts' tests), browser
 // tests (@web/test-runner in Chromium), the demo end to end (built server + CDN files in Chromium),
 // the size budget, the WordPress plugin in a real WordPress, and a Storybook build whose every story
 // is rendered and checked with axe.
@@ -25,7 +26,7 @@ const steps = {
   types: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
   layout: () => checkLayout(),
   build: () => run('node', ['scripts/build.mjs']),
-  server: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/server', /\.test\.ts$/), ...files('test/docs', /\.test\.ts$/)]),
+  server: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/server', /\.test\.ts$/), ...files('test/docs', /\.test\.ts$/), ...files('test/scripts', /\.test\.mjs$/)]),
   browser: () => {
     try {
       process.env.CHROME_PATH = findChrome();

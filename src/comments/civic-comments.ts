@@ -18,10 +18,6 @@ import { renderCompose } from './compose.js';
 import { keepOwn, owned } from './store.js';
 import { has, insert } from './thread.js';
 
-const tables = {
-  en: () => import('../core/translations/en.js').then(({ core, comments }) => ({ ...core, ...comments })),
-  fr: () => import('../core/translations/fr.js').then(({ core, comments }) => ({ ...core, ...comments })),
-};
 const OP = 'comments.post';
 type Input = CommentInput;
 type Entry = OutboxEntry<Input>;
@@ -125,7 +121,7 @@ export class CivicComments extends CivicElement {
   loaded?: Loaded;
 
   /** @internal */
-  readonly l = new Localize(this, tables);
+  readonly l = new Localize(this, 'comments');
   #key = newKey();
   #adopted?: Loaded;
   #replayDue = false;

@@ -1,7 +1,8 @@
 /**
- * English strings. Each widget has its own table, so a widget's bundle carries only its strings;
- * `fr.ts` has the same shape (the types enforce it). Adding a language is one file like this one
- * plus its code in `Lang` (core/localize.ts) and in each widget's `tables`.
+ * English strings, the reference: every language's file has this shape (`Translation` in
+ * ../locales.ts; the typecheck names a string missing). One table per widget, named after it, plus
+ * `core`, so a widget's CDN file carries only its own strings. Adding a language is one file like
+ * `fr.ts` and its line in ../locales.ts; adding a widget, its table here and in every language.
  */
 import type { CivicErrorKind } from '../../api/errors.js';
 
