@@ -99,22 +99,6 @@ export function trimStrings(value: unknown, path: string[] = []): unknown {
   return out;
 }
 
-/**
- * Until an event stream's client goes or the server closes. The listener on the server's `closing`
- * signal is removed when the client goes (one per stream would pile up on that long-lived signal).
- */
-export function untilClosed(stream: { onAbort(fn: () => void): void }, closing: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (closing.aborted) return resolve();
-    const done = () => {
-      closing.removeEventListener('abort', done);
-      resolve();
-    };
-    stream.onAbort(done);
-    closing.addEventListener('abort', done, { once: true });
-  });
-}
-
 /** The eight 16-bit groups of an IPv6 address (`isIP` says 6), an IPv4 tail and a zone read too. */
 export function ipv6Groups(address: string): number[] {
   let s = address.replace(/%.*$/, ''); // a zone

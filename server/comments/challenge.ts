@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Challenge } from '../../src/api/comments.js';
 import type { Queryable } from '../db/db.js';
 import { invalid } from '../http.js';
-import { sameText, sha256, type Keys } from './keys.js';
+import { sameText, sha256, type Keys } from '../secrets.js';
 
 export interface ChallengeOptions {
   /** Leading zero bits asked for (default 16: about 65,000 hashes, well under a second in a browser). */

@@ -9,7 +9,7 @@ import { normaliseEmail } from '../../src/domain/people.js';
 import type { Db, Queryable } from '../db/db.js';
 import { child, childText, children, parseXml, type XmlElement } from '../xml.js';
 import { htmlToMarkdown } from './html-text.js';
-import { Keys } from './keys.js';
+import { Keys } from '../secrets.js';
 import { threadByUrl } from './sql.js';
 
 export type ImportFormat = 'wordpress' | 'disqus';
@@ -202,7 +202,7 @@ export async function importComments(db: Db, xml: string): Promise<ImportReport>
   const root = parseXml(xml);
   const format: ImportFormat = root.name === 'disqus' ? 'disqus' : 'wordpress';
   const { posts, items, skipped } = format === 'disqus' ? readDisqus(root) : readWxr(root);
-  const keys = new Keys(db);
+  const keys = new Keys(db, 'comments');
   const hashes = new Map<string, string>();
   // Keys are computed before the transaction (PGlite has one connection, held by the transaction).
   for (const i of items) {

@@ -8,7 +8,7 @@
 import type { Locale } from '../../src/api/petition.js';
 import type { Queryable, Row } from '../db/db.js';
 import type { Mail } from '../mail.js';
-import { sameText, type Keys } from './keys.js';
+import { sameText, type Keys } from '../secrets.js';
 
 interface Texts {
   subject(title: string): string;

@@ -6,9 +6,7 @@ import type { AdminComment, ThreadCreate, ThreadUpdate } from '../../src/api/adm
 import type { Comment, CommentPage, CommentSort, Mention, MentionPage, Thread } from '../../src/api/comments.js';
 import { sqlState, type Queryable, type Row } from '../db/db.js';
 import { invalid } from '../http.js';
-import { iso } from '../petitions/sql.js';
-
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
+import { iso, isoOrNull } from '../time.js';
 
 export interface ThreadRow extends Row {
   id: string;

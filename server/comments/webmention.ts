@@ -13,7 +13,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type { ServerContext } from '../context.js';
-import { ApiFailure, clientIp, invalid, rateLimited, readText, type RateLimiter } from '../http.js';
+import { ApiFailure, clientIp, invalid, rateLimited, readText } from '../http.js';
 import { tags, type Tag } from './html-tags.js';
 import { decodeEntities } from './html-text.js';
 import { getPage, PrivateAddressError, readLimited } from './source-fetch.js';
@@ -148,9 +148,8 @@ const httpUrl = (value: string | null | undefined, field: string): string => {
   return u.href;
 };
 
-export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number; options?: WebmentionOptions | undefined }) {
+export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, options: WebmentionOptions = {}) {
   const { db, bus } = c;
-  const options = o.options ?? {};
 
   /** Records a mention to verify; its id and thread. 400 naming `target` when no thread has that page. */
   async function receive(source: string, target: string, kind: 'webmention' | 'pingback') {
@@ -189,7 +188,7 @@ export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: 
   }
 
   const limited = (hc: Context) => {
-    const wait = o.limiter?.take(clientIp(hc, o.trustProxy));
+    const wait = ctx.limiter?.take(clientIp(hc, ctx.trustProxy));
     if (wait) throw rateLimited(wait);
   };
 

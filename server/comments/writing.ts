@@ -13,7 +13,7 @@ import type { Db, Queryable } from '../db/db.js';
 import { ApiFailure, invalid, notFound, rateLimited, type RateLimiter } from '../http.js';
 import type { Live } from '../live.js';
 import { spendChallenge, type ChallengeOptions } from './challenge.js';
-import { sameText, sha256, type Keys } from './keys.js';
+import { sameText, sha256, type Keys } from '../secrets.js';
 import { COMMENT_COLUMNS, COMMENT_FROM, commentRow, commentsByEditHash, toComment, type CommentRow, type ThreadRow } from './sql.js';
 
 export interface CommentSettings {

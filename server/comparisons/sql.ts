@@ -2,7 +2,7 @@
 import type { ComparisonCreate } from '../../src/api/admin.js';
 import { half, type AnswerAggregate, type AnswersInput, type Comparison, type FullComparison } from '../../src/api/comparison.js';
 import type { Queryable, Row } from '../db/db.js';
-import { iso } from '../petitions/sql.js';
+import { iso } from '../time.js';
 
 const list = (sql: string, order = 'ord') => `(SELECT coalesce(json_agg(${sql} ORDER BY ${order}), '[]'::json)`;
 

@@ -2,11 +2,10 @@
  * Demo content: an open petition with confirmed signatures, so that the thermometer and the recent
  * signers show something, and a closed one. Loading it again changes nothing.
  */
-import { randomBytes } from 'node:crypto';
 import type { PetitionCreate } from '../../src/api/admin.js';
 import type { Queryable } from '../db/db.js';
 import { insertPetition } from './sql.js';
-import { hashToken } from './signing.js';
+import { newToken, sha256 } from '../secrets.js';
 
 const DAY = 86_400_000;
 
@@ -73,7 +72,7 @@ async function addSigners(tx: Queryable, petitionId: string, list: typeof signer
                                result_status, result_count, withdraw_hash)
        VALUES ($1, $2, $3, $3, $4, $5, 'confirmed', $6, $6, 'confirmed', 0, $7)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [petitionId, name, `demo-${petitionId}-${i + 1}@example.invalid`, city, show, at, hashToken(randomBytes(32).toString('hex'))],
+      [petitionId, name, `demo-${petitionId}-${i + 1}@example.invalid`, city, show, at, sha256(newToken())],
     );
     added += rows.length;
   }

@@ -1,14 +1,13 @@
 /** The petition resource over HTTP: thin routes that parse (Router), call the SQL, answer. */
-import type { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { routes } from '../../src/api/routes.js';
-import type { Petition, PetitionEvent } from '../../src/api/petition.js';
-import { linkBase, type ServerContext } from '../context.js';
+import type { Petition } from '../../src/api/petition.js';
+import { linkBase, mailLater, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
-import { ApiFailure, invalid, notFound, type RateLimiter, untilClosed } from '../http.js';
+import { ApiFailure, invalid, notFound } from '../http.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
+import { eventStream, sseData } from '../sse.js';
 import { signatureMail } from './mail.js';
 import { petitionPages } from './pages.js';
 import { TOPIC, confirm, mailFailed, publishChange, sign, withdraw, type Petitions } from './signing.js';
@@ -25,7 +24,7 @@ const checkDate = (value: string | null | undefined, path: string) => {
   if (value && Number.isNaN(Date.parse(value))) throw invalid(path, 'not a valid date-time', 'invalid_date');
 };
 
-export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
+export function petitionRoutes(router: Router, ctx: ServerContext): void {
   const { db, bus } = ctx;
   const live = new Live<Petition>(bus, TOPIC, (id) => sql.getPetition(db, id));
   ctx.onClose(() => live.close());
@@ -35,14 +34,7 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
 
   router.on(routes.signPetition, async ({ params, body, idempotencyKey }, c) => {
     const { result, mail, petition } = await sign(petitions, params.id, body, idempotencyKey);
-    if (mail) {
-      ctx.background(
-        ctx.mailer.send(signatureMail(mail, petition, linkBase(ctx, c.req.url))).catch(async (e: unknown) => {
-          ctx.log('error', `mail to signature ${mail.signatureId} failed`, e);
-          await mailFailed(db, mail.signatureId);
-        }),
-      );
-    }
+    if (mail) mailLater(ctx, `mail to signature ${mail.signatureId}`, signatureMail(mail, petition, linkBase(ctx, c.req.url)), () => mailFailed(db, mail.signatureId));
     return result;
   });
 
@@ -52,25 +44,11 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
   router.on(routes.petitionEvents, async ({ params }, c) => {
     const id = params.id;
     await must(live.get(id), id);
-    c.header('X-Accel-Buffering', 'no'); // proxies (nginx) must pass events on at once
-    return streamSSE(c, async (stream) => {
-      // One write at a time, in order.
-      let chain = Promise.resolve();
-      const write = (text: () => string | undefined | Promise<string | undefined>) => {
-        chain = chain
-          .then(async () => {
-            const t = await text();
-            if (t !== undefined && !stream.closed) await stream.write(t);
-          })
-          .catch(() => undefined);
-      };
-      const event = (p: Petition | undefined) => (p ? `data: ${JSON.stringify(sql.toEvent(p) satisfies PetitionEvent)}\n\n` : undefined);
-      const stop = live.listen(id, (p) => write(() => event(p)));
-      write(async () => event(await live.get(id))); // the current state first
-      const heartbeat = setInterval(() => write(() => ': heartbeat\n\n'), ctx.heartbeatMs);
-      await untilClosed(stream, ctx.closing);
-      clearInterval(heartbeat);
-      stop();
+    const event = (p: Petition | undefined) => p && sseData(sql.toEvent(p));
+    return eventStream(c, ctx, (send) => {
+      const stop = live.listen(id, (p) => send(() => event(p)));
+      send(async () => event(await live.get(id))); // the current state first
+      return stop;
     });
   });
 
@@ -128,5 +106,5 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
     });
   });
 
-  petitionPages(app, ctx, petitions, o);
+  petitionPages(router.app, ctx, petitions);
 }

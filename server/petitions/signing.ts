@@ -3,7 +3,6 @@
  * transaction as the signature, and NOTIFYs the change (delivered on commit). Mail is sent by the
  * caller after the commit.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type * as z from 'zod/mini';
 import { normaliseEmail } from '../../src/domain/people.js';
 import { type Petition, type SignResult, type SignatureInput, type TokenResult } from '../../src/api/petition.js';
@@ -11,6 +10,7 @@ import type { Bus } from '../bus.js';
 import type { Db, Queryable, Row } from '../db/db.js';
 import { ApiFailure, notFound } from '../http.js';
 import type { Live } from '../live.js';
+import { newToken, sha256 as hashToken } from '../secrets.js';
 import { addToCount, signingInfo } from './sql.js';
 
 /** What the petition operations work with. */
@@ -21,9 +21,6 @@ export interface Petitions {
   live: Live<Petition>;
 }
 
-/** A random token for a mailed link (43 characters), and the SHA-256 that is stored instead. */
-export const newToken = () => randomBytes(32).toString('base64url');
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** A pending signer asking again gets a fresh confirmation mail, at most this often. */
 const RESEND_AFTER = '10 minutes';

@@ -3,10 +3,8 @@ import { publicName } from '../../src/domain/people.js';
 import { type Petition, type PetitionEvent, type PublicSigner } from '../../src/api/petition.js';
 import type { PetitionCreate, PetitionUpdate } from '../../src/api/admin.js';
 import type { Queryable, Row } from '../db/db.js';
+import { iso, isoOrNull } from '../time.js';
 
-/** A timestamp from the driver (Date) or from JSON built in SQL (text) as ISO 8601 UTC. */
-export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
 
 /** `status` says `closed` once `closes_at` has passed, as `isOpen()` does. */
 const SELECT_PETITION = `

@@ -1,19 +1,18 @@
 /** The poll resource over HTTP: thin routes that parse (Router), call the SQL, answer. */
-import type { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import * as z from 'zod/mini';
 import { Slug } from '../../src/api/common.js';
 import { toIssues } from '../../src/api/errors.js';
 import { ProposalSort, pollStatus, type PollEvent, type Proposal } from '../../src/api/poll.js';
 import { pollRoutes as routes } from '../../src/api/routes.js';
 import { resultsPublic, visibleResults } from '../../src/domain/results.js';
-import { Keys } from '../comments/keys.js';
-import { linkBase, type ServerContext } from '../context.js';
+import { Keys } from '../secrets.js';
+import { linkBase, mailLater, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
-import { ApiFailure, notFound, RateLimiter, untilClosed } from '../http.js';
+import { ApiFailure, notFound, RateLimiter } from '../http.js';
 import { Live } from '../live.js';
 import { Router } from '../routing.js';
+import { eventStream, sseData } from '../sse.js';
 import * as admin from './admin.js';
 import { confirmationMail, pollPages } from './pages.js';
 import * as sql from './sql.js';
@@ -35,11 +34,11 @@ const Query = z.object({
 /** Votes and likes: a participant may make many in a minute (one per proposal), so their limit is five times the general one. */
 const VOTE_FACTOR = 5;
 
-export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
+export function pollRoutes(router: Router, ctx: ServerContext): void {
   const { db, bus } = ctx;
   const live = new Live<sql.PollState>(bus, TOPIC, (id) => sql.loadPoll(db, id));
   const polls: Polls = { db, bus, live, keys: new Keys(db, 'polls') };
-  const voteLimiter = o.limiter && new RateLimiter({ capacity: o.limiter.options.capacity * VOTE_FACTOR, refillPerSecond: o.limiter.options.refillPerSecond * VOTE_FACTOR });
+  const voteLimiter = ctx.limiter && new RateLimiter({ capacity: ctx.limiter.options.capacity * VOTE_FACTOR, refillPerSecond: ctx.limiter.options.refillPerSecond * VOTE_FACTOR });
   const votes = new Router(router.app, router.base, { ...router.options, limiter: voteLimiter });
   // Keys of votes are kept two days: long enough for any replay from a page's outbox.
   const sweep = setInterval(() => {
@@ -68,7 +67,7 @@ export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: {
     let text = events.get(s);
     if (!text) {
       const event: PollEvent = { type: 'poll', status: pollStatus(s.poll), participantCount: s.poll.participantCount, proposalCount: s.poll.proposalCount, results: visibleResults(s.results, s.poll) };
-      events.set(s, (text = `data: ${JSON.stringify(event)}\n\n`));
+      events.set(s, (text = sseData(event)));
     }
     return text;
   };
@@ -76,26 +75,13 @@ export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: {
   router.on(routes.pollEvents, async ({ params }, c) => {
     const id = params.id;
     await state(id);
-    c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, async (stream) => {
-      let chain = Promise.resolve();
-      const write = (text: () => string | undefined | Promise<string | undefined>) => {
-        chain = chain
-          .then(async () => {
-            const t = await text();
-            if (t !== undefined && !stream.closed) await stream.write(t);
-          })
-          .catch(() => undefined);
-      };
-      const stop = live.listen(id, (s) => write(() => eventOf(s)));
-      write(async () => {
+    return eventStream(c, ctx, (send) => {
+      const stop = live.listen(id, (s) => send(() => eventOf(s)));
+      send(async () => {
         const s = await live.get(id);
         return s && eventOf(s);
       });
-      const heartbeat = setInterval(() => write(() => ': heartbeat\n\n'), ctx.heartbeatMs);
-      await untilClosed(stream, ctx.closing);
-      clearInterval(heartbeat);
-      stop();
+      return stop;
     });
   });
 
@@ -214,13 +200,7 @@ export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: {
     const r = await requestConfirmation(polls, params.id, params.participant, body.email);
     if (r.token) {
       const { hash } = r;
-      const mail = confirmationMail(body.email, r.poll, r.token, linkBase(ctx, c.req.url));
-      ctx.background(
-        ctx.mailer.send(mail).catch(async (e: unknown) => {
-          ctx.log('error', `confirmation mail for poll ${params.id} failed`, e);
-          await releaseConfirmationMail(db, params.id, hash);
-        }),
-      );
+      mailLater(ctx, `confirmation mail for poll ${params.id}`, confirmationMail(body.email, r.poll, r.token, linkBase(ctx, c.req.url)), () => releaseConfirmationMail(db, params.id, hash));
     }
     return { status: r.status };
   });
@@ -339,5 +319,5 @@ export function pollRoutesOn(app: Hono, router: Router, ctx: ServerContext, o: {
     });
   });
 
-  pollPages(app, ctx, polls, changed, o);
+  pollPages(router.app, ctx, polls, changed);
 }

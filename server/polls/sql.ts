@@ -3,9 +3,7 @@ import { createHash } from 'node:crypto';
 import { POLL_SUBJECT, pollStatus, votesOnProposals, type Argument, type Poll, type PollResults, type Proposal, type Tally } from '../../src/api/poll.js';
 import { buildResults } from '../../src/domain/results.js';
 import type { Queryable, Row } from '../db/db.js';
-import { iso } from '../petitions/sql.js';
-
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
+import { iso, isoOrNull } from '../time.js';
 /** JSON built in SQL arrives parsed from pg and as text from some drivers. */
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 

@@ -14,11 +14,11 @@ import { POLL_SUBJECT, type LikeResult, type VoteInput, type VoteResult } from '
 import { subjectResult } from '../../src/domain/consensus.js';
 import { voteValues } from '../../src/domain/votes.js';
 import type { Bus } from '../bus.js';
-import type { Keys } from '../comments/keys.js';
+import type { Keys } from '../secrets.js';
 import type { Db, Queryable, Row } from '../db/db.js';
 import { ApiFailure, notFound } from '../http.js';
 import type { Live } from '../live.js';
-import { hashToken, newToken } from '../petitions/signing.js';
+import { newToken, sha256 as hashToken } from '../secrets.js';
 import { participantId, talliesOf, type PollState } from './sql.js';
 
 export interface Polls {

@@ -9,7 +9,7 @@ import { AdminComment, BlockList } from '../../src/api/admin.js';
 import { ApiError } from '../../src/api/common.js';
 import { Challenge, CommentPage, Thread } from '../../src/api/comments.js';
 import { issueChallenge, solve } from '../../server/comments/challenge.js';
-import { Keys } from '../../server/comments/keys.js';
+import { Keys } from '../../server/secrets.js';
 import { countLinks } from '../../server/comments/writing.js';
 import { admin, key, startTest, targets, type Answer, type TestServer } from './helpers.js';
 import { createThread, post, postRaw, reader, solved } from './comments-helpers.js';
@@ -239,7 +239,7 @@ for (const target of await targets()) {
       const again = await postRaw(s, id, { challenge: solution }, from());
       refused(again, 400, 'validation', ['challenge']);
       assert.equal(again.json.error.issues[0].code, 'used');
-      const old = await issueChallenge(new Keys(s.db), id, { difficulty: 6, ttlSeconds: 60 }, Date.now() - 120_000);
+      const old = await issueChallenge(new Keys(s.db, 'comments'), id, { difficulty: 6, ttlSeconds: 60 }, Date.now() - 120_000);
       const expired = await postRaw(s, id, { challenge: solve(old) }, from());
       refused(expired, 400, 'validation', ['challenge']);
       assert.equal(expired.json.error.issues[0].code, 'expired');
