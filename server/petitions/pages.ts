@@ -8,7 +8,8 @@ import type { Locale } from '../../src/api/petition.js';
 import type { ServerContext } from '../context.js';
 import { answerPage as answer, escapeHtml, guessLocale, pageWait, paragraph as p, postedToken, tokenForm } from '../html.js';
 import { ApiFailure } from '../http.js';
-import { confirm, lookupToken, withdraw, type Petitions, type TokenInfo } from './signing.js';
+import { confirm, lookupToken, withdraw, type Petitions } from './signing.js';
+import type { TokenInfo } from './sql.js';
 
 type Action = 'confirm' | 'withdraw';
 

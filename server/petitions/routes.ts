@@ -10,7 +10,7 @@ import type { Router } from '../routing.js';
 import { eventStream, sseData } from '../sse.js';
 import { signatureMail } from './mail.js';
 import { petitionPages } from './pages.js';
-import { TOPIC, confirm, mailFailed, publishChange, sign, withdraw, type Petitions } from './signing.js';
+import { TOPIC, confirm, publishChange, sign, withdraw, type Petitions } from './signing.js';
 import * as sql from './sql.js';
 
 const must = async <T>(value: Promise<T | undefined>, id: string): Promise<T> => {
@@ -34,7 +34,7 @@ export function petitionRoutes(router: Router, ctx: ServerContext): void {
 
   router.on(routes.signPetition, async ({ params, body, idempotencyKey }, c) => {
     const { result, mail, petition } = await sign(petitions, params.id, body, idempotencyKey);
-    if (mail) mailLater(ctx, `mail to signature ${mail.signatureId}`, signatureMail(mail, petition, linkBase(ctx, c.req.url)), () => mailFailed(db, mail.signatureId));
+    if (mail) mailLater(ctx, `mail to signature ${mail.signatureId}`, signatureMail(mail, petition, linkBase(ctx, c.req.url)), () => sql.mailFailed(db, mail.signatureId));
     return result;
   });
 
