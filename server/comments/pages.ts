@@ -8,6 +8,7 @@ import type { ServerContext } from '../context.js';
 import { answerPage, guessLocale, pageWait, paragraph as p, postedToken, tokenForm } from '../html.js';
 import type { Keys } from '../secrets.js';
 import { unsubscribeTarget } from './notify.js';
+import { stopReplyMails, unsubscribeInfo } from './sql/writes.js';
 
 const texts: Record<Locale, { title: string; intro(t: string): string; button: string; done: string; invalid: string; busy: string }> = {
   fr: {
@@ -31,16 +32,13 @@ const texts: Record<Locale, { title: string; intro(t: string): string; button: s
 const answer = (c: Context, status: 200 | 404 | 429, locale: Locale, body: string) => answerPage(c, status, locale, texts[locale].title, body);
 
 export function unsubscribePages(app: Hono, ctx: ServerContext, keys: Keys) {
-
   /** The comment the token is for, with its thread's title and language. */
   const lookup = async (token: string | undefined) => {
-    const id = token && token.length <= 200 ? await unsubscribeTarget(keys, token) : undefined;
+    if (!token || token.length > 200) return undefined;
+    const id = await unsubscribeTarget(keys, token);
     if (!id) return undefined;
-    const [r] = await ctx.db.query<{ title: string; locale: Locale }>(
-      `SELECT t.title, t.locale FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE c.id = $1::bigint AND c.status <> 'deleted'`,
-      [id],
-    );
-    return r && { id, ...r };
+    const r = await unsubscribeInfo(ctx.db, id);
+    return r && { id, token, ...r };
   };
 
   app.get('/comments/unsubscribe', async (c) => {
@@ -48,7 +46,7 @@ export function unsubscribePages(app: Hono, ctx: ServerContext, keys: Keys) {
     const info = await lookup(token);
     if (!info) return answer(c, 404, guessLocale(c), p(texts[guessLocale(c)].invalid));
     const t = texts[info.locale];
-    return answer(c, 200, info.locale, `${p(t.intro(info.title))}\n${tokenForm('unsubscribe', token!, t.button)}`);
+    return answer(c, 200, info.locale, `${p(t.intro(info.title))}\n${tokenForm('unsubscribe', info.token, t.button)}`);
   });
 
   app.post('/comments/unsubscribe', async (c) => {
@@ -56,7 +54,7 @@ export function unsubscribePages(app: Hono, ctx: ServerContext, keys: Keys) {
     const token = await postedToken(c);
     const info = await lookup(token);
     if (!info) return answer(c, 404, guessLocale(c), p(texts[guessLocale(c)].invalid));
-    await ctx.db.query('UPDATE comments SET notify_replies = false WHERE id = $1::bigint', [info.id]);
+    await stopReplyMails(ctx.db, info.id);
     return answer(c, 200, info.locale, p(texts[info.locale].done));
   });
 }

@@ -8,12 +8,15 @@ import type { Router } from '../routing.js';
 import { Keys } from '../secrets.js';
 import { eventStream, sseData } from '../sse.js';
 import { commentAdminRoutes } from './admin.js';
-import { issueChallenge, sweepChallenges, type ChallengeOptions } from './challenge.js';
+import { issueChallenge, type ChallengeOptions } from './challenge.js';
 import { ThreadEvents, threadEvent } from './events.js';
 import { replyMail } from './notify.js';
 import { unsubscribePages } from './pages.js';
 import { PageCache } from './pages-cache.js';
-import { commentPage, mentionPage, threadRow, toThread } from './sql.js';
+import { commentPage } from './sql/comments.js';
+import { mentionPage } from './sql/mentions.js';
+import { threadRow, toThread } from './sql/threads.js';
+import { sweepChallenges } from './sql/writes.js';
 import { webmentionRoutes, type WebmentionOptions } from './webmention.js';
 import { TOPIC, edit, flag, like, mine, post, remove, type Comments, type Published } from './writing.js';
 
@@ -67,6 +70,7 @@ export function commentRoutes(router: Router, ctx: ServerContext, options: Comme
       firstPages.drop(threadId);
     },
     limiter,
+    now: ctx.now,
     settings: { challenge, maxLinks: options.maxLinks ?? 3, likesPerAddress: options.likesPerAddress ?? 5, flagsPerAddress: 5 },
   };
 
@@ -95,7 +99,7 @@ export function commentRoutes(router: Router, ctx: ServerContext, options: Comme
 
   router.on(routes.getChallenge, async ({ params }) => {
     await must(live.get(params.id), params.id);
-    return issueChallenge(keys, params.id, challenge || { difficulty: 0, ttlSeconds: 1800 });
+    return issueChallenge(keys, params.id, challenge || { difficulty: 0, ttlSeconds: 1800 }, ctx.now());
   });
 
   router.on(routes.listMentions, async ({ params, query }) => {
