@@ -25,9 +25,28 @@ export class ApiFailure extends Error {
   }
 }
 
+/** A 400 with these issues, each naming its field. */
+export const invalidIssues = (issues: ApiIssue[]) => new ApiFailure(400, 'validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+
 export const invalid = (path: string, message: string, code = 'invalid') =>
   new ApiFailure(400, 'validation', message, { issues: [{ path, code, message }] });
 export const notFound = (message: string) => new ApiFailure(404, 'not-found', message);
+
+/** A 409 naming the field in conflict (`issue`: what its issue says, by default the message). */
+export const conflict = (path: string, message: string, issue = message) => new ApiFailure(409, 'conflict', message, { issues: [{ path, code: 'conflict', message: issue }] });
+
+/** Creating what exists already: a 409 naming `id`. */
+export const idTaken = (what: string, id: string) => conflict('id', `a ${what} ${id} exists already`, 'this id is taken');
+
+/** Sets the Location of what a POST created, at `path` on this server. */
+export const setLocation = (c: Context, path: string) => c.header('Location', `${new URL(c.req.url).origin}${path}`);
+
+/** The value, once there; a 404 saying there is no `what` when it is undefined. */
+export async function found<T>(value: T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  const v = await value;
+  if (v === undefined) throw notFound(`no ${what}`);
+  return v;
+}
 
 /** The longest JSON body accepted. */
 export const MAX_BODY = 64 * 1024;

@@ -8,10 +8,10 @@ export const fromJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.pars
  * Changes the row `id` of `table`: its `updated_at`, and each field of `changes` that is set, in the
  * column `columns` names for it. Whether there was such a row.
  */
-export async function updateRow<K extends string>(q: Queryable, table: string, id: string, columns: Record<K, string>, changes: Partial<Record<K, unknown>>): Promise<boolean> {
+export async function updateRow<C extends Record<string, string>>(q: Queryable, table: string, id: string, columns: C, changes: { [K in keyof C]?: unknown }): Promise<boolean> {
   const sets = ['updated_at = now()'];
   const values: unknown[] = [id];
-  for (const [key, column] of Object.entries(columns) as [K, string][]) {
+  for (const [key, column] of Object.entries(columns) as [keyof C, string][]) {
     if (changes[key] === undefined) continue;
     values.push(changes[key]);
     sets.push(`${column} = $${values.length}`);

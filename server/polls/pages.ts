@@ -52,7 +52,7 @@ export function confirmationMail(to: string, poll: { title: string; locale: Loca
 const tokenOk = (token: string | undefined): token is string => !!token && /^[\w-]{16,200}$/.test(token);
 const invalid = (c: Context, locale: Locale, status: 400 | 404 = 404) => answer(c, status, locale, texts[locale].invalidTitle, p(texts[locale].invalid));
 
-export function pollPages(app: Hono, ctx: ServerContext, polls: Polls, changed: (ids: string[]) => void) {
+export function pollPages(app: Hono, ctx: ServerContext, polls: Polls) {
   app.get('/polls/confirm', async (c) => {
     const token = c.req.query('token');
     if (!tokenOk(token)) return invalid(c, guess(c), 400);
@@ -70,8 +70,7 @@ export function pollPages(app: Hono, ctx: ServerContext, polls: Polls, changed: 
     if (!info) return invalid(c, guess(c));
     try {
       const r = await confirmParticipant(polls, token);
-      changed(r.changed);
-      return answer(c, 200, info.locale, texts[info.locale].title, p(texts[info.locale].done(r.result.participantCount)));
+      return answer(c, 200, info.locale, texts[info.locale].title, p(texts[info.locale].done(r.participantCount)));
     } catch (e) {
       if (e instanceof ApiFailure && e.kind === 'not-found') return invalid(c, info.locale);
       throw e;
