@@ -1,8 +1,8 @@
 /** The moderators' routes: threads, the queues of pending and reported comments, decisions, pins, blocks. */
 import type { Block } from '../../src/api/admin.js';
 import { routes } from '../../src/api/routes.js';
-import type { Queryable } from '../db/db.js';
-import { ApiFailure, invalid, normalIp, notFound } from '../http.js';
+import { sqlState, type Queryable } from '../db/db.js';
+import { ApiFailure, conflict, invalid, normalIp, notFound, setLocation } from '../http.js';
 import type { Router } from '../routing.js';
 import { commentRow, toAdminComment, type CommentRow } from './sql/comments.js';
 import * as sql from './sql/moderation.js';
@@ -10,11 +10,9 @@ import { insertThread, threadRow, toThread, updateThread } from './sql/threads.j
 import { lockComment, publishedCount } from './sql/writes.js';
 import { announce, erase, hashEmail, hashIp, type Comments, type Published } from './writing.js';
 
-const taken = (path: string, message: string) => new ApiFailure(409, 'conflict', message, { issues: [{ path, code: 'conflict', message }] });
-
 /** A unique violation on the thread URL index is a conflict naming `url`. */
 const urlTaken = (e: unknown) => {
-  if (typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505') throw taken('url', 'another thread has this URL');
+  if (sqlState(e) === '23505') throw conflict('url', 'another thread has this URL');
   throw e;
 };
 
@@ -28,8 +26,8 @@ export function commentAdminRoutes(router: Router, c: Comments, notify: (p: Publ
 
   router.on(routes.createThread, async ({ body }, hc) => {
     const t = await db.transaction(async (tx) => (await insertThread(tx, body)) && thread(tx, body.id)).catch(urlTaken);
-    if (!t) throw taken('id', `a thread ${body.id} exists already`);
-    hc.header('Location', `${new URL(hc.req.url).origin}/api/threads/${encodeURIComponent(body.id)}`);
+    if (!t) throw conflict('id', `a thread ${body.id} exists already`);
+    setLocation(hc, `/api/threads/${encodeURIComponent(body.id)}`);
     return t;
   });
 

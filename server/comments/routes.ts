@@ -2,7 +2,7 @@
 import type { Thread } from '../../src/api/comments.js';
 import { routes } from '../../src/api/routes.js';
 import { linkBase, mailLater, type ServerContext } from '../context.js';
-import { notFound, RateLimiter, type RateLimitOptions } from '../http.js';
+import { found, RateLimiter, type RateLimitOptions } from '../http.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
 import { Keys } from '../secrets.js';
@@ -32,11 +32,7 @@ export interface CommentOptions {
   webmention?: WebmentionOptions;
 }
 
-const must = async <T>(value: Promise<T | undefined>, id: string): Promise<T> => {
-  const v = await value;
-  if (v === undefined) throw notFound(`no thread ${id}`);
-  return v;
-};
+const must = <T>(value: Promise<T | undefined>, id: string) => found(value, `thread ${id}`);
 
 export function commentRoutes(router: Router, ctx: ServerContext, options: CommentOptions = {}): void {
   const { db, bus } = ctx;

@@ -4,7 +4,7 @@ import type { Petition } from '../../src/api/petition.js';
 import { linkBase, mailLater, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
-import { ApiFailure, invalid, notFound } from '../http.js';
+import { found, idTaken, invalid, notFound, setLocation } from '../http.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
 import { eventStream, sseData } from '../sse.js';
@@ -13,11 +13,7 @@ import { petitionPages } from './pages.js';
 import { TOPIC, confirm, publishChange, sign, withdraw, type Petitions } from './signing.js';
 import * as sql from './sql.js';
 
-const must = async <T>(value: Promise<T | undefined>, id: string): Promise<T> => {
-  const v = await value;
-  if (v === undefined) throw notFound(`no petition ${id}`);
-  return v;
-};
+const must = <T>(value: Promise<T | undefined>, id: string) => found(value, `petition ${id}`);
 
 /** A timestamp the pattern accepts but the calendar does not (`2026-02-31T25:00Z`) is refused here, not by SQL. */
 const checkDate = (value: string | null | undefined, path: string) => {
@@ -55,8 +51,8 @@ export function petitionRoutes(router: Router, ctx: ServerContext): void {
   router.on(routes.createPetition, async ({ body }, c) => {
     checkDate(body.closesAt, 'closesAt');
     const created = await db.transaction(async (tx) => (await sql.insertPetition(tx, body)) && sql.getPetition(tx, body.id));
-    if (!created) throw new ApiFailure(409, 'conflict', `a petition ${body.id} exists already`, { issues: [{ path: 'id', code: 'conflict', message: 'this id is taken' }] });
-    c.header('Location', `${new URL(c.req.url).origin}/api/petitions/${encodeURIComponent(body.id)}`);
+    if (!created) throw idTaken('petition', body.id);
+    setLocation(c, `/api/petitions/${encodeURIComponent(body.id)}`);
     return created;
   });
 

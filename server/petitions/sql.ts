@@ -6,7 +6,7 @@ import { publicName } from '../../src/domain/people.js';
 import { type Petition, type PetitionEvent, type PublicSigner, type SignResult } from '../../src/api/petition.js';
 import type { PetitionCreate, PetitionUpdate } from '../../src/api/admin.js';
 import type { Queryable, Row } from '../db/db.js';
-import { updateRow } from '../db/statements.js';
+import { fieldsOf, insertNew, updateRow } from '../db/statements.js';
 import { iso, isoOrNull } from '../time.js';
 
 /** Whether the petition takes signatures: open, and its closing date not passed. */
@@ -104,27 +104,12 @@ export async function signingInfo(q: Queryable, id: string, key: string | null) 
 }
 
 /** Inserts a petition; false when the id is taken. */
-export async function insertPetition(q: Queryable, p: PetitionCreate): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO petitions (id, title, summary, url, goal, closes_at, double_opt_in, locale)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [p.id, p.title, p.summary, p.url ?? null, p.goal, p.closesAt ?? null, p.doubleOptIn ?? true, p.locale ?? 'fr'],
-  );
-  return rows.length === 1;
-}
-
-const columns: Record<keyof PetitionUpdate, string> = {
-  title: 'title',
-  summary: 'summary',
-  url: 'url',
-  goal: 'goal',
-  closesAt: 'closes_at',
-  doubleOptIn: 'double_opt_in',
-  locale: 'locale',
-};
+export const insertPetition = (q: Queryable, p: PetitionCreate): Promise<boolean> =>
+  insertNew(q, 'petitions', { id: p.id, title: p.title, summary: p.summary, url: p.url ?? null, goal: p.goal, closesAt: p.closesAt ?? null, doubleOptIn: p.doubleOptIn ?? true, locale: p.locale ?? 'fr' });
 
 /** Changes the fields present in `changes`; false when there is no such petition. */
-export const updatePetition = (q: Queryable, id: string, changes: PetitionUpdate): Promise<boolean> => updateRow(q, 'petitions', id, columns, changes);
+const FIELDS = fieldsOf<PetitionUpdate>()(['title', 'summary', 'url', 'goal', 'closesAt', 'doubleOptIn', 'locale']);
+export const updatePetition = (q: Queryable, id: string, changes: PetitionUpdate): Promise<boolean> => updateRow(q, 'petitions', id, changes, FIELDS);
 
 export async function closePetition(q: Queryable, id: string): Promise<boolean> {
   const rows = await q.query(`UPDATE petitions SET status = 'closed', updated_at = now() WHERE id = $1 RETURNING id`, [id]);

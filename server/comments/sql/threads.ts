@@ -2,7 +2,7 @@
 import type { ThreadCreate, ThreadUpdate } from '../../../src/api/admin.js';
 import type { Thread } from '../../../src/api/comments.js';
 import type { Queryable, Row } from '../../db/db.js';
-import { updateRow } from '../../db/statements.js';
+import { fieldsOf, insertNew, updateRow } from '../../db/statements.js';
 import { iso } from '../../time.js';
 
 export interface ThreadRow extends Row {
@@ -58,24 +58,11 @@ export async function threadByUrl(q: Queryable, url: string): Promise<ThreadRow 
 }
 
 /** Inserts a thread; false when the id is taken. A URL already used by another thread is a 409 naming `url`. */
-export async function insertThread(q: Queryable, t: ThreadCreate): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO comment_threads (id, url, title, moderation, max_depth, edit_window_seconds, locale, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [t.id, t.url ?? null, t.title, t.moderation ?? 'post', t.maxDepth ?? 3, t.editWindowSeconds ?? 900, t.locale ?? 'fr', t.status ?? 'open'],
-  );
-  return rows.length === 1;
-}
-
-const threadColumns: Record<keyof ThreadUpdate, string> = {
-  url: 'url',
-  title: 'title',
-  moderation: 'moderation',
-  maxDepth: 'max_depth',
-  editWindowSeconds: 'edit_window_seconds',
-  locale: 'locale',
-  status: 'status',
-};
+export const insertThread = (q: Queryable, t: ThreadCreate): Promise<boolean> =>
+  insertNew(q, 'comment_threads', {
+    id: t.id, url: t.url ?? null, title: t.title, moderation: t.moderation ?? 'post', maxDepth: t.maxDepth ?? 3, editWindowSeconds: t.editWindowSeconds ?? 900, locale: t.locale ?? 'fr', status: t.status ?? 'open',
+  });
 
 /** Changes the fields present in `changes`; false when there is no such thread. */
-export const updateThread = (q: Queryable, id: string, changes: ThreadUpdate): Promise<boolean> => updateRow(q, 'comment_threads', id, threadColumns, changes);
+const FIELDS = fieldsOf<ThreadUpdate>()(['url', 'title', 'moderation', 'maxDepth', 'editWindowSeconds', 'locale', 'status']);
+export const updateThread = (q: Queryable, id: string, changes: ThreadUpdate): Promise<boolean> => updateRow(q, 'comment_threads', id, changes, FIELDS);

@@ -3,7 +3,7 @@ import type { PollCreate, PollUpdate } from '../../../src/api/admin.js';
 import { pollStatus, votesOnProposals, type Poll, type PollResults } from '../../../src/api/poll.js';
 import { buildResults } from '../../../src/domain/results.js';
 import type { Queryable, Row } from '../../db/db.js';
-import { fromJson, updateRow } from '../../db/statements.js';
+import { fieldsOf, fromJson, insertNew, updateRow } from '../../db/statements.js';
 import { iso, isoOrNull } from '../../time.js';
 import { talliesOf } from './votes.js';
 
@@ -104,44 +104,19 @@ async function replaceLists(q: Queryable, id: string, p: Pick<PollCreate, 'theme
 
 /** Inserts a poll with its lists; false when the id is taken. */
 export async function insertPoll(q: Queryable, p: PollCreate): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO polls (id, kind, title, description, vote_kind, opens_at, closes_at, results_visibility, allow_proposals,
-                        moderate_proposals, confirm_email, max_choices, locale)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [
-      p.id,
-      p.kind,
-      p.title,
-      p.description ?? '',
-      p.voteKind,
-      p.opensAt ?? null,
-      p.closesAt ?? null,
-      p.resultsVisibility ?? 'always',
-      p.allowProposals ?? false,
-      p.moderateProposals ?? true,
-      p.confirmEmail ?? false,
-      p.maxChoices ?? null,
-      p.locale ?? 'fr',
-    ],
-  );
-  if (rows.length !== 1) return false;
-  await replaceLists(q, p.id, p);
-  return true;
+  const inserted = await insertNew(q, 'polls', {
+    id: p.id, kind: p.kind, title: p.title, description: p.description ?? '', voteKind: p.voteKind, opensAt: p.opensAt ?? null, closesAt: p.closesAt ?? null,
+    resultsVisibility: p.resultsVisibility ?? 'always', allowProposals: p.allowProposals ?? false, moderateProposals: p.moderateProposals ?? true,
+    confirmEmail: p.confirmEmail ?? false, maxChoices: p.maxChoices ?? null, locale: p.locale ?? 'fr',
+  });
+  if (inserted) await replaceLists(q, p.id, p);
+  return inserted;
 }
 
-const columns = {
-  title: 'title',
-  description: 'description',
-  voteKind: 'vote_kind',
-  opensAt: 'opens_at',
-  closesAt: 'closes_at',
-  resultsVisibility: 'results_visibility',
-  allowProposals: 'allow_proposals',
-  moderateProposals: 'moderate_proposals',
-  confirmEmail: 'confirm_email',
-  maxChoices: 'max_choices',
-  locale: 'locale',
-} as const satisfies Partial<Record<keyof PollUpdate, string>>;
+/** The fields an update may change (the lists aside, and the kind, which it refuses). */
+const FIELDS = fieldsOf<Omit<PollUpdate, 'themes' | 'options' | 'kind'>>()([
+  'title', 'description', 'voteKind', 'opensAt', 'closesAt', 'resultsVisibility', 'allowProposals', 'moderateProposals', 'confirmEmail', 'maxChoices', 'locale',
+]);
 
 /** Whether any vote has been cast in the poll. */
 export const hasVotes = async (q: Queryable, pollId: string) => (await q.query('SELECT 1 FROM poll_votes WHERE poll_id = $1 LIMIT 1', [pollId])).length > 0;
@@ -160,7 +135,7 @@ export async function usedThemeBesides(q: Queryable, pollId: string, kept: strin
 
 /** Changes the fields present in `changes`, and replaces the lists given (the caller checked the result). */
 export async function updatePoll(q: Queryable, id: string, changes: PollUpdate): Promise<void> {
-  await updateRow(q, 'polls', id, columns, changes);
+  await updateRow(q, 'polls', id, changes, FIELDS);
   await replaceLists(q, id, changes);
 }
 
