@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { admin, ADMIN_TOKEN, call, EventReader, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_TOKEN, EventReader, admin, call, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
