@@ -2,11 +2,11 @@
  * What every route shares: typed failures and their JSON form, bounded body reading, the client's
  * address, the per-client rate limit and the admin check.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError, ApiIssue, ErrorKind } from '../src/api/common.js';
+import { sameText, sha256 } from './secrets.js';
 
 /** A failure the client caused or should know about; `onError` turns it into an `ApiError` body. */
 export class ApiFailure extends Error {
@@ -200,12 +200,10 @@ export class RateLimiter {
 export const rateLimited = (seconds: number) =>
   new ApiFailure(429, 'rate-limited', `too many requests; retry in ${seconds} s`, { retryAfter: seconds });
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
 /** Checks `Authorization: Bearer <token>` in constant time; every request fails when no token is set. */
 export function checkAdmin(c: Context, adminToken: string | undefined): void {
   const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
-  const ok = !!adminToken && !!given && timingSafeEqual(digest(given), digest(adminToken));
+  const ok = !!adminToken && !!given && sameText(sha256(given), sha256(adminToken));
   if (!ok) {
     c.header('WWW-Authenticate', 'Bearer');
     throw new ApiFailure(401, 'unauthorized', adminToken ? 'a valid admin token is required' : 'admin routes are disabled (CIVIC_ADMIN_TOKEN is not set)');

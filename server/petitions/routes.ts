@@ -3,7 +3,7 @@ import { routes } from '../../src/api/routes.js';
 import type { Petition } from '../../src/api/petition.js';
 import { linkBase, mailLater, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
-import type { Queryable } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import { found, idTaken, invalid, notFound, setLocation } from '../http.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
@@ -19,6 +19,25 @@ const must = <T>(value: Promise<T | undefined>, id: string) => found(value, `pet
 const checkDate = (value: string | null | undefined, path: string) => {
   if (value && Number.isNaN(Date.parse(value))) throw invalid(path, 'not a valid date-time', 'invalid_date');
 };
+
+/** The signatures of a petition as CSV, read in pages of 1,000 rows so that a large petition streams instead of filling memory. */
+function signaturesCsv(db: Db, id: string): ReadableStream<string> {
+  const header = ['name', 'email', 'postal_code', 'city', 'comment', 'show_name', 'accept_updates', 'status', 'signed_at', 'confirmed_at'];
+  let after = '0';
+  let first = true;
+  return new ReadableStream<string>({
+    async pull(controller) {
+      if (first) {
+        first = false;
+        controller.enqueue(`\uFEFF${csvRow(header)}`); // the BOM makes spreadsheets read UTF-8
+      }
+      const rows = await sql.exportPage(db, id, after, 1000);
+      for (const r of rows) controller.enqueue(csvRow([r.name, r.email, r.postal_code, r.city, r.comment, r.show_name, r.accept_updates, r.status, r.created_at, r.confirmed_at]));
+      if (rows.length < 1000) controller.close();
+      else after = rows[rows.length - 1]!.id;
+    },
+  });
+}
 
 export function petitionRoutes(router: Router, ctx: ServerContext): void {
   const { db, bus } = ctx;
@@ -75,29 +94,10 @@ export function petitionRoutes(router: Router, ctx: ServerContext): void {
   router.on(routes.closePetition, ({ params }) => change(params.id, (tx) => sql.closePetition(tx, params.id)));
 
   router.on(routes.exportSignatures, async ({ params }, c) => {
-    const id = params.id;
-    await must(live.get(id), id);
-    const header = ['name', 'email', 'postal_code', 'city', 'comment', 'show_name', 'accept_updates', 'status', 'signed_at', 'confirmed_at'];
-    let after = '0';
-    let first = true;
-    // Pages of 1,000 rows, so that a large petition streams instead of filling memory.
-    const body = new ReadableStream<string>({
-      async pull(controller) {
-        if (first) {
-          first = false;
-          controller.enqueue(`\uFEFF${csvRow(header)}`); // the BOM makes spreadsheets read UTF-8
-        }
-        const rows = await sql.exportPage(db, id, after, 1000);
-        for (const r of rows) {
-          controller.enqueue(csvRow([r.name, r.email, r.postal_code, r.city, r.comment, r.show_name, r.accept_updates, r.status, r.created_at, r.confirmed_at]));
-        }
-        if (rows.length < 1000) controller.close();
-        else after = rows[rows.length - 1]!.id;
-      },
-    });
-    return c.newResponse(body.pipeThrough(new TextEncoderStream()), 200, {
+    await must(live.get(params.id), params.id);
+    return c.newResponse(signaturesCsv(db, params.id).pipeThrough(new TextEncoderStream()), 200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${id}-signatures.csv"`,
+      'content-disposition': `attachment; filename="${params.id}-signatures.csv"`,
       'cache-control': 'no-store',
     });
   });
