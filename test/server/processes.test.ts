@@ -10,8 +10,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { admin, ADMIN_TOKEN, call, EventReader, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_TOKEN, EventReader, admin, call, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CommentEvent, CommentPage, Thread } from '../../src/api/comments.js';
-import { startServer, type RunningServer } from '../../server/serve.js';
-import { ADMIN_TOKEN, EventReader, admin, call, key, startTest, targets, type TestServer } from './helpers.js';
-import { createThread, post } from './comments-helpers.js';
+import { admin, ADMIN_TOKEN, call, EventReader, key, startTest, targets, type TestServer } from '../helpers.js';
+import { createThread, post } from '../fixtures.js';
+import { CommentEvent, CommentPage, Thread } from '../../../src/api/comments.js';
+import { startServer, type RunningServer } from '../../../server/serve.js';
 
 const [, postgres] = await targets();
 

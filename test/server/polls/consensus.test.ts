@@ -1,9 +1,9 @@
 /** The consensus scores and the vote rules: pure code, checked on cases computed by hand. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { agreement, division, wilsonLower } from '../../src/domain/consensus.js';
-import { buildResults, visibleResults } from '../../src/domain/results.js';
-import { voteValues } from '../../src/domain/votes.js';
+import { agreement, division, wilsonLower } from '../../../src/domain/consensus.js';
+import { buildResults, visibleResults } from '../../../src/domain/results.js';
+import { voteValues } from '../../../src/domain/votes.js';
 
 const close = (actual: number, expected: number, message?: string) => assert.ok(Math.abs(actual - expected) < 5e-5, `${message ?? ''} ${actual} ≉ ${expected}`);
 const tally = (agree: number, mixed: number, disagree: number) => ({ counts: { agree, mixed, disagree }, total: agree + mixed + disagree });

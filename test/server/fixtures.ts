@@ -1,9 +1,24 @@
-/** Shared by the comment suites: threads, posting (with the challenge solved), reading pages. */
+/**
+ * What the server suites create through the API, one resource after another: petitions, comment
+ * threads and comments (the challenge solved), polls.
+ */
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Challenge, CommentCreated, CommentPage, Thread } from '../../src/api/comments.js';
 import { solve } from '../../server/comments/challenge.js';
 import { admin, key, type Answer, type TestServer } from './helpers.js';
+
+/* Petitions ------------------------------------------------------------------------------------- */
+
+/** Creates a petition through the admin route and returns its id. */
+export async function createPetition(s: TestServer, fields: Record<string, unknown> = {}): Promise<string> {
+  const id = `p-${randomBytes(5).toString('hex')}`;
+  const r = await s.call('POST', '/api/admin/petitions', { id, title: 'A petition', summary: 'Why.', goal: 100, ...fields }, admin);
+  if (r.status !== 201) throw new Error(`create petition: ${r.status} ${r.text}`);
+  return id;
+}
+
+/* Comments -------------------------------------------------------------------------------------- */
 
 export const reader = () => `reader-${randomUUID()}`;
 
@@ -52,4 +67,21 @@ export async function allComments(s: TestServer, threadId: string, query = '') {
     total = page.total;
   } while (cursor);
   return { items, total };
+}
+
+/* Polls ----------------------------------------------------------------------------------------- */
+
+export const participantToken = () => randomBytes(16).toString('hex');
+
+/** Creates a poll through the admin route; its id. */
+export async function createPoll(s: TestServer, fields: Record<string, unknown> = {}): Promise<string> {
+  const id = `poll-${randomBytes(5).toString('hex')}`;
+  const r = await s.call(
+    'POST',
+    '/api/admin/polls',
+    { id, kind: 'quick', title: 'Le Québec devrait-il se doter d’un ministère du Numérique ?', voteKind: 'single', options: [{ id: 'oui', label: 'Oui' }, { id: 'non', label: 'Non' }], ...fields },
+    admin,
+  );
+  if (r.status !== 201) throw new Error(`create poll: ${r.status} ${r.text}`);
+  return id;
 }

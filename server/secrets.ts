@@ -1,13 +1,17 @@
 /**
- * A resource's secret: one random key per name (`comments`, `polls`), made by the first process
- * that needs it and kept in the database (so every process and every restart agree). Everything the
- * comments derive or sign comes from theirs: edit and unsubscribe tokens, challenge signatures, and
- * the hashes of emails, addresses and reader tokens; the polls hash participants' emails with
- * theirs (keyed, so that a leaked table cannot be reversed by guessing).
+ * Tokens and keyed hashes, for every resource. A mailed link or an edit right carries a random token
+ * of which only the SHA-256 is stored. A resource's secret (`Keys`: one random key per name, made by
+ * the first process that needs it and kept in the database, so every process and every restart
+ * agree) signs what the server hands out and hashes what it must recognise without keeping it:
+ * emails, addresses, reader tokens (keyed, so that a leaked table cannot be reversed by guessing).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Queryable } from '../db/db.js';
+import type { Queryable } from './db/db.js';
 
+/** A random token for a mailed link or an edit right (43 characters, base64url). */
+export const newToken = () => randomBytes(32).toString('base64url');
+
+/** The SHA-256 of a text, hex: what is stored in place of a token. */
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Whether two strings are equal, in time that does not depend on where they differ. */
@@ -17,12 +21,13 @@ export function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The secret of one resource (`comments`, `polls`), read once per process. */
 export class Keys {
   #key: Promise<Buffer> | undefined;
 
   constructor(
     readonly db: Queryable,
-    readonly name: 'comments' | 'polls' = 'comments',
+    readonly name: 'comments' | 'polls',
   ) {}
 
   #load(): Promise<Buffer> {

@@ -1,98 +1,12 @@
 /**
- * The comments' SQL for reading: threads, pages of comments (subtrees in depth-first order),
- * single comments in their public form, the author's own comments, mentions.
+ * The comments' SQL for reading comments: single comments in their public (or moderator's) form, an
+ * author's own comments, and pages of a thread (subtrees in depth-first order).
  */
-import type { AdminComment, ThreadCreate, ThreadUpdate } from '../../src/api/admin.js';
-import type { Comment, CommentPage, CommentSort, Mention, MentionPage, Thread } from '../../src/api/comments.js';
-import { sqlState, type Queryable, type Row } from '../db/db.js';
-import { invalid } from '../http.js';
-import { iso } from '../petitions/sql.js';
-
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
-
-export interface ThreadRow extends Row {
-  id: string;
-  url: string | null;
-  title: string;
-  status: 'open' | 'closed';
-  moderation: Thread['moderation'];
-  max_depth: number;
-  edit_window_seconds: number;
-  locale: 'fr' | 'en';
-  comment_count: number;
-  mention_count: number;
-  created_at: Date;
-}
-
-const SELECT_THREAD = `
-  SELECT t.id, t.url, t.title, t.status, t.moderation, t.max_depth, t.edit_window_seconds, t.locale, t.created_at,
-         (SELECT count(*)::int FROM comments c WHERE c.thread_id = t.id AND c.status = 'published') AS comment_count,
-         (SELECT count(*)::int FROM comment_mentions m WHERE m.thread_id = t.id AND m.status = 'verified') AS mention_count
-    FROM comment_threads t`;
-
-export const toThread = (r: ThreadRow, challenge: boolean): Thread => ({
-  id: r.id,
-  url: r.url,
-  title: r.title,
-  status: r.status,
-  moderation: r.moderation,
-  commentCount: r.comment_count,
-  mentionCount: r.mention_count,
-  maxDepth: r.max_depth,
-  editWindowSeconds: r.edit_window_seconds,
-  challenge,
-  createdAt: iso(r.created_at),
-});
-
-export async function threadRow(q: Queryable, id: string): Promise<ThreadRow | undefined> {
-  const [r] = await q.query<ThreadRow>(`${SELECT_THREAD} WHERE t.id = $1`, [id]);
-  return r;
-}
-
-/** The spellings of a page's URL that name the same page: without its fragment, with and without a trailing slash. */
-export function urlVariants(url: string): string[] {
-  const u = url.replace(/#.*$/, '');
-  const bare = u.replace(/\/+$/, '');
-  return [...new Set([u, bare, `${bare}/`])];
-}
-
-/** The thread of the page at `url`, if any. */
-export async function threadByUrl(q: Queryable, url: string): Promise<ThreadRow | undefined> {
-  const [r] = await q.query<ThreadRow>(`${SELECT_THREAD} WHERE t.url = ANY($1::text[]) ORDER BY t.created_at LIMIT 1`, [urlVariants(url)]);
-  return r;
-}
-
-/** Inserts a thread; false when the id is taken. A URL already used by another thread is a 409 naming `url`. */
-export async function insertThread(q: Queryable, t: ThreadCreate): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO comment_threads (id, url, title, moderation, max_depth, edit_window_seconds, locale, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [t.id, t.url ?? null, t.title, t.moderation ?? 'post', t.maxDepth ?? 3, t.editWindowSeconds ?? 900, t.locale ?? 'fr', t.status ?? 'open'],
-  );
-  return rows.length === 1;
-}
-
-const threadColumns: Record<keyof ThreadUpdate, string> = {
-  url: 'url',
-  title: 'title',
-  moderation: 'moderation',
-  maxDepth: 'max_depth',
-  editWindowSeconds: 'edit_window_seconds',
-  locale: 'locale',
-  status: 'status',
-};
-
-export async function updateThread(q: Queryable, id: string, changes: ThreadUpdate): Promise<boolean> {
-  const sets = ['updated_at = now()'];
-  const values: unknown[] = [id];
-  for (const [key, column] of Object.entries(threadColumns) as [keyof ThreadUpdate, string][]) {
-    if (changes[key] === undefined) continue;
-    values.push(changes[key]);
-    sets.push(`${column} = $${values.length}`);
-  }
-  const rows = await q.query(`UPDATE comment_threads SET ${sets.join(', ')} WHERE id = $1 RETURNING id`, values);
-  return rows.length === 1;
-}
+import type { AdminComment } from '../../../src/api/admin.js';
+import type { Comment, CommentPage, CommentSort, Thread } from '../../../src/api/comments.js';
+import { sqlState, type Queryable, type Row } from '../../db/db.js';
+import { invalid } from '../../http.js';
+import { iso, isoOrNull } from '../../time.js';
 
 /** A comment row with what its public form needs from its parent and thread. */
 export interface CommentRow extends Row {
@@ -297,49 +211,4 @@ async function subtrees(q: Queryable, rootIds: string[], maxDepth: number): Prom
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
   return out;
-}
-
-/* Mentions ------------------------------------------------------------------------------------- */
-
-interface MentionRow extends Row {
-  id: string;
-  thread_id: string;
-  kind: Mention['kind'];
-  source_url: string;
-  title: string;
-  site: string;
-  published_at: Date;
-}
-
-export const toMention = (r: MentionRow): Mention => ({
-  id: r.id,
-  threadId: r.thread_id,
-  kind: r.kind,
-  sourceUrl: r.source_url,
-  title: r.title || r.source_url,
-  site: r.site,
-  publishedAt: iso(r.published_at),
-});
-
-const MENTION_COLUMNS = 'm.id::text AS id, m.thread_id, m.kind, m.source_url, m.title, m.site, m.published_at';
-
-export async function mentionById(q: Queryable, id: string): Promise<Mention | undefined> {
-  const [r] = await q.query<MentionRow>(`SELECT ${MENTION_COLUMNS} FROM comment_mentions m WHERE m.id = $1::bigint AND m.status = 'verified'`, [id]);
-  return r && toMention(r);
-}
-
-/** Verified mentions, newest first; the cursor is an offset. */
-export async function mentionPage(q: Queryable, thread: Pick<Thread, 'id' | 'mentionCount'>, o: { cursor?: string | undefined; limit: number }): Promise<MentionPage> {
-  if (o.cursor !== undefined && !/^\d{1,9}$/.test(o.cursor)) throw invalid('cursor', 'not a cursor of this list', 'invalid_cursor');
-  const offset = Number(o.cursor ?? 0);
-  const rows = await q.query<MentionRow>(
-    `SELECT ${MENTION_COLUMNS} FROM comment_mentions m WHERE m.thread_id = $1 AND m.status = 'verified'
-      ORDER BY m.published_at DESC, m.id DESC OFFSET $2 LIMIT $3`,
-    [thread.id, offset, o.limit + 1],
-  );
-  return {
-    items: rows.slice(0, o.limit).map(toMention),
-    nextCursor: rows.length > o.limit ? String(offset + o.limit) : null,
-    total: thread.mentionCount,
-  };
 }
