@@ -69,12 +69,6 @@ const KNOWN = new Set([
   'src/comments/civic-comments.ts: over 400 lines',
   'src/poll/civic-poll.ts: over 400 lines',
   'src/poll/consultation.ts: over 400 lines',
-  "server/comments/sql.ts: import '../petitions/sql.js'",
-  "server/comparisons/sql.ts: import '../petitions/sql.js'",
-  "server/polls/routes.ts: import '../comments/keys.js'",
-  "server/polls/sql.ts: import '../petitions/sql.js'",
-  "server/polls/voting.ts: import '../comments/keys.js'",
-  "server/polls/voting.ts: import '../petitions/signing.js'",
 ]);
 const known = (p) => [...KNOWN].find((k) => p.startsWith(k));
 
