@@ -154,13 +154,13 @@ function react(elements, outDir) {
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${imports(elements, outDir)}
 /** The element's own props over React's HTML attributes (\`ref\` typed as the element). */
-type Props<E extends HTMLElement, P> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof P> & P;
+type CivicJSXProps<E extends HTMLElement, P> = Omit<DetailedHTMLProps<HTMLAttributes<E>, E>, keyof P> & P;
 
 ${body}
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-${elements.map((e) => doc(e.summary, '      ') + `      '${e.tag}': Props<${e.className}, ${e.className}Props>;\n`).join('')}    }
+${elements.map((e) => doc(e.summary, '      ') + `      '${e.tag}': CivicJSXProps<${e.className}, ${e.className}Props>;\n`).join('')}    }
   }
 }
 `
