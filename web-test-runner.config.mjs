@@ -1,6 +1,6 @@
 // Browser tests: every test/**/*.test.ts except those node runs (server, e2e, docs, package,
-// examples), in Chromium, with TypeScript compiled by esbuild, lit in dev mode (its warnings fail the tests, see test/helpers.ts), and msw's
-// service worker served at /mockServiceWorker.js.
+// examples), in Chromium, with TypeScript compiled by esbuild, lit in dev mode (its warnings fail
+// the tests, see test/helpers.ts), and msw's service worker served at /mockServiceWorker.js.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeArgs, findChrome } from './scripts/chrome.mjs';
