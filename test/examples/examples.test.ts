@@ -3,7 +3,7 @@
  * the example outside the repository: scripts/packed.mjs). For React, Vue and Svelte: the example's
  * own type check, with a file of wrong uses added that must fail (typed props and events, not `any`);
  * its Vite build; in Chromium a reader signs and votes, the framework hears both events and shows
- * them, and the backend it set is a property; its App rendered on the server (Vite's SSR loader, as
+ * them, and the backend it set is a property (axe clean before and after); its App rendered on the server (Vite's SSR loader, as
  * Next.js, Nuxt and SvelteKit do) without a DOM. For the Eleventy site: built against a civic-server
  * from the package, the widgets from the package's CDN files, a signature and a vote reach the page.
  */
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
-import { exec, packed, serve } from '../package/helpers.js';
+import { axeViolations, exec, packed, serve } from '../package/helpers.js';
 
 const { dir } = packed();
 /** A tool installed for an example (in its own node_modules, or hoisted to the shared one). */
@@ -146,6 +146,8 @@ for (const name of ['react', 'vue', 'svelte'] as const) {
       const { page, errors } = await open(site.url);
       const petition = page.locator('civic-petition');
       await petition.locator('form').waitFor();
+      await page.locator('civic-poll').getByRole('radio', { name: 'Yes' }).waitFor();
+      assert.deepEqual(await axeViolations(page), []);
 
       const provider = await page.evaluate(() => {
         const p = document.querySelector('civic-provider') as HTMLElement & { backend?: { calls?: unknown } };
@@ -166,6 +168,7 @@ for (const name of ['react', 'vue', 'svelte'] as const) {
       // The framework changes the provider's `lang`: the widgets follow.
       await page.getByRole('button', { name: 'En français' }).click();
       await poll.getByText('Votre vote').waitFor();
+      assert.deepEqual(await axeViolations(page), []);
       assert.deepEqual(errors, []);
       await page.close();
     });
@@ -222,6 +225,8 @@ describe('examples/eleventy', () => {
     assert.equal(await page.locator('civic-provider').getAttribute('api'), `${api}/api`);
     const petition = page.locator('civic-petition');
     await petition.locator('form').waitFor();
+    await page.locator('civic-poll').getByRole('radio', { name: 'Oui' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
     await petition.locator('[name=name]').fill('Geneviève Lapointe');
     await petition.locator('[name=email]').fill('genevieve@example.org');
     await petition.locator('[part~=submit]').click();
@@ -231,6 +236,7 @@ describe('examples/eleventy', () => {
     await poll.getByRole('radio', { name: 'Oui' }).check();
     await poll.getByRole('button', { name: 'Voter', exact: true }).click();
     await page.locator('#from-events').filter({ hasText: 'Vote enregistré : oui.' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(errors, []);
     await page.close();
   });

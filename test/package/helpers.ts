@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { after } from 'node:test';
+import type { Page } from 'playwright-core';
 import { npmEnv, preparePacked } from '../../scripts/packed.mjs';
 
 /** The folder holding the tarball, `consumer/`, a copy of each example and their node_modules. */
@@ -54,4 +55,15 @@ export async function serve(root: string): Promise<{ url: string; server: Server
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** axe's WCAG 2.2 AA violations on the page, as `rule (count)`. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
 }
