@@ -171,7 +171,7 @@ function vue(elements, outDir) {
   const body = elements
     .map(
       (e) =>
-        doc(`Props of \`<${e.tag}>\` in Vue templates (\`heading-level\` is checked as \`headingLevel\`).`, '') +
+        doc(`Props of \`<${e.tag}>\` in Vue templates (a kebab-case attribute is checked as its camelCase property).`, '') +
         `export interface ${e.className}Props {\n${props(e, { attributes: false })}` +
         e.attributes.filter((a) => !a.field).map((a) => doc(a.description, '  ') + `  ${key(camel(a.name))}?: string;\n`).join('') +
         '}\n' +
