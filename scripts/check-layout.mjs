@@ -64,7 +64,6 @@ function breach(file, target) {
  * not listed fails, and so does a listed one that is mended but still listed (the list only shrinks).
  */
 const KNOWN = new Set([
-  'src/api/routes.ts: 934 lines (at most 400: split it)',
   'src/comments/civic-comments.ts: 465 lines (at most 400: split it)',
   'src/poll/civic-poll.ts: 430 lines (at most 400: split it)',
   'src/poll/consultation.ts: 690 lines (at most 400: split it)',

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { Slug } from '../../src/api/common.js';
 import { toIssues } from '../../src/api/errors.js';
 import { ProposalSort, pollStatus, type PollEvent, type Proposal } from '../../src/api/poll.js';
-import { pollRoutes as routes } from '../../src/api/routes.js';
+import { routes } from '../../src/api/routes.js';
 import { resultsPublic, visibleResults } from '../../src/domain/results.js';
 import { Keys } from '../comments/keys.js';
 import { linkBase, type ServerContext } from '../context.js';

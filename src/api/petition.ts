@@ -60,8 +60,6 @@ export const SignResult = z.object({
   signatureCount: Count,
 });
 
-/** The token from an emailed link, to confirm or to withdraw a signature. */
-export const TokenInput = /* @__PURE__ */ z.object({ token: /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,200}$/)) });
 export const TokenResult = z.object({
   status: oneOf(['confirmed', 'withdrawn']),
   petitionId: Id,
