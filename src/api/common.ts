@@ -53,7 +53,7 @@ declare const CIVIC_CDN: boolean | undefined;
 export const oneOf = /* @__NO_SIDE_EFFECTS__ */ <const T extends readonly string[]>(values: T) => {
   const s = z.string();
   if (typeof CIVIC_CDN === 'undefined') enumValues.set(s, values);
-  return s as unknown as z.ZodMiniType<T[number]>;
+  return s as unknown as z.ZodMiniType<T[number], T[number]>;
 };
 /** Open or closed: the state of anything that accepts contributions for a while. */
 export const OpenStatus = oneOf(['open', 'closed']);

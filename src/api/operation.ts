@@ -3,6 +3,12 @@
  * share. Each resource's operations are constants in `routes/<resource>.ts`; the table of them all
  * is `routes.ts` (the server, the OpenAPI document and the tests read it; widgets import only the
  * constants they call, so a widget's file carries only its own operations).
+ *
+ * An operation is a plain object literal (`{ … } as const satisfies Operation`, never built by a
+ * function), so that a bundler keeps only the properties a widget reads. It is written on two lines:
+ * first what a client calls it with (id, method, path, params, query, body, response, idempotent),
+ * then what the server and the OpenAPI document add (tags, summary, description, produces, status,
+ * errors, admin, maxBody).
  */
 import * as z from 'zod/mini';
 import { Slug } from './common.js';

@@ -18,8 +18,7 @@ export function restPolls(client: RestClient): PollBackend {
 }
 
 /**
- * A poll part with the consultations' calls: `part` itself when it has them, else `part` over the
- * REST calls at `baseUrl` (the `api` attribute of a <civic-poll> that built only the every-poll part).
+ * `part` with the consultations' calls: its own where it has them, else the REST calls at `baseUrl`
+ * (the `api` attribute of a <civic-poll>, which builds only the every-poll part).
  */
-export const withConsultation = (part: PollBackend, baseUrl: string): PollBackend =>
-  part.proposals ? part : { ...restPolls(new RestClient({ baseUrl })), ...part };
+export const withConsultation = (part: PollBackend, baseUrl: string): PollBackend => ({ ...restPolls(new RestClient({ baseUrl })), ...part });
