@@ -15,7 +15,7 @@
 import type * as z from 'zod/mini';
 import type { CallOptions } from './backend.js';
 import type { Endpoint } from './operation.js';
-import type { RestClient } from './rest.js';
+import { check, type RequestOptions, type RestClient } from './rest.js';
 
 type Shape<S> = S extends z.ZodMiniType ? z.input<S> : unknown;
 
@@ -42,13 +42,14 @@ function path(op: Endpoint, args: object): string {
 export const href = <O extends Endpoint>(client: RestClient, op: O, args: Args<O>): string => client.url(path(op, args));
 
 /** Calls a JSON operation; the answer is checked with its schema. Operations that honour an Idempotency-Key get one (the given one, else a new one). */
-export const call = <O extends Endpoint & { response: z.ZodMiniType; produces?: undefined }>(
+export const call: <O extends Endpoint & { response: z.ZodMiniType; produces?: undefined }>(
   client: RestClient,
   op: O,
   args: Args<O>,
-  o: Options<O> = {} as Options<O>,
-): Promise<Answer<O>> =>
-  client.request(op.method, path(op, args), op.response, o, op.idempotent) as Promise<Answer<O>>;
+  // Required when the operation takes a body.
+  ...options: O['body'] extends z.ZodMiniType ? [Options<O>] : [Options<O>?]
+) => Promise<Answer<O>> = (client: RestClient, op: Endpoint, args: object, o?: RequestOptions) =>
+  client.request(op.method, path(op, args), op.response!, o, op.idempotent) as never;
 
 /** Listens to an operation that produces server-sent events; each is checked with its schema. Returns the function that stops. */
 export const listen = <O extends Endpoint & { response: z.ZodMiniType; produces: 'text/event-stream' }>(
@@ -56,4 +57,16 @@ export const listen = <O extends Endpoint & { response: z.ZodMiniType; produces:
   op: O,
   args: Args<O>,
   listener: (event: Answer<O>) => void,
-): (() => void) => client.subscribe(path(op, args), op.response, listener as (event: unknown) => void);
+): (() => void) => {
+  // The schema is read here: a handler that reads the operation would keep all of it in a widget's file.
+  const { response } = op;
+  const source = new EventSource(client.url(path(op, args)));
+  source.onmessage = (m: MessageEvent<string>) => {
+    try {
+      listener(check(response, JSON.parse(m.data)) as Answer<O>);
+    } catch {
+      /* an event outside the contract is ignored */
+    }
+  };
+  return () => source.close();
+};

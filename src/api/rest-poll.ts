@@ -5,9 +5,11 @@ import { call } from './rest-call.js';
 import { restPollCore } from './rest-poll-core.js';
 import { likeArgument, listArguments, listProposals, requestParticipantEmail, submitArgument, submitProposal, unlikeArgument } from './routes/consultations.js';
 
-export function restPolls(client: RestClient): PollBackend {
+type ConsultationCalls = Pick<Required<PollBackend>, 'proposals' | 'propose' | 'arguments' | 'argue' | 'like' | 'confirmEmail'>;
+
+/** The consultations' calls: proposals, arguments, likes, the email confirmation. */
+export function restConsultations(client: RestClient): ConsultationCalls {
   return {
-    ...restPollCore(client),
     proposals: (id, q = {}, o) => call(client, listProposals, { id, theme: q.themeId, sort: q.sort, cursor: q.cursor, limit: q.limit }, o),
     propose: (id, body, o) => call(client, submitProposal, { id }, { ...o, body }),
     arguments: (id, proposalId, o) => call(client, listArguments, { id, proposalId }, o),
@@ -17,8 +19,10 @@ export function restPolls(client: RestClient): PollBackend {
   };
 }
 
+export const restPolls = (client: RestClient): PollBackend => ({ ...restPollCore(client), ...restConsultations(client) });
+
 /**
  * `part` with the consultations' calls: its own where it has them, else the REST calls at `baseUrl`
  * (the `api` attribute of a <civic-poll>, which builds only the every-poll part).
  */
-export const withConsultation = (part: PollBackend, baseUrl: string): PollBackend => ({ ...restPolls(new RestClient({ baseUrl })), ...part });
+export const withConsultation = (part: PollBackend, baseUrl: string): PollBackend => ({ ...restConsultations(new RestClient({ baseUrl })), ...part });

@@ -39,7 +39,8 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return s >= 0 ? s : at ? Math.max(0, (at - now) / 1000) : undefined;
 }
 
-function check<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
+/** `data` checked with `schema`, or a CivicError `invalid-response` naming what is wrong. */
+export function check<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   throw new CivicError('invalid-response', 'the server answered outside the contract', { issues: toIssues(r.error.issues) });
@@ -98,18 +99,5 @@ export class RestClient {
       await new Promise((r) => setTimeout(r, wait));
       if (o.signal?.aborted) throw new CivicError('aborted', 'aborted');
     }
-  }
-
-  /** Listens to a server-sent-events stream; each message is checked with `schema`. Returns the function that stops. */
-  subscribe<S extends z.ZodMiniType>(path: string, schema: S, listener: (event: z.infer<S>) => void): () => void {
-    const source = new EventSource(this.url(path));
-    source.onmessage = (m: MessageEvent<string>) => {
-      try {
-        listener(check(schema, JSON.parse(m.data)));
-      } catch {
-        /* an event outside the contract is ignored */
-      }
-    };
-    return () => source.close();
   }
 }
