@@ -24,8 +24,7 @@ import {
   type ProposalPage,
   type ProposalSort,
 } from '../api/poll.js';
-import { RestClient } from '../api/rest.js';
-import { restPolls } from '../api/rest-poll.js';
+import { withConsultation } from '../api/rest-poll.js';
 import { CivicProposedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import type { CivicPoll } from './civic-poll.js';
@@ -130,12 +129,13 @@ export class Consultation {
 
   /**
    * The backend's poll part; built from the `api` attribute, it has only the calls every poll makes,
-   * and gets the consultation's here.
+   * and gets the consultation's here, from src/api's withConsultation() over the same `api` (a view
+   * builds no client of its own).
    */
   get #api(): PollBackend {
     const part = this.host.pollApi;
     if (part.proposals) return part;
-    if (this.#rest?.[0] !== part) this.#rest = [part, { ...restPolls(new RestClient({ baseUrl: this.host.api ?? '' })), ...part }];
+    if (this.#rest?.[0] !== part) this.#rest = [part, withConsultation(part, this.host.api ?? '')];
     return this.#rest[1];
   }
   #rest?: [PollBackend, PollBackend];
