@@ -52,7 +52,7 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
       await api.flag(id, { reader: reader() }, key);
       mark('flagged', id, true);
       set({ reporting: undefined });
-      h.said = t.reportedSaid;
+      h.say(t.reportedSaid);
       await h.focusOn(`#c-${id}`);
     } else if (action === 'edit') {
       set({ editing: acts.editing === id ? undefined : id, draft: c.body });
@@ -62,7 +62,7 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
       if (!body) return;
       h.items = replace(h.items, await api.edit(id, { editToken: own.token, body }, key));
       set({ editing: undefined });
-      h.said = t.updated;
+      h.say(t.updated);
       await h.focusOn(`#c-${id}`);
     } else if (action === 'delete' || action === 'keep') {
       set({ confirming: action === 'delete' ? id : undefined });
@@ -75,7 +75,7 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
         ? replace(h.items, { ...c, status: 'deleted', body: '', author: { name: '', website: null } })
         : remove(h.items, id);
       if (c.status === 'published' && h.loaded) h.loaded.thread = { ...h.loaded.thread, commentCount: r.commentCount };
-      h.said = t.removed;
+      h.say(t.removed);
       await h.focusOn('#title');
     }
   } catch (e) {
@@ -116,10 +116,10 @@ export async function more(h: ActionHost): Promise<void> {
     const first = page.items.find((c) => !has(h.items, c.id));
     h.items = append(h.items, page.items);
     data.next = page.nextCursor;
-    h.said = h.l.t.loaded(page.items.filter((c) => !c.depth).length);
+    h.say(h.l.t.loaded(page.items.filter((c) => !c.depth).length));
     if (first) await h.focusOn(`#c-${first.id}`);
   } catch (e) {
-    h.said = errorText(h, e);
+    h.say(errorText(h, e));
   }
 }
 
@@ -128,7 +128,7 @@ export async function showFresh(h: ActionHost): Promise<void> {
   const first = h.fresh[0];
   for (const c of h.fresh) h.items = insert(h.items, c, h.sort);
   h.fresh = [];
-  h.said = '';
+  h.say('');
   if (first) await h.focusOn(`#c-${first.id}`);
 }
 
@@ -153,6 +153,6 @@ export function live(h: ActionHost, e: CommentEvent): void {
   h.fresh = replace(h.fresh, c);
   if (e.type === 'created' && !shown && !has(h.fresh, c.id) && !owned(c.threadId).some((o) => o.id === c.id)) {
     h.fresh = [...h.fresh, c];
-    h.said = h.l.t.fresh(h.fresh.length, h.l.n(h.fresh.length));
+    h.say(h.l.t.fresh(h.fresh.length, h.l.n(h.fresh.length)));
   }
 }

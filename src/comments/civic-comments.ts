@@ -81,7 +81,6 @@ export class CivicComments extends CivicElement {
     acts: { state: true },
     items: { state: true },
     fresh: { state: true },
-    said: { state: true },
     lazy: { state: true },
   };
 
@@ -105,8 +104,6 @@ export class CivicComments extends CivicElement {
   declare items: Comment[];
   /** @internal Comments that arrived live, shown when the reader asks. */
   declare fresh: Comment[];
-  /** @internal What the status region says. */
-  declare said: string;
   /** @internal The conversation's rendering, loaded with the first comments. */
   declare lazy: typeof import('./lazy.js') | undefined;
   /** @internal The thread, the next page's cursor and the mentions, as loaded and kept up to date. */
@@ -139,7 +136,6 @@ export class CivicComments extends CivicElement {
     this.acts = {};
     this.items = [];
     this.fresh = [];
-    this.said = '';
   }
 
   /** From `api`: the reference server's REST API, or a WordPress site's (`https://blog.example/wp-json`, loaded on demand). */
@@ -293,7 +289,7 @@ export class CivicComments extends CivicElement {
 
   async #showErrors(errors: Errors) {
     this.errors = errors;
-    this.said = errors['form'] ?? this.l.t.fix(Object.keys(errors).length);
+    this.say(errors['form'] ?? this.l.t.fix(Object.keys(errors).length));
     await this.updateComplete;
     if (!focusFirstError(this.renderRoot, this.#fields, errors)) void this.focusOn('form [role=alert]');
   }
@@ -339,7 +335,7 @@ export class CivicComments extends CivicElement {
       if (!sent.queued) return this.#posted(entry, sent, true);
       this.sending = false;
       this.#sent(input);
-      this.said = this.l.t.queued;
+      this.say(this.l.t.queued);
       this.#replay(api, id);
     } catch (error) {
       this.#posted(entry, { error: error as CivicError }, true);
@@ -376,7 +372,7 @@ export class CivicComments extends CivicElement {
     this.items = insert(this.items, c, this.sort);
     this.fresh = this.fresh.filter((x) => x.id !== c.id);
     if (focus) this.#sent(entry.payload);
-    this.said = `${focus ? '' : `${t.sent} `}${c.status === 'pending' ? t.pendingSaid : t.published}`;
+    this.say(`${focus ? '' : `${t.sent} `}${c.status === 'pending' ? t.pendingSaid : t.published}`);
     this.dispatchEvent(new CivicCommentedEvent(c.threadId, c.id, c.status === 'pending' ? 'pending' : 'published', c.parentId));
     if (focus) void this.focusOn(`#c-${c.id}`);
   }
@@ -433,8 +429,7 @@ export class CivicComments extends CivicElement {
           ? this.renderLoadError(task.error, () => task.run())
           : task.status // pending (INITIAL, 0, is idle)
             ? this.renderLoading()
-            : this.renderFallback()}
-      <div class="sr-only" role="status">${this.said}</div>`;
+            : this.renderFallback()}`;
   }
 
   #renderThread(thread: Thread): TemplateResult {

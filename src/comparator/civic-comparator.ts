@@ -53,7 +53,6 @@ export class CivicComparator extends CivicElement {
     cell: { state: true },
     quiz: { state: true },
     s: { state: true },
-    said: { state: true },
   };
 
   /** The comparison's id on the backend. */
@@ -67,7 +66,6 @@ export class CivicComparator extends CivicElement {
   /** The questionnaire's code, loaded when a reader opens it (or an Error if it could not load). */
   declare private quiz: typeof import('./quiz.js') | Error | 'loading' | undefined;
   declare private s: QuizState;
-  declare private said: string;
 
   protected readonly l = new Localize(this, tables);
   #restored?: unknown;
@@ -83,7 +81,6 @@ export class CivicComparator extends CivicElement {
     super();
     this.view = 'matrix';
     this.theme = '';
-    this.said = '';
     this.s = { answers: {}, step: 0, sending: 'no', key: newKey() };
   }
 
@@ -102,7 +99,10 @@ export class CivicComparator extends CivicElement {
       this.#restored = c;
       if (quiz.restore(this.#host())) this.view = 'questionnaire';
     }
-    if ((this.#moved = this.#changes(changed))) this.said = quiz.announce(this.#host()) ?? this.said;
+    if ((this.#moved = this.#changes(changed))) {
+      const news = quiz.announce(this.#host());
+      if (news) this.say(news);
+    }
   }
 
   /** Whether this update moves the questionnaire (another statement, the results, another method): 'move', 'method', or ''. */
@@ -154,7 +154,7 @@ export class CivicComparator extends CivicElement {
         return self.s;
       },
       set: (patch) => (this.s = { ...this.s, ...patch }),
-      say: (text) => (this.said = text),
+      say: (text) => this.say(text),
       api: this.#api(),
       el: this,
       errorText: (e) => this.errorText(e),
@@ -172,8 +172,7 @@ export class CivicComparator extends CivicElement {
             ? this.renderLoadError(e, () => task.run())
             : task.status // pending (INITIAL, 0, is idle)
               ? this.renderLoading()
-              : this.renderFallback()}
-      <div class="sr-only" role="status">${this.said}</div>`;
+              : this.renderFallback()}`;
   }
 
   #renderFileError(e: FileError): TemplateResult {

@@ -6,7 +6,9 @@ import { LitElement, html, type PropertyDeclarations, type TemplateResult } from
 import { ContextEvent } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
 import { CivicError } from '../api/errors.js';
+import { Announcer } from './announcer.js';
 import { backendContext } from './context.js';
+import type { Loader } from './loader.js';
 import type { Localize } from './localize.js';
 import type { CoreStrings } from './translations/en.js';
 
@@ -29,6 +31,8 @@ export abstract class CivicElement extends LitElement {
 
   /** The widget's strings; they include the core ones. */
   protected abstract readonly l: Localize<CoreStrings>;
+  /** The widget's polite live region. */
+  protected readonly announcer = new Announcer(this);
   #provided?: CivicBackend | undefined;
   #unsubscribe?: (() => void) | undefined;
   #fallback?: [string, CivicBackend];
@@ -96,12 +100,18 @@ export abstract class CivicElement extends LitElement {
   /** The widget itself, once its strings are there. */
   protected abstract renderWidget(): TemplateResult;
 
+  /** The widget, then its live region. */
   override render(): TemplateResult {
-    return this.l.ready ? this.renderWidget() : this.renderFallback();
+    return this.l.ready ? html`${this.renderWidget()}${this.announcer.render()}` : this.renderFallback();
   }
 
-  /** The message for a failure, in the reader's language. */
-  protected errorText(error: unknown): string {
+  /** @internal Says `text` politely, in the widget's live region (role=status). */
+  say(text: string): void {
+    this.announcer.say(text);
+  }
+
+  /** @internal The message for a failure, in the reader's language. */
+  errorText(error: unknown): string {
     const errors = this.l.t.errors;
     return errors[error instanceof CivicError ? error.kind : 'server'] ?? errors.server;
   }
@@ -109,6 +119,14 @@ export abstract class CivicElement extends LitElement {
   /** The content the page put inside the tag (a link to the petition's page…). */
   protected renderFallback(): TemplateResult {
     return html`<slot></slot>`;
+  }
+
+  /**
+   * A load's state: `view` once loaded, else its error (with a retry button), a message while it is
+   * under way, or the page's own content while it is idle (a lazy widget far from the viewport).
+   */
+  protected renderTask(task: Pick<Loader<[], unknown>, 'error' | 'status' | 'run'>, view: TemplateResult | false | undefined): TemplateResult {
+    return view || (task.error ? this.renderLoadError(task.error, () => task.run()) : task.status ? this.renderLoading() : this.renderFallback());
   }
 
   protected renderLoading(): TemplateResult {

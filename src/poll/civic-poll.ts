@@ -1,15 +1,17 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type PollBackend } from '../api/backend.js';
-import type { CivicError } from '../api/errors.js';
 import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
 import { pollStatus, type Ballot, type Poll, type PollEvent, type PollResults, type VoteResult } from '../api/poll.js';
 import { RestClient } from '../api/rest.js';
 import { restPollCore } from '../api/rest-poll-core.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicVotedEvent } from '../core/events.js';
+import { Live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
+import { Sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
+import type { PollHost, PollState } from './host.js';
 import { participant } from './participant.js';
 import { renderResult, type Strings } from './render.js';
 import { styles } from './civic-poll.styles.js';
@@ -18,9 +20,8 @@ const tables = {
   en: () => import('../core/translations/en.js').then(({ core, poll }) => ({ ...core, ...poll })),
   fr: () => import('../core/translations/fr.js').then(({ core, poll }) => ({ ...core, ...poll })),
 };
-const OP = 'poll.vote';
 /** A vote kept in the outbox: its subject (`''`: the poll) and choices (empty: withdrawn). */
-export interface VotePayload {
+interface VotePayload {
   subject: string;
   choices: string[];
 }
@@ -57,7 +58,7 @@ type Consultation = import('./consultation.js').Consultation;
  * @event civic-voted - A vote was counted, is pending an email confirmation, or was withdrawn (`choices` empty).
  * @event civic-proposed - A proposal was submitted: `status` is `published`, or `pending` a moderator.
  */
-export class CivicPoll extends CivicElement {
+export class CivicPoll extends CivicElement implements PollHost {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = {
     poll: {},
@@ -66,22 +67,8 @@ export class CivicPoll extends CivicElement {
 
   /** The poll's id. */
   declare poll: string | undefined;
-  /** What changes as the reader votes (one object, replaced on each change). */
-  declare state: {
-    live?: PollEvent | undefined;
-    results?: PollResults | undefined;
-    /** The reader's choices by subject. */
-    mine: Record<string, string[]>;
-    confirmed: boolean;
-    /** Quick polls: the choices ticked before voting. */
-    draft: string[];
-    editing: boolean;
-    /** Subjects whose vote is being sent, or kept offline. */
-    sending: Record<string, 'sending' | 'queued'>;
-    notice: string;
-    error: string;
-    said: string;
-  };
+  /** @internal What changes as the reader votes (one object, replaced on each change). */
+  declare state: PollState;
 
   readonly l = new Localize(this, tables);
   /** @internal The reader's anonymous token, made when first needed: a reader who only looks has none. */
@@ -91,10 +78,9 @@ export class CivicPoll extends CivicElement {
   /** @internal The consultation's view, once its module is loaded. */
   consultation?: Consultation;
   #loaded?: unknown;
-  #wired: unknown[] = [];
-  #stop: (() => void)[] = [];
-  #announced = 0;
 
+  /** The backend's poll part and the poll in effect: loaded, listened to, voted on. */
+  #target = () => this.active && ([this.resolvedBackend?.polls, this.poll ?? ''] as const);
   readonly #task = new Loader(
     this,
     async ([, id], signal): Promise<{ poll: Poll; ballot: Ballot }> => {
@@ -108,12 +94,32 @@ export class CivicPoll extends CivicElement {
       if (poll.kind === 'consultation' && !this.consultation) this.consultation = new (await import('./consultation.js')).Consultation(this);
       return { poll, ballot };
     },
-    () => (this.active ? ([this.resolvedBackend, this.poll ?? ''] as const) : undefined),
+    this.#target,
+  );
+  readonly #live = new Live(this, this.#target, (e: PollEvent) => this.#event(e));
+  /** Votes: sent now, or kept on this device and sent when the network returns. */
+  readonly #votes = new Sender(
+    this,
+    this.#target,
+    'poll.vote',
+    (api, id, entry: OutboxEntry<VotePayload>) => {
+      const { subject, choices } = entry.payload;
+      const kind = this.data?.voteKind;
+      const o = { idempotencyKey: entry.key };
+      if (!choices.length) return api.withdraw(id, subject || null, this.participant, o);
+      return api.vote(id, subject || null, this.participant, kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices }, o);
+    },
+    (entry, outcome: Outcome<VoteResult>) => this.#voted(entry.payload, outcome, true),
+    (kept) => {
+      const sending = { ...this.state.sending };
+      for (const e of kept) sending[e.payload.subject] = 'queued';
+      this.set({ sending });
+    },
   );
 
   constructor() {
     super();
-    this.state = { mine: {}, confirmed: true, draft: [], editing: false, sending: {}, notice: '', error: '', said: '' };
+    this.state = { mine: {}, confirmed: true, draft: [], editing: false, sending: {}, notice: '', error: '' };
   }
 
   /** From the `api` attribute: the calls every poll makes (a consultation's module adds its own). */
@@ -138,17 +144,6 @@ export class CivicPoll extends CivicElement {
     this.state = { ...this.state, ...change };
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwire();
-  }
-
-  #unwire() {
-    this.#stop.forEach((stop) => stop());
-    this.#stop = [];
-    this.#wired = [];
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const loaded = this.#task.value;
@@ -157,22 +152,6 @@ export class CivicPoll extends CivicElement {
       const b = loaded.ballot;
       const mine = { ...b.votes };
       this.state = { ...this.state, results: b.results, mine, confirmed: b.confirmed, draft: mine[''] ?? [], live: undefined };
-    }
-    const backend = this.resolvedBackend;
-    const next = [backend, this.poll, this.active];
-    if (next.every((v, i) => v === this.#wired[i])) return;
-    this.#unwire();
-    this.#wired = next;
-    const api = backend?.polls;
-    const id = this.poll;
-    if (!api || !id || !this.active) return;
-    if (api.subscribe) this.#stop.push(api.subscribe(id, (e) => this.#event(e)));
-    const kept = outbox.entries<VotePayload>(OP, id);
-    if (kept.length) {
-      const sending = { ...this.state.sending };
-      for (const e of kept) sending[e.payload.subject] = 'queued';
-      this.set({ sending });
-      this.#replay(api, id);
     }
   }
 
@@ -185,7 +164,7 @@ export class CivicPoll extends CivicElement {
     this.set({ live: e, results: merged });
     // After-vote results are not in the public events; a confirmation made in another tab neither.
     if ((!e.results.visible || !confirmed) && Object.keys(mine).length) void this.refresh();
-    if (this.l.ready && Date.now() - this.#announced > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
+    if (this.l.ready && Date.now() - this.announcer.at > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
   }
 
   /** @internal Reads the reader's results again (after-vote results are not in the public events). */
@@ -198,11 +177,6 @@ export class CivicPoll extends CivicElement {
     } catch {
       /* the next event tries again */
     }
-  }
-
-  /** @internal The message for a failure, in the reader's language. */
-  errorMessage(error: unknown): string {
-    return this.errorText(error);
   }
 
   /**
@@ -218,52 +192,24 @@ export class CivicPoll extends CivicElement {
     ((pressed?.isConnected ? pressed : this.renderRoot.querySelector(selector)) as HTMLElement | null)?.focus();
   }
 
-  /** @internal Says `text` politely in the live region. */
-  say(text: string): void {
-    this.#announced = Date.now();
-    this.set({ said: text });
-  }
-
-  #send = (api: PollBackend, id: string) => (entry: OutboxEntry<VotePayload>) => {
-    const { subject, choices } = entry.payload;
-    const kind = this.data?.voteKind;
-    const o = { idempotencyKey: entry.key };
-    if (!choices.length) return api.withdraw(id, subject || null, this.participant, o);
-    return api.vote(id, subject || null, this.participant, kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices }, o);
-  };
-
-  #replay(api: PollBackend, id: string) {
-    const wired = this.#wired;
-    import('../api/outbox-replay.js').then(
-      ({ watch }) => wired === this.#wired && this.#stop.push(watch(outbox, OP, id, this.#send(api, id), (entry, outcome: Outcome<VoteResult>) => this.#voted(entry.payload, outcome, true))),
-      () => addEventListener('online', () => wired === this.#wired && this.#replay(api, id), { once: true }),
-    );
-  }
-
   /**
    * @internal
    * Votes (or withdraws, with no choices) on a subject: `''` the poll, else a proposal id. Sent now,
    * or kept on this device and sent when the network returns.
    */
   async vote(subject: string, choices: string[]): Promise<void> {
-    const id = this.poll ?? '';
-    for (const e of outbox.entries<VotePayload>(OP, id)) if (e.payload.subject === subject) outbox.remove(e.key);
-    const entry = { key: newKey(), op: OP, target: id, payload: { subject, choices }, queuedAt: new Date().toISOString() };
+    // A newer vote on the subject replaces one kept offline.
+    for (const e of this.#votes.kept) if (e.payload.subject === subject) outbox.remove(e.key);
+    const vote = { subject, choices };
     const pressed = (this.renderRoot as ShadowRoot).activeElement;
     this.set({ sending: { ...this.state.sending, [subject]: 'sending' }, error: '' });
-    try {
-      const api = this.pollApi;
-      const sent = await outbox.submit(entry, this.#send(api, id));
-      if (!sent.queued) return this.#voted(entry.payload, sent, false, pressed);
-      const mine = { ...this.state.mine, [subject]: choices };
-      if (!choices.length) delete mine[subject];
-      this.set({ sending: { ...this.state.sending, [subject]: 'queued' }, mine, editing: false });
-      this.say(this.l.t.queued);
-      void this.refocus('#notice', pressed);
-      this.#replay(api, id);
-    } catch (error) {
-      this.#voted(entry.payload, { error: error as CivicError }, false, pressed);
-    }
+    const outcome = await this.#votes.send(vote, newKey());
+    if (outcome) return this.#voted(vote, outcome, false, pressed);
+    const mine = { ...this.state.mine, [subject]: choices };
+    if (!choices.length) delete mine[subject];
+    this.set({ sending: { ...this.state.sending, [subject]: 'queued' }, mine, editing: false });
+    this.say(this.l.t.queued);
+    void this.refocus('#notice', pressed);
   }
 
   /** A vote was answered, now or from the outbox (`later`). */
@@ -294,16 +240,8 @@ export class CivicPoll extends CivicElement {
   }
 
   protected override renderWidget(): TemplateResult {
-    const task = this.#task;
     const p = this.data;
-    return html`${p
-        ? this.#renderPoll(p)
-        : task.error
-          ? this.renderLoadError(task.error, () => task.run())
-          : task.status // pending (INITIAL, 0, is idle)
-            ? this.renderLoading()
-            : this.renderFallback()}
-      <div class="sr-only" role="status">${this.state.said}</div>`;
+    return this.renderTask(this.#task, p && this.#renderPoll(p));
   }
 
   /** @internal A heading below the poll's title: an h3, or an h4 one level deeper. */
@@ -329,7 +267,7 @@ export class CivicPoll extends CivicElement {
       ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}
       ${error ? html`<div role="alert">${error}</div>` : nothing}
       ${note ? html`<p part="notice" id="notice" tabindex="-1">${note}</p>` : nothing}
-      ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.renderConfirm() ?? this.#confirmLoader())}
+      ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.forms.renderConfirm() ?? this.#confirmLoader())}
       ${p.kind === 'quick' ? this.#renderQuick(p, status === 'open', results) : (this.consultation?.render(p, results) ?? nothing)}
     </section>`;
   }

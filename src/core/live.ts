@@ -1,0 +1,27 @@
+/**
+ * Live updates: the event stream of the widget's resource (its backend part's `subscribe`: a
+ * petition's count, a thread's new comments, a poll's results), listened to while the widget is
+ * connected and active, left when it leaves the page or shows another resource (see wire.ts). A
+ * backend without `subscribe` has no live updates, nor has the comparator (a comparison does not
+ * change while it is read).
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { Wire, type Target } from './wire.js';
+
+interface Stream<E> {
+  subscribe?(id: string, listener: (event: E) => void): () => void;
+}
+
+export class Live<E> extends Wire<Stream<E>> {
+  #listener: (event: E) => void;
+
+  /** `listener` is called with each event. */
+  constructor(host: ReactiveControllerHost, target: Target<Stream<E>>, listener: (event: E) => void) {
+    super(host, target);
+    this.#listener = listener;
+  }
+
+  protected start(part: Stream<E>, id: string): (() => void) | undefined {
+    return part.subscribe?.(id, this.#listener);
+  }
+}

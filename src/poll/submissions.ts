@@ -1,0 +1,46 @@
+/**
+ * A consultation's writes: a proposal, an argument, the email that confirms votes. Each is sent now
+ * or, when the network is down, kept on the device and sent when it returns, as votes are
+ * (core/sender.ts); the forms (consultation-forms.ts) say what an answer changes.
+ */
+import type { PollBackend } from '../api/backend.js';
+import type { Outcome } from '../api/outbox.js';
+import type { Argument, ArgumentInput, EmailResult, Proposal, ProposalInput } from '../api/poll.js';
+import { Sender } from '../core/sender.js';
+import type { PollHost } from './host.js';
+
+/** An argument kept in the outbox names its proposal. */
+export type ArgumentPayload = ArgumentInput & { proposalId: string };
+
+/** What the answer to a write sent again from the outbox changes. */
+export interface Answers {
+  proposed(x: Proposal): void;
+  argued(x: Argument): void;
+  emailSent(): void;
+  /** A write refused for good. */
+  refused(outcome: { error: unknown }): void;
+}
+
+export class Submissions {
+  readonly proposals: Sender<PollBackend, ProposalInput, Proposal>;
+  readonly arguments: Sender<PollBackend, ArgumentPayload, Argument>;
+  readonly email: Sender<PollBackend, { email: string }, EmailResult>;
+
+  /** `api`: the backend's poll part with the consultation's calls. */
+  constructor(host: PollHost, api: () => PollBackend, answers: Answers) {
+    const target = () => !!host.resolvedBackend?.polls && ([api(), host.poll ?? ''] as const);
+    const answer =
+      <T>(then: (result: T) => void) =>
+      (_: unknown, outcome: Outcome<T>) =>
+        'error' in outcome ? answers.refused(outcome) : then(outcome.result);
+    this.proposals = new Sender(host, target, 'poll.propose', (a, id, e) => a.propose!(id, e.payload, { idempotencyKey: e.key }), answer(answers.proposed));
+    this.arguments = new Sender(
+      host,
+      target,
+      'poll.argue',
+      (a, id, { key, payload: { proposalId, ...input } }) => a.argue!(id, proposalId, input, { idempotencyKey: key }),
+      answer(answers.argued),
+    );
+    this.email = new Sender(host, target, 'poll.email', (a, id, e) => a.confirmEmail!(id, host.participant, e.payload.email, { idempotencyKey: e.key }), answer(answers.emailSent));
+  }
+}
