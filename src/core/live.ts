@@ -13,15 +13,8 @@ interface Stream<E> {
 }
 
 export class Live<E> extends Wire<Stream<E>> {
-  #listener: (event: E) => void;
-
   /** `listener` is called with each event. */
   constructor(host: ReactiveControllerHost, target: Target<Stream<E>>, listener: (event: E) => void) {
-    super(host, target);
-    this.#listener = listener;
-  }
-
-  protected start(part: Stream<E>, id: string): (() => void) | undefined {
-    return part.subscribe?.(id, this.#listener);
+    super(host, target, (part, id) => part.subscribe?.(id, listener));
   }
 }

@@ -6,21 +6,20 @@
  * leaves the page or shows another resource.
  */
 import type { ReactiveControllerHost } from 'lit';
-import { CivicError } from '../api/errors.js';
-import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
+import type { CivicError } from '../api/errors.js';
+import { outbox, type Outcome, type OutboxEntry, type Send } from '../api/outbox.js';
 import { Wire, type Target } from './wire.js';
 
 export class Sender<B, P, T> extends Wire<B> {
   #op: string;
-  #post: (part: B, id: string, entry: OutboxEntry<P>) => Promise<T>;
+  #post: Send<P, T>;
   #done: (entry: OutboxEntry<P>, outcome: Outcome<T>) => void;
-  #found?: ((kept: OutboxEntry<P>[]) => void) | undefined;
   /** Stops the replay under way. */
   #stop?: (() => void) | undefined;
 
   /**
    * @param op What kind of write, e.g. `petition.sign`.
-   * @param post Sends one write to the backend's part.
+   * @param post Sends one write (to the resource `entry.target`).
    * @param done The answer to a write sent again from the outbox.
    * @param found Writes were kept for the resource now in effect (the page opened again); they are sent next.
    */
@@ -28,15 +27,18 @@ export class Sender<B, P, T> extends Wire<B> {
     host: ReactiveControllerHost,
     target: Target<B>,
     op: string,
-    post: (part: B, id: string, entry: OutboxEntry<P>) => Promise<T>,
+    post: Send<P, T>,
     done: (entry: OutboxEntry<P>, outcome: Outcome<T>) => void,
     found?: (kept: OutboxEntry<P>[]) => void,
   ) {
-    super(host, target);
+    super(host, target, () => {
+      const kept = this.kept;
+      if (kept.length) found?.(kept), this.#replay();
+      return () => this.#stop?.();
+    });
     this.#op = op;
     this.#post = post;
     this.#done = done;
-    this.#found = found;
   }
 
   /** The writes kept for the resource in effect. */
@@ -44,24 +46,18 @@ export class Sender<B, P, T> extends Wire<B> {
     return this.on ? outbox.entries<P>(this.#op, this.on[1]) : [];
   }
 
-  protected start(): () => void {
-    const kept = this.kept;
-    if (kept.length) this.#found?.(kept), this.replay();
-    return () => this.#stop?.();
-  }
-
   /**
    * Sends a write now (`key`: its idempotency key, the same on every try). Answers its outcome, or
    * undefined when the network failed: the write is then kept, and sent again when it returns.
    */
   async send(payload: P, key: string): Promise<Outcome<T> | undefined> {
-    const [part, id] = this.on!;
     try {
-      const sent = await outbox.submit({ key, op: this.#op, target: id, payload, queuedAt: new Date().toISOString() }, (e) => this.#post(part, id, e));
+      const sent = await outbox.submit({ key, op: this.#op, target: this.on![1], payload, queuedAt: new Date().toISOString() }, this.#post);
       if (!sent.queued) return sent;
-      this.replay();
+      this.#replay();
     } catch (e) {
-      return { error: e instanceof CivicError ? e : new CivicError('server', String(e)) };
+      // Backends reject with CivicErrors; anything else reads as a server error (CivicElement.errorText).
+      return { error: e as CivicError };
     }
   }
 
@@ -70,15 +66,15 @@ export class Sender<B, P, T> extends Wire<B> {
    * (outbox-replay.ts `watch`; a new call starts it afresh). If its code cannot load (still
    * offline), it is tried again at the next `online` event.
    */
-  replay(): void {
+  #replay(): void {
     const on = this.on;
     import('../api/outbox-replay.js').then(
       ({ watch }) => {
         if (!on || on !== this.on) return;
         this.#stop?.();
-        this.#stop = watch(outbox, this.#op, on[1], (entry) => this.#post(on[0], on[1], entry as OutboxEntry<P>), this.#done);
+        this.#stop = watch(outbox, this.#op, on[1], this.#post, this.#done);
       },
-      () => addEventListener('online', () => on === this.on && this.replay(), { once: true }),
+      () => addEventListener('online', () => on === this.on && this.#replay(), { once: true }),
     );
   }
 }

@@ -12,20 +12,20 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export type Target<B> = () => readonly [B | undefined, string] | false | undefined;
 
-export abstract class Wire<B> implements ReactiveController {
+export class Wire<B> implements ReactiveController {
   /** The part and id worked for, once the work started. */
-  protected on?: readonly [B, string] | undefined;
+  on?: readonly [B, string] | undefined;
   #host: ReactiveControllerHost;
   #target: Target<B>;
+  #start: (part: B, id: string) => (() => void) | undefined;
   #stop?: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost, target: Target<B>) {
+  /** `start` starts the work for a resource and answers the function that stops it. */
+  constructor(host: ReactiveControllerHost, target: Target<B>, start: (part: B, id: string) => (() => void) | undefined) {
     (this.#host = host).addController(this);
     this.#target = target;
+    this.#start = start;
   }
-
-  /** Starts the work for a resource; answers the function that stops it. */
-  protected abstract start(part: B, id: string): (() => void) | undefined;
 
   hostConnected(): void {
     // After a move in the page, the next update starts the work again.
@@ -36,7 +36,7 @@ export abstract class Wire<B> implements ReactiveController {
     const [part, id] = this.#target() || [];
     if (part === this.on?.[0] && id === this.on?.[1]) return;
     this.hostDisconnected();
-    if (part && id) this.#stop = this.start(...(this.on = [part, id]));
+    if (part && id) this.#stop = this.#start(...(this.on = [part, id]));
   }
 
   hostDisconnected(): void {

@@ -83,7 +83,7 @@ export class CivicPetition extends CivicElement {
     this,
     this.#target,
     'petition.sign',
-    (api, id, entry: OutboxEntry<Input>) => api.sign(id, entry.payload, { idempotencyKey: entry.key }),
+    (entry: OutboxEntry<Input>) => this.#api().sign(entry.target, entry.payload, { idempotencyKey: entry.key }),
     (_, outcome: Outcome<SignResult>) => this.#answered(outcome, false),
     ([kept]) => {
       if (this.phase !== 'form') return;

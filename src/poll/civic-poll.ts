@@ -13,7 +13,7 @@ import { Sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import type { PollHost, PollState } from './host.js';
 import { participant } from './participant.js';
-import { renderResult, type Strings } from './render.js';
+import { renderResult } from './render.js';
 import { styles } from './civic-poll.styles.js';
 
 const tables = {
@@ -102,7 +102,9 @@ export class CivicPoll extends CivicElement implements PollHost {
     this,
     this.#target,
     'poll.vote',
-    (api, id, entry: OutboxEntry<VotePayload>) => {
+    (entry: OutboxEntry<VotePayload>) => {
+      const api = this.pollApi;
+      const id = entry.target;
       const { subject, choices } = entry.payload;
       const kind = this.data?.voteKind;
       const o = { idempotencyKey: entry.key };
@@ -113,7 +115,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     (kept) => {
       const sending = { ...this.state.sending };
       for (const e of kept) sending[e.payload.subject] = 'queued';
-      this.set({ sending });
+      this.#set({ sending });
     },
   );
 
@@ -139,8 +141,8 @@ export class CivicPoll extends CivicElement implements PollHost {
     return p && (live ? { ...p, status: live.status, participantCount: live.participantCount, proposalCount: live.proposalCount } : p);
   }
 
-  /** @internal Changes part of the state (a new object, so Lit sees it). */
-  set(change: Partial<CivicPoll['state']>): void {
+  /** Changes part of the state (a new object, so Lit sees it). */
+  #set(change: Partial<PollState>): void {
     this.state = { ...this.state, ...change };
   }
 
@@ -161,7 +163,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     const n = e.participantCount;
     const before = this.data?.participantCount;
     const merged = e.results.visible || !results ? e.results : { ...results, participantCount: n };
-    this.set({ live: e, results: merged });
+    this.#set({ live: e, results: merged });
     // After-vote results are not in the public events; a confirmation made in another tab neither.
     if ((!e.results.visible || !confirmed) && Object.keys(mine).length) void this.refresh();
     if (this.l.ready && Date.now() - this.announcer.at > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
@@ -172,7 +174,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     try {
       const b = await this.pollApi.ballot(this.poll ?? '', this.participant);
       const confirmedNow = b.confirmed && !this.state.confirmed;
-      this.set({ results: b.results, confirmed: b.confirmed, ...(confirmedNow ? { notice: this.l.t.counted } : {}) });
+      this.#set({ results: b.results, confirmed: b.confirmed, ...(confirmedNow ? { notice: this.l.t.counted } : {}) });
       if (confirmedNow) this.say(this.l.t.counted);
     } catch {
       /* the next event tries again */
@@ -180,12 +182,11 @@ export class CivicPoll extends CivicElement implements PollHost {
   }
 
   /**
-   * @internal
    * After a render that removed or disabled the focused control (a vote button, a form): focuses
    * `pressed` again if it is still there (a proposal's vote button, disabled while sending), else
    * what replaced it. Focus the reader moved elsewhere is left alone.
    */
-  async refocus(selector: string, pressed?: Element | null): Promise<void> {
+  async #refocus(selector: string, pressed?: Element | null): Promise<void> {
     await this.updateComplete;
     const a = document.activeElement;
     if (a && a !== document.body) return;
@@ -202,14 +203,14 @@ export class CivicPoll extends CivicElement implements PollHost {
     for (const e of this.#votes.kept) if (e.payload.subject === subject) outbox.remove(e.key);
     const vote = { subject, choices };
     const pressed = (this.renderRoot as ShadowRoot).activeElement;
-    this.set({ sending: { ...this.state.sending, [subject]: 'sending' }, error: '' });
+    this.#set({ sending: { ...this.state.sending, [subject]: 'sending' }, error: '' });
     const outcome = await this.#votes.send(vote, newKey());
     if (outcome) return this.#voted(vote, outcome, false, pressed);
     const mine = { ...this.state.mine, [subject]: choices };
     if (!choices.length) delete mine[subject];
-    this.set({ sending: { ...this.state.sending, [subject]: 'queued' }, mine, editing: false });
+    this.#set({ sending: { ...this.state.sending, [subject]: 'queued' }, mine, editing: false });
     this.say(this.l.t.queued);
-    void this.refocus('#notice', pressed);
+    void this.#refocus('#notice', pressed);
   }
 
   /** A vote was answered, now or from the outbox (`later`). */
@@ -220,7 +221,7 @@ export class CivicPoll extends CivicElement implements PollHost {
       const e = outcome.error;
       if (e.kind === 'closed') void this.#task.run();
       const error = this.errorText(e);
-      this.set({ sending, error, notice: '' });
+      this.#set({ sending, error, notice: '' });
       return this.say(error);
     }
     const r = outcome.result;
@@ -233,9 +234,9 @@ export class CivicPoll extends CivicElement implements PollHost {
     else if (!results.visible && subject) delete (results.proposals = { ...results.proposals })[subject];
     else if (!results.visible) results.poll = null;
     const notice = (later ? `${t.sent} ` : '') + (r.status === 'withdrawn' ? t.withdrawn : r.status === 'pending' ? t.pending : t.counted);
-    this.set({ sending, mine, results, notice, confirmed: r.status !== 'pending' && this.state.confirmed, editing: false, draft: mine[''] ?? [] });
+    this.#set({ sending, mine, results, notice, confirmed: r.status !== 'pending' && this.state.confirmed, editing: false, draft: mine[''] ?? [] });
     this.say(notice);
-    if (!later) void this.refocus('#notice', pressed);
+    if (!later) void this.#refocus('#notice', pressed);
     this.dispatchEvent(new CivicVotedEvent(this.poll ?? '', subject || null, choices, r.status));
   }
 
@@ -247,11 +248,6 @@ export class CivicPoll extends CivicElement implements PollHost {
   /** @internal A heading below the poll's title: an h3, or an h4 one level deeper. */
   sub(text: string, id?: string, deeper = false): TemplateResult {
     return deeper ? html`<h4 id=${id ?? nothing}>${text}</h4>` : html`<h3 id=${id ?? nothing}>${text}</h3>`;
-  }
-
-  /** @internal */
-  get strings(): Strings {
-    return this.l.t;
   }
 
   #renderPoll(p: Poll): TemplateResult {
@@ -306,8 +302,8 @@ export class CivicPoll extends CivicElement implements PollHost {
 
   /** Opens the quick poll's form to change the vote, or closes it; focus goes to what replaced the button. */
   #edit(editing: boolean) {
-    this.set({ editing, draft: this.state.mine[''] ?? [], notice: '' });
-    void this.refocus(editing ? ':checked' : '.row button');
+    this.#set({ editing, draft: this.state.mine[''] ?? [], notice: '' });
+    void this.#refocus(editing ? ':checked' : '.row button');
   }
 
   /** @internal A choice's words: an option's label, or a vote value's. */
@@ -330,17 +326,17 @@ export class CivicPoll extends CivicElement implements PollHost {
     // Handlers read the state when they run: a click can come before the re-render.
     const pick = (input: HTMLInputElement, id: string) => {
       const now = this.state.draft;
-      if (!approval) return this.set({ draft: [id] });
+      if (!approval) return this.#set({ draft: [id] });
       if (input.checked && now.length >= max) {
         input.checked = false;
         return this.say(t.tooMany(this.l.n(max)));
       }
-      this.set({ draft: input.checked ? [...now, id] : now.filter((d) => d !== id) });
+      this.#set({ draft: input.checked ? [...now, id] : now.filter((d) => d !== id) });
     };
     const submit = (e: Event) => {
       e.preventDefault();
       const now = this.state.draft;
-      if (!now.length) return this.set({ error: t.chooseOne });
+      if (!now.length) return this.#set({ error: t.chooseOne });
       void this.vote('', now);
     };
     return html`<form part="form" novalidate @submit=${submit}>

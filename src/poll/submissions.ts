@@ -33,14 +33,14 @@ export class Submissions {
       <T>(then: (result: T) => void) =>
       (_: unknown, outcome: Outcome<T>) =>
         'error' in outcome ? answers.refused(outcome) : then(outcome.result);
-    this.proposals = new Sender(host, target, 'poll.propose', (a, id, e) => a.propose!(id, e.payload, { idempotencyKey: e.key }), answer(answers.proposed));
+    this.proposals = new Sender(host, target, 'poll.propose', (e) => api().propose!(e.target, e.payload, { idempotencyKey: e.key }), answer(answers.proposed));
     this.arguments = new Sender(
       host,
       target,
       'poll.argue',
-      (a, id, { key, payload: { proposalId, ...input } }) => a.argue!(id, proposalId, input, { idempotencyKey: key }),
+      ({ key, target, payload: { proposalId, ...input } }) => api().argue!(target, proposalId, input, { idempotencyKey: key }),
       answer(answers.argued),
     );
-    this.email = new Sender(host, target, 'poll.email', (a, id, e) => a.confirmEmail!(id, host.participant, e.payload.email, { idempotencyKey: e.key }), answer(answers.emailSent));
+    this.email = new Sender(host, target, 'poll.email', (e) => api().confirmEmail!(e.target, host.participant, e.payload.email, { idempotencyKey: e.key }), answer(answers.emailSent));
   }
 }
