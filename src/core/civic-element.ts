@@ -1,12 +1,14 @@
 /**
  * What every widget shares: the backend (its `backend` property, else a <civic-provider>'s, else one
- * built from its own `api` attribute), lazy loading, the reader's language, and load errors.
+ * built from its own `api` attribute), lazy loading, the reader's language, load errors, and the
+ * polite announcer: what the widget tells screen-reader users without moving their focus (a vote
+ * counted, a comment kept offline, new comments), said with `say()` in a role=status region
+ * rendered after the widget.
  */
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ContextEvent } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
 import { CivicError } from '../api/errors.js';
-import { Announcer } from './announcer.js';
 import { backendContext } from './context.js';
 import type { Loader } from './loader.js';
 import type { Localize } from './localize.js';
@@ -18,6 +20,7 @@ export abstract class CivicElement extends LitElement {
     backend: { attribute: false },
     loading: { reflect: true },
     active: { state: true },
+    said: { state: true },
   };
 
   /** Base URL of a REST backend, used when neither `backend` nor a provider gives one. */
@@ -31,8 +34,10 @@ export abstract class CivicElement extends LitElement {
 
   /** The widget's strings; they include the core ones. */
   protected abstract readonly l: Localize<CoreStrings>;
-  /** The widget's polite live region. */
-  protected readonly announcer = new Announcer(this);
+  /** @internal What the live region says. */
+  declare said: string;
+  /** @internal When the widget last said something (ms), to keep quiet about minor news soon after. */
+  saidAt = 0;
   #provided?: CivicBackend | undefined;
   #unsubscribe?: (() => void) | undefined;
   #fallback?: [string, CivicBackend];
@@ -102,12 +107,13 @@ export abstract class CivicElement extends LitElement {
 
   /** The widget, then its live region. */
   override render(): TemplateResult {
-    return this.l.ready ? html`${this.renderWidget()}${this.announcer.render()}` : this.renderFallback();
+    return this.l.ready ? html`${this.renderWidget()}<div class="sr-only" role="status">${this.said}</div>` : this.renderFallback();
   }
 
-  /** @internal Says `text` politely, in the widget's live region (role=status). */
+  /** @internal Says `text` politely, in the live region (an empty text clears it). */
   say(text: string): void {
-    this.announcer.say(text);
+    this.said = text;
+    this.saidAt = Date.now();
   }
 
   /** @internal The message for a failure, in the reader's language. */

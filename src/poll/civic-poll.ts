@@ -166,7 +166,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     this.#set({ live: e, results: merged });
     // After-vote results are not in the public events; a confirmation made in another tab neither.
     if ((!e.results.visible || !confirmed) && Object.keys(mine).length) void this.refresh();
-    if (this.l.ready && Date.now() - this.announcer.at > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
+    if (this.l.ready && Date.now() - this.saidAt > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
   }
 
   /** @internal Reads the reader's results again (after-vote results are not in the public events). */
