@@ -5,33 +5,17 @@
  * and replying).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { newKey, type CommentsBackend } from '../api/backend.js';
+import { newKey } from '../api/backend.js';
 import { COMMENT_LIMITS, type Comment, type CommentEvent } from '../api/comments.js';
 import { CivicError } from '../api/errors.js';
-import type { CivicComments } from './civic-comments.js';
+import type { Action, Acts, CommentsHost } from './host.js';
 import { issueText } from './issues.js';
 import { mark, marked, reader } from './marks.js';
 import { keepOwn, owned } from './store.js';
 import { has, insert } from './thread.js';
 import { append, remove, replace } from './tree.js';
-import type { Action } from './view.js';
 
-/** The state of the actions under way, kept by the element and changed here. */
-export interface Acts {
-  /** The comment whose text is being edited, and the text so far. */
-  editing?: string | undefined;
-  draft?: string;
-  /** The comment whose deletion awaits confirmation. */
-  confirming?: string | undefined;
-  /** The comment whose report awaits confirmation. */
-  reporting?: string | undefined;
-  /** A message beside one comment: [id, text] (an action refused). */
-  notice?: [string, string] | undefined;
-}
-
-type ActionHost = CivicComments;
-
-export async function act(h: ActionHost, action: Action, c: Comment): Promise<void> {
+export async function act(h: CommentsHost, action: Action, c: Comment): Promise<void> {
   const { t } = h.l;
   const { commentsApi: api, acts } = h;
   const id = c.id;
@@ -90,7 +74,7 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
 }
 
 /** The author's edit form, in place of the comment's text. */
-export function renderEdit(h: ActionHost, c: Comment): TemplateResult {
+export function renderEdit(h: CommentsHost, c: Comment): TemplateResult {
   const { t } = h.l;
   const run = (action: Action) => void act(h, action, c);
   const error = h.acts.notice?.[0] === c.id && h.acts.notice[1];
@@ -107,7 +91,7 @@ export function renderEdit(h: ActionHost, c: Comment): TemplateResult {
 }
 
 /** The next page, after those shown; focus moves to its first comment. */
-export async function more(h: ActionHost): Promise<void> {
+export async function more(h: CommentsHost): Promise<void> {
   const data = h.loaded;
   if (!data?.next) return;
   try {
@@ -124,7 +108,7 @@ export async function more(h: ActionHost): Promise<void> {
 }
 
 /** The comments that arrived live, put in their places; focus moves to the first. */
-export async function showFresh(h: ActionHost): Promise<void> {
+export async function showFresh(h: CommentsHost): Promise<void> {
   const first = h.fresh[0];
   for (const c of h.fresh) h.items = insert(h.items, c, h.sort);
   h.fresh = [];
@@ -133,14 +117,14 @@ export async function showFresh(h: ActionHost): Promise<void> {
 }
 
 /** What went wrong, in words: the server's own refusal if it gave one (issues.ts), else by kind. */
-const errorText = (h: ActionHost, e: unknown) => {
+const errorText = (h: CommentsHost, e: unknown) => {
   const { t } = h.l;
   const issue = e instanceof CivicError ? e.issues.map((i) => issueText(t, i)).find(Boolean) : undefined;
   return issue ?? t.errors[e instanceof CivicError ? e.kind : 'server'] ?? t.errors.server;
 };
 
 /** A live event: counts and edits apply at once; new comments wait, counted, until the reader asks for them. */
-export function live(h: ActionHost, e: CommentEvent): void {
+export function live(h: CommentsHost, e: CommentEvent): void {
   const data = h.loaded;
   if (!data) return;
   data.thread = { ...data.thread, commentCount: e.commentCount, mentionCount: e.mentionCount, status: e.status };

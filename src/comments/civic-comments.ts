@@ -1,20 +1,22 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type CommentsBackend } from '../api/backend.js';
-import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentSort, type Mention, type Thread } from '../api/comments.js';
+import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentEvent, type CommentSort, type Thread } from '../api/comments.js';
 import { CivicError, toIssues } from '../api/errors.js';
-import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
+import type { Outcome, OutboxEntry } from '../api/outbox.js';
 import { RestClient } from '../api/rest.js';
 import { restComments } from '../api/rest-comments.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicCommentedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import { TaskStatus } from '@lit/task';
+import { Live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
+import { Sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
-import type { Acts } from './actions.js';
 import { styles } from './civic-comments.styles.js';
 import { renderCompose } from './compose.js';
+import type { Acts, CommentsHost, Loaded } from './host.js';
 import { keepOwn, owned } from './store.js';
 import { has, insert } from './thread.js';
 
@@ -22,16 +24,7 @@ const tables = {
   en: () => import('../core/translations/en.js').then(({ core, comments }) => ({ ...core, ...comments })),
   fr: () => import('../core/translations/fr.js').then(({ core, comments }) => ({ ...core, ...comments })),
 };
-const OP = 'comments.post';
 type Input = CommentInput;
-type Entry = OutboxEntry<Input>;
-/** What a load brings: the thread, the first page, the cursor of the next, the mentions. */
-export interface Loaded {
-  thread: Thread;
-  items: Comment[];
-  next: string | null;
-  mentions: Mention[];
-}
 
 /**
  * A comment thread: threaded replies, likes and reports, the reader's own comments (editable for a
@@ -66,7 +59,7 @@ export interface Loaded {
  * @cssproperty --civic-comments-rule - The line beside replies (default: 2px solid --civic-color-muted).
  * @event civic-commented - A comment or reply was accepted: `status` is `published` or `pending` (awaiting moderation).
  */
-export class CivicComments extends CivicElement {
+export class CivicComments extends CivicElement implements CommentsHost {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = {
     thread: {},
@@ -107,21 +100,31 @@ export class CivicComments extends CivicElement {
   /** @internal The conversation's rendering, loaded with the first comments. */
   declare lazy: typeof import('./lazy.js') | undefined;
   /** @internal The thread, the next page's cursor and the mentions, as loaded and kept up to date. */
-  loaded?: Loaded;
+  loaded: Loaded | undefined;
 
   /** @internal */
   readonly l = new Localize(this, tables);
   #key = newKey();
   #adopted?: Loaded;
-  #replayDue = false;
   #cache = new Map<string, unknown>();
-  #wired: unknown[] = [];
-  #stop: (() => void)[] = [];
 
   readonly #task = new Loader(
     this,
     ([, id, sort], signal) => this.#load(id, sort, signal),
-    () => (this.active ? ([this.resolvedBackend, this.thread ?? '', this.sort] as const) : undefined),
+    () => this.active && ([this.resolvedBackend?.comments, this.thread ?? '', this.sort] as const),
+  );
+  /** Live events matter once comments are shown, so their handling comes with the rendering. */
+  readonly #live = new Live(this, () => this.active && [this.resolvedBackend?.comments, this.thread ?? ''], (e: CommentEvent) => this.lazy?.live(this, e));
+  /**
+   * Comments: posted now, or kept offline and posted when the network returns. Those kept are sent
+   * once the thread is shown, so that they land in it.
+   */
+  readonly #comments = new Sender(
+    this,
+    () => this.active && this.loaded?.thread.id === this.thread && [this.resolvedBackend?.comments, this.thread],
+    'comments.post',
+    (entry: OutboxEntry<Input>) => this.#post(entry),
+    (entry, outcome: Outcome<CommentCreated>) => this.#posted(entry.payload, outcome, false),
   );
 
   constructor() {
@@ -204,17 +207,6 @@ export class CivicComments extends CivicElement {
     ];
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwire();
-  }
-
-  #unwire() {
-    this.#stop.forEach((stop) => stop());
-    this.#stop = [];
-    this.#wired = [];
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const value = this.#task.value;
@@ -222,36 +214,13 @@ export class CivicComments extends CivicElement {
       this.#adopted = this.loaded = value;
       this.items = value.items;
       this.fresh = [];
-      // Comments kept offline are sent once the thread is shown, so that they land in it.
-      const api = this.resolvedBackend?.comments;
-      if (this.#replayDue && api) this.#replay(api, value.thread.id);
-      this.#replayDue = false;
     }
-    // Live events and the outbox follow the backend and thread in effect.
-    const backend = this.resolvedBackend;
-    const next = [backend, this.thread, this.active];
-    if (next.every((v, i) => v === this.#wired[i])) return;
-    this.#unwire();
-    this.#wired = next;
-    const api = backend?.comments;
-    const id = this.thread;
-    if (!api || !id || !this.active) return;
-    // Live events matter once comments are shown, so their handling comes with the rendering.
-    if (api.subscribe) this.#stop.push(api.subscribe(id, (e) => this.lazy?.live(this, e)));
-    this.#replayDue = outbox.entries(OP, id).length > 0;
-  }
-
-  /** Sends kept comments when the network returns (the replay code is loaded only then). */
-  #replay(api: CommentsBackend, id: string) {
-    const wired = this.#wired;
-    import('../api/outbox-replay.js').then(
-      ({ watch }) => wired === this.#wired && this.#stop.push(watch(outbox, OP, id, this.#send(api, id), (entry: Entry, outcome: Outcome<CommentCreated>) => this.#posted(entry, outcome, false))),
-      () => addEventListener('online', () => wired === this.#wired && this.#replay(api, id), { once: true }),
-    );
   }
 
   /** Posts, solving the thread's proof-of-work challenge first when it asks for one (once more if it expired). */
-  #send = (api: CommentsBackend, id: string) => async (entry: Entry) => {
+  async #post(entry: OutboxEntry<Input>): Promise<CommentCreated> {
+    const api = this.commentsApi;
+    const id = entry.target;
     for (let retry = false; ; retry = true) {
       let input = entry.payload;
       const thread = this.loaded?.thread ?? (await api.get(id));
@@ -270,7 +239,7 @@ export class CivicComments extends CivicElement {
         if (retry || !(e instanceof CivicError && e.issues.some((i) => i.path === 'challenge'))) throw e;
       }
     }
-  };
+  }
 
   #set = (name: string, value: string | boolean) => {
     this.values = { ...this.values, [name]: value };
@@ -315,7 +284,6 @@ export class CivicComments extends CivicElement {
 
   async #submit(e: SubmitEvent) {
     e.preventDefault();
-    const id = this.thread ?? '';
     const v = this.values;
     const text = (k: string) => String(v[k] ?? '').trim();
     const input: Input = { name: text('name'), body: text('text') };
@@ -328,18 +296,11 @@ export class CivicComments extends CivicElement {
     if (Object.keys(errors).length) return this.#showErrors(errors);
     this.errors = {};
     this.sending = true;
-    const entry: Entry = { key: this.#key, op: OP, target: id, payload: input, queuedAt: new Date().toISOString() };
-    try {
-      const api = this.commentsApi;
-      const sent = await outbox.submit(entry, this.#send(api, id));
-      if (!sent.queued) return this.#posted(entry, sent, true);
-      this.sending = false;
-      this.#sent(input);
-      this.say(this.l.t.queued);
-      this.#replay(api, id);
-    } catch (error) {
-      this.#posted(entry, { error: error as CivicError }, true);
-    }
+    const outcome = await this.#comments.send(input, this.#key);
+    if (outcome) return this.#posted(input, outcome, true);
+    this.sending = false;
+    this.#sent(input);
+    this.say(this.l.t.queued);
   }
 
   /** The form after a post (sent or kept): its text cleared, the name and addresses kept for the next one. */
@@ -351,7 +312,7 @@ export class CivicComments extends CivicElement {
   }
 
   /** A post was answered, now (`focus`: move focus to the new comment) or from the outbox. */
-  #posted(entry: Entry, outcome: Outcome<CommentCreated>, focus: boolean) {
+  #posted(input: Input, outcome: Outcome<CommentCreated>, focus: boolean) {
     const t = this.l.t;
     this.sending = false;
     if ('error' in outcome) {
@@ -359,7 +320,7 @@ export class CivicComments extends CivicElement {
       if (e.kind === 'closed') void this.#task.run();
       // A kept comment refused for good comes back into the form, so nothing typed is lost.
       if (!focus) {
-        const { name, email = '', website = '', body, notifyReplies = false, parentId = null } = entry.payload;
+        const { name, email = '', website = '', body, notifyReplies = false, parentId = null } = input;
         this.values = { ...this.values, name, email, website, text: body, notifyReplies };
         this.replyTo = parentId;
       }
@@ -371,7 +332,7 @@ export class CivicComments extends CivicElement {
     if (data && c.status === 'published' && !has(this.items, c.id) && !has(this.fresh, c.id)) data.thread = { ...data.thread, commentCount: data.thread.commentCount + 1 };
     this.items = insert(this.items, c, this.sort);
     this.fresh = this.fresh.filter((x) => x.id !== c.id);
-    if (focus) this.#sent(entry.payload);
+    if (focus) this.#sent(input);
     this.say(`${focus ? '' : `${t.sent} `}${c.status === 'pending' ? t.pendingSaid : t.published}`);
     this.dispatchEvent(new CivicCommentedEvent(c.threadId, c.id, c.status === 'pending' ? 'pending' : 'published', c.parentId));
     if (focus) void this.focusOn(`#c-${c.id}`);
@@ -421,20 +382,13 @@ export class CivicComments extends CivicElement {
   }
 
   protected override renderWidget(): TemplateResult {
-    const task = this.#task;
     const data = this.loaded;
-    return html`${data
-        ? this.#renderThread(data.thread)
-        : task.error
-          ? this.renderLoadError(task.error, () => task.run())
-          : task.status // pending (INITIAL, 0, is idle)
-            ? this.renderLoading()
-            : this.renderFallback()}`;
+    return this.renderTask(this.#task, data && this.#renderThread(data.thread));
   }
 
   #renderThread(thread: Thread): TemplateResult {
     const t = this.l.t;
-    const queued = outbox.entries<Input>(OP, thread.id);
+    const queued = this.#comments.kept;
     const count = thread.commentCount;
     return html`<section part="base" aria-labelledby="title">
       <div part="heading" id="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${t.heading(count, this.l.n(count))}</div>

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Comment } from '../api/comments.js';
 import { renderField, renderHoneypot, type FieldSpec, type Form } from '../core/form.js';
-import type { Strings } from './view.js';
+import type { Strings } from './host.js';
 
 export interface ComposeState {
   form: Form;

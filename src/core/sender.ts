@@ -62,19 +62,18 @@ export class Sender<B, P, T> extends Wire<B> {
   }
 
   /**
-   * Sends the kept writes now, when the network returns, and on a doubling timer while some remain
-   * (outbox-replay.ts `watch`; a new call starts it afresh). If its code cannot load (still
-   * offline), it is tried again at the next `online` event.
+   * Sends the writes kept for the resource in effect: now, when the network returns, and on a
+   * doubling timer while some remain (outbox-replay.ts `watch`; a new call starts it afresh). If its
+   * code cannot load (still offline), it is tried again at the next `online` event.
    */
   #replay(): void {
-    const on = this.on;
     import('../api/outbox-replay.js').then(
       ({ watch }) => {
-        if (!on || on !== this.on) return;
+        const on = this.on;
         this.#stop?.();
-        this.#stop = watch(outbox, this.#op, on[1], this.#post, this.#done);
+        this.#stop = on && watch(outbox, this.#op, on[1], this.#post, this.#done);
       },
-      () => addEventListener('online', () => on === this.on && this.#replay(), { once: true }),
+      () => addEventListener('online', () => this.#replay(), { once: true }),
     );
   }
 }

@@ -10,7 +10,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * The backend's part and the resource's id in effect, read before each update (a widget's Loader
  * takes the same); falsy while there is none (a lazy widget far from the viewport).
  */
-export type Target<B> = () => readonly [B | undefined, string] | false | undefined;
+export type Target<B> = () => readonly [B | undefined, string | undefined] | false | undefined;
 
 export class Wire<B> implements ReactiveController {
   /** The part and id worked for, once the work started. */
