@@ -9,10 +9,10 @@ import { CivicElement } from '../core/civic-element.js';
 import { CivicCommentedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import { TaskStatus } from '@lit/task';
-import { Live } from '../core/live.js';
+import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
-import { Sender } from '../core/sender.js';
+import { sender, type Sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import { styles } from './civic-comments.styles.js';
 import { renderCompose } from './compose.js';
@@ -114,12 +114,12 @@ export class CivicComments extends CivicElement implements CommentsHost {
     () => this.active && ([this.resolvedBackend?.comments, this.thread ?? '', this.sort] as const),
   );
   /** Live events matter once comments are shown, so their handling comes with the rendering. */
-  readonly #live = new Live(this, () => this.active && [this.resolvedBackend?.comments, this.thread ?? ''], (e: CommentEvent) => this.lazy?.live(this, e));
+  readonly #live = live(this, () => this.active && [this.resolvedBackend?.comments, this.thread ?? ''], (e: CommentEvent) => this.lazy?.live(this, e));
   /**
    * Comments: posted now, or kept offline and posted when the network returns. Those kept are sent
    * once the thread is shown, so that they land in it.
    */
-  readonly #comments = new Sender(
+  readonly #comments = sender(
     this,
     () => this.active && this.loaded?.thread.id === this.thread && [this.resolvedBackend?.comments, this.thread],
     'comments.post',
@@ -388,7 +388,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
 
   #renderThread(thread: Thread): TemplateResult {
     const t = this.l.t;
-    const queued = this.#comments.kept;
+    const queued = this.#comments.kept();
     const count = thread.commentCount;
     return html`<section part="base" aria-labelledby="title">
       <div part="heading" id="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${t.heading(count, this.l.n(count))}</div>

@@ -6,15 +6,13 @@
  * change while it is read).
  */
 import type { ReactiveControllerHost } from 'lit';
-import { Wire, type Target } from './wire.js';
+import { wire, type Target } from './wire.js';
 
 interface Stream<E> {
   subscribe?(id: string, listener: (event: E) => void): () => void;
 }
 
-export class Live<E> extends Wire<Stream<E>> {
-  /** `listener` is called with each event. */
-  constructor(host: ReactiveControllerHost, target: Target<Stream<E>>, listener: (event: E) => void) {
-    super(host, target, (part, id) => part.subscribe?.(id, listener));
-  }
+/** Calls `listener` with each event of the resource in effect. */
+export function live<E>(host: ReactiveControllerHost, target: Target<Stream<E>>, listener: (event: E) => void): void {
+  wire(host, target, (part, id) => part.subscribe?.(id, listener));
 }

@@ -1,10 +1,11 @@
 /**
- * What live updates (live.ts) and outbox replay (sender.ts) share: work for one resource (the
- * backend's part and the resource's id in effect) done while the widget is connected and active,
- * and stopped when they change and when the widget leaves the page. A widget moved elsewhere in the
- * page (disconnected, then connected again) starts it again.
+ * What live updates (live.ts) and outbox replay (sender.ts) share: a reactive controller that does
+ * work for one resource (the backend's part and the resource's id in effect) while the widget is
+ * connected and active, and stops it when they change and when the widget leaves the page. A widget
+ * moved elsewhere in the page (disconnected, then connected again) starts it again. Written as
+ * closures rather than classes: each widget file carries this code, and closures minify to less.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /**
  * The backend's part and the resource's id in effect, read before each update (a widget's Loader
@@ -12,35 +13,24 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export type Target<B> = () => readonly [B | undefined, string | undefined] | false | undefined;
 
-export class Wire<B> implements ReactiveController {
-  /** The part and id worked for, once the work started. */
-  on?: readonly [B, string] | undefined;
-  #host: ReactiveControllerHost;
-  #target: Target<B>;
-  #start: (part: B, id: string) => (() => void) | undefined;
-  #stop?: (() => void) | undefined;
-
-  /** `start` starts the work for a resource and answers the function that stops it. */
-  constructor(host: ReactiveControllerHost, target: Target<B>, start: (part: B, id: string) => (() => void) | undefined) {
-    (this.#host = host).addController(this);
-    this.#target = target;
-    this.#start = start;
-  }
-
-  hostConnected(): void {
+/** Adds the controller to `host`; `start` starts the work and answers what stops it. Answers the resource worked for. */
+export function wire<B>(host: ReactiveControllerHost, target: Target<B>, start: (part: B, id: string) => (() => void) | undefined): () => readonly [B, string] | undefined {
+  let on: readonly [B, string] | undefined;
+  let stop: (() => void) | undefined;
+  const controller = {
     // After a move in the page, the next update starts the work again.
-    this.#host.requestUpdate();
-  }
-
-  hostUpdate(): void {
-    const [part, id] = this.#target() || [];
-    if (part === this.on?.[0] && id === this.on?.[1]) return;
-    this.hostDisconnected();
-    if (part && id) this.#stop = this.#start(...(this.on = [part, id]));
-  }
-
-  hostDisconnected(): void {
-    this.#stop?.();
-    this.on = this.#stop = undefined;
-  }
+    hostConnected: () => host.requestUpdate(),
+    hostUpdate() {
+      const [part, id] = target() || [];
+      if (part === on?.[0] && id === on?.[1]) return;
+      controller.hostDisconnected();
+      if (part && id) stop = start(...(on = [part, id]));
+    },
+    hostDisconnected() {
+      stop?.();
+      stop = on = undefined;
+    },
+  };
+  host.addController(controller);
+  return () => on;
 }

@@ -8,10 +8,10 @@ import { restPetitions } from '../api/rest-backend.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicSignedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
-import { Live } from '../core/live.js';
+import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
-import { Sender } from '../core/sender.js';
+import { sender, type Sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import { displayGoal } from './goal.js';
 import { styles } from './civic-petition.styles.js';
@@ -77,9 +77,9 @@ export class CivicPetition extends CivicElement {
    */
   #target = () => this.active && ([this.resolvedBackend?.petitions, this.petition ?? ''] as const);
   readonly #task = new Loader(this, ([, id], signal) => this.#api().get(id, { signal }), this.#target);
-  readonly #live = new Live(this, this.#target, (event: PetitionEvent) => (this.live = event));
+  readonly #live = live(this, this.#target, (event: PetitionEvent) => (this.live = event));
   /** Signatures: sent now, or kept offline and sent when the network returns. */
-  readonly #signatures = new Sender(
+  readonly #signatures = sender(
     this,
     this.#target,
     'petition.sign',

@@ -6,10 +6,10 @@ import { RestClient } from '../api/rest.js';
 import { restPollCore } from '../api/rest-poll-core.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicVotedEvent } from '../core/events.js';
-import { Live } from '../core/live.js';
+import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
-import { Sender } from '../core/sender.js';
+import { sender, type Sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import type { PollHost, PollState } from './host.js';
 import { participant } from './participant.js';
@@ -96,9 +96,9 @@ export class CivicPoll extends CivicElement implements PollHost {
     },
     this.#target,
   );
-  readonly #live = new Live(this, this.#target, (e: PollEvent) => this.#event(e));
+  readonly #live = live(this, this.#target, (e: PollEvent) => this.#event(e));
   /** Votes: sent now, or kept on this device and sent when the network returns. */
-  readonly #votes = new Sender(
+  readonly #votes = sender(
     this,
     this.#target,
     'poll.vote',
@@ -200,7 +200,7 @@ export class CivicPoll extends CivicElement implements PollHost {
    */
   async vote(subject: string, choices: string[]): Promise<void> {
     // A newer vote on the subject replaces one kept offline.
-    for (const e of this.#votes.kept) if (e.payload.subject === subject) outbox.remove(e.key);
+    for (const e of this.#votes.kept()) if (e.payload.subject === subject) outbox.remove(e.key);
     const vote = { subject, choices };
     const pressed = (this.renderRoot as ShadowRoot).activeElement;
     this.#set({ sending: { ...this.state.sending, [subject]: 'sending' }, error: '' });

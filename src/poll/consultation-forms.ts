@@ -107,7 +107,7 @@ export class ConsultationForms {
       fields: FieldSpec[];
       schema: z.ZodMiniType;
       payload: P;
-      sender: Sender<PollBackend, P, T>;
+      sender: Sender<P, T>;
       done: (r: T) => void;
     },
   ) {

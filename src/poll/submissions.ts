@@ -4,9 +4,9 @@
  * (core/sender.ts); the forms (consultation-forms.ts) say what an answer changes.
  */
 import type { PollBackend } from '../api/backend.js';
-import type { Outcome } from '../api/outbox.js';
+import type { Outcome, OutboxEntry } from '../api/outbox.js';
 import type { Argument, ArgumentInput, EmailResult, Proposal, ProposalInput } from '../api/poll.js';
-import { Sender } from '../core/sender.js';
+import { sender, type Sender } from '../core/sender.js';
 import type { PollHost } from './host.js';
 
 /** An argument kept in the outbox names its proposal. */
@@ -22,9 +22,9 @@ export interface Answers {
 }
 
 export class Submissions {
-  readonly proposals: Sender<PollBackend, ProposalInput, Proposal>;
-  readonly arguments: Sender<PollBackend, ArgumentPayload, Argument>;
-  readonly email: Sender<PollBackend, { email: string }, EmailResult>;
+  readonly proposals: Sender<ProposalInput, Proposal>;
+  readonly arguments: Sender<ArgumentPayload, Argument>;
+  readonly email: Sender<{ email: string }, EmailResult>;
 
   /** `api`: the backend's poll part with the consultation's calls. */
   constructor(host: PollHost, api: () => PollBackend, answers: Answers) {
@@ -33,14 +33,14 @@ export class Submissions {
       <T>(then: (result: T) => void) =>
       (_: unknown, outcome: Outcome<T>) =>
         'error' in outcome ? answers.refused(outcome) : then(outcome.result);
-    this.proposals = new Sender(host, target, 'poll.propose', (e) => api().propose!(e.target, e.payload, { idempotencyKey: e.key }), answer(answers.proposed));
-    this.arguments = new Sender(
+    this.proposals = sender(host, target, 'poll.propose', (e: OutboxEntry<ProposalInput>) => api().propose!(e.target, e.payload, { idempotencyKey: e.key }), answer(answers.proposed));
+    this.arguments = sender(
       host,
       target,
       'poll.argue',
-      ({ key, target, payload: { proposalId, ...input } }) => api().argue!(target, proposalId, input, { idempotencyKey: key }),
+      ({ key, target, payload: { proposalId, ...input } }: OutboxEntry<ArgumentPayload>) => api().argue!(target, proposalId, input, { idempotencyKey: key }),
       answer(answers.argued),
     );
-    this.email = new Sender(host, target, 'poll.email', (e) => api().confirmEmail!(e.target, host.participant, e.payload.email, { idempotencyKey: e.key }), answer(answers.emailSent));
+    this.email = sender(host, target, 'poll.email', (e: OutboxEntry<{ email: string }>) => api().confirmEmail!(e.target, host.participant, e.payload.email, { idempotencyKey: e.key }), answer(answers.emailSent));
   }
 }
