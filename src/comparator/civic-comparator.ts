@@ -11,7 +11,7 @@ import { styles } from './civic-comparator.styles.js';
 import { FileError, loadComparison } from './load.js';
 import { renderMatrix } from './matrix.js';
 import type { QuizHost, QuizState } from './quiz.js';
-import type { Strings, View } from './view.js';
+import type { Strings } from './view.js';
 
 const tables = {
   en: () => import('../core/translations/en.js').then(({ core, comparator }): Strings => ({ ...core, ...comparator })),
@@ -138,41 +138,35 @@ export class CivicComparator extends CivicElement {
     return this.src ? undefined : this.resolvedBackend?.comparisons;
   }
 
-  #view(): View {
-    return {
-      c: this.#task.value!,
-      l: this.l,
-      sub: (text, id) => html`<h3 id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${text}</h3>`,
-    };
-  }
+  #sub = (text: string, id?: string) => html`<h3 id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${text}</h3>`;
 
+  /** What the questionnaire's module sees (one object: its getters read the state at each use). */
   #host(): QuizHost {
     const self = this;
-    return {
-      ...this.#view(),
+    return (this.#quizHost ??= {
+      get c() {
+        return self.#task.value!;
+      },
+      l: this.l,
+      sub: this.#sub,
       get s() {
         return self.s;
       },
       set: (patch) => (this.s = { ...this.s, ...patch }),
       say: (text) => this.say(text),
-      api: this.#api(),
+      get api() {
+        return self.#api();
+      },
       el: this,
       errorText: (e) => this.errorText(e),
-    };
+    });
   }
+  #quizHost?: QuizHost;
 
   protected override renderWidget(): TemplateResult {
     const task = this.#task;
     const e = task.error;
-    return html`${task.value
-        ? this.#renderComparison()
-        : e instanceof FileError
-          ? this.#renderFileError(e)
-          : e
-            ? this.renderLoadError(e, () => task.run())
-            : task.status // pending (INITIAL, 0, is idle)
-              ? this.renderLoading()
-              : this.renderFallback()}`;
+    return e instanceof FileError ? this.#renderFileError(e) : this.renderTask(task, task.value && this.#renderComparison());
   }
 
   #renderFileError(e: FileError): TemplateResult {
@@ -207,7 +201,7 @@ export class CivicComparator extends CivicElement {
       <div part="views" role="group" aria-label=${t.views}>${tab('matrix', t.matrix)} ${n ? tab('questionnaire', t.questionnaire) : nothing}</div>
       ${this.view === 'questionnaire' && n
         ? this.#renderQuiz()
-        : renderMatrix({ ...this.#view(), theme: this.theme, setTheme: (th) => (this.theme = th), cell: this.cell, open: (cell) => (this.cell = cell) })}
+        : renderMatrix({ c, l: this.l, sub: this.#sub, theme: this.theme, setTheme: (th) => (this.theme = th), cell: this.cell, open: (cell) => (this.cell = cell) })}
     </section>`;
   }
 }
