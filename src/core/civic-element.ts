@@ -36,8 +36,6 @@ export abstract class CivicElement extends LitElement {
   protected abstract readonly l: Localize<CoreStrings>;
   /** @internal What the live region says. */
   declare said: string;
-  /** @internal When the widget last said something (ms), to keep quiet about minor news soon after. */
-  saidAt = 0;
   #provided?: CivicBackend | undefined;
   #unsubscribe?: (() => void) | undefined;
   #fallback?: [string, CivicBackend];
@@ -57,7 +55,7 @@ export abstract class CivicElement extends LitElement {
   /** This widget's part of the backend, or an `unsupported` CivicError. */
   protected backendPart<K extends keyof CivicBackend>(key: K): NonNullable<CivicBackend[K]> {
     const part = this.resolvedBackend?.[key];
-    if (!part) throw new CivicError('unsupported', `no ${key} backend`);
+    if (!part) throw new CivicError('unsupported', key);
     return part;
   }
 
@@ -113,13 +111,12 @@ export abstract class CivicElement extends LitElement {
   /** @internal Says `text` politely, in the live region (an empty text clears it). */
   say(text: string): void {
     this.said = text;
-    this.saidAt = Date.now();
   }
 
   /** @internal The message for a failure, in the reader's language. */
   errorText(error: unknown): string {
     const errors = this.l.t.errors;
-    return errors[error instanceof CivicError ? error.kind : 'server'] ?? errors.server;
+    return errors[(error as CivicError | undefined)?.kind!] ?? errors.server;
   }
 
   /** The content the page put inside the tag (a link to the petition's page…). */

@@ -68,7 +68,8 @@ export class CivicPetition extends CivicElement {
   /** The share module, loaded once a signature is accepted. */
   declare private share: typeof import('./share.js') | undefined;
 
-  protected readonly l = new Localize(this, tables);
+  /** @internal */
+  readonly l = new Localize(this, tables);
   #key = newKey();
 
   /**
@@ -238,7 +239,7 @@ export class CivicPetition extends CivicElement {
   #renderDone(p: Petition): TemplateResult {
     const t = this.l.t;
     return html`<p part="notice" id="done" tabindex="-1"><strong>${t.thanks}</strong> ${this.result?.status === 'pending' ? t.checkEmail : t.counted}</p>
-      ${this.share?.renderShare(p.url ?? location.href.split('#')[0]!, p.title, t, html`<h3>${t.share}</h3>`, (text) => this.say(text)) ?? nothing}`;
+      ${this.share?.renderShare(this, p) ?? nothing}`;
   }
 }
 

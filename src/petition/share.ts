@@ -25,13 +25,21 @@ export function shareLinks(url: string, title: string): [string, string][] {
   ];
 }
 
-/** The share block; `heading` renders its heading at the widget's level. */
-export function renderShare(url: string, title: string, t: ShareStrings, heading: TemplateResult, say: (text: string) => void): TemplateResult {
-  const copy = (e: Event) => navigator.clipboard?.writeText(url).then(() => say(((e.target as HTMLElement).textContent = t.copied)));
+/** What the share block sees of <civic-petition>: its strings and its live region. */
+export interface ShareHost {
+  readonly l: { readonly t: ShareStrings };
+  say(text: string): void;
+}
+
+/** The share block of a petition (its own page, else this one). */
+export function renderShare(h: ShareHost, p: { url: string | null; title: string }): TemplateResult {
+  const t = h.l.t;
+  const url = p.url ?? location.href.split('#')[0]!;
+  const copy = (e: Event) => navigator.clipboard?.writeText(url).then(() => h.say(((e.target as HTMLElement).textContent = t.copied)));
   return html`<div part="share">
-    ${heading}
+    <h3>${t.share}</h3>
     <ul>
-      ${shareLinks(url, title).map(([label, href]) => html`<li><a class="button" href=${href} rel="noopener noreferrer">${label || t.email}</a></li>`)}
+      ${shareLinks(url, p.title).map(([label, href]) => html`<li><a class="button" href=${href} rel="noopener noreferrer">${label || t.email}</a></li>`)}
       <li><button @click=${copy}>${t.copy}</button></li>
     </ul>
   </div>`;

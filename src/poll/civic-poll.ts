@@ -13,7 +13,7 @@ import { sender, type Sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import type { PollHost, PollState } from './host.js';
 import { participant } from './participant.js';
-import { renderResult } from './render.js';
+import { choicesOf, renderResult } from './render.js';
 import { styles } from './civic-poll.styles.js';
 
 const tables = {
@@ -141,6 +141,13 @@ export class CivicPoll extends CivicElement implements PollHost {
     return p && (live ? { ...p, status: live.status, participantCount: live.participantCount, proposalCount: live.proposalCount } : p);
   }
 
+  /** When the poll last said something, to keep quiet about the participant count soon after. */
+  #said = 0;
+  override say(text: string): void {
+    super.say(text);
+    this.#said = Date.now();
+  }
+
   /** Changes part of the state (a new object, so Lit sees it). */
   #set(change: Partial<PollState>): void {
     this.state = { ...this.state, ...change };
@@ -165,12 +172,12 @@ export class CivicPoll extends CivicElement implements PollHost {
     const merged = e.results.visible || !results ? e.results : { ...results, participantCount: n };
     this.#set({ live: e, results: merged });
     // After-vote results are not in the public events; a confirmation made in another tab neither.
-    if ((!e.results.visible || !confirmed) && Object.keys(mine).length) void this.refresh();
-    if (this.l.ready && Date.now() - this.saidAt > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
+    if ((!e.results.visible || !confirmed) && Object.keys(mine).length) void this.#refresh();
+    if (this.l.ready && Date.now() - this.#said > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
   }
 
-  /** @internal Reads the reader's results again (after-vote results are not in the public events). */
-  async refresh(): Promise<void> {
+  /** Reads the reader's results again (after-vote results are not in the public events). */
+  async #refresh(): Promise<void> {
     try {
       const b = await this.pollApi.ballot(this.poll ?? '', this.participant);
       const confirmedNow = b.confirmed && !this.state.confirmed;
@@ -251,7 +258,8 @@ export class CivicPoll extends CivicElement implements PollHost {
   }
 
   #renderPoll(p: Poll): TemplateResult {
-    const { t, l } = { t: this.l.t, l: this.l };
+    const l = this.l;
+    const t = l.t;
     const status = pollStatus(p);
     const { results, notice, error } = this.state;
     const note = Object.values(this.state.sending).includes('queued') ? t.queued : notice;
@@ -290,12 +298,11 @@ export class CivicPoll extends CivicElement implements PollHost {
               : nothing}`
         : nothing;
     const r = results?.poll;
-    const choices = p.voteKind === 'single' || p.voteKind === 'approval' ? p.options.map((o) => o.id) : p.voteKind === 'agreement' ? ['agree', 'mixed', 'disagree'] : ['support'];
     return html`${vote}${voted}
       <div part="results" aria-labelledby="res">
         ${this.sub(t.results, 'res')}
         ${r
-          ? renderResult(this, p, r, choices, mine ?? [])
+          ? renderResult(this, p, r, choicesOf(p), mine ?? [])
           : html`<p>${p.resultsVisibility === 'after-close' ? t.hiddenAfterClose : t.hiddenAfterVote}</p>`}
       </div>`;
   }
@@ -322,7 +329,6 @@ export class CivicPoll extends CivicElement implements PollHost {
     const approval = p.voteKind === 'approval';
     const max = p.maxChoices ?? 1;
     const draft = this.state.draft;
-    const ids = p.voteKind === 'agreement' ? ['agree', 'mixed', 'disagree'] : p.options.map((o) => o.id);
     // Handlers read the state when they run: a click can come before the re-render.
     const pick = (input: HTMLInputElement, id: string) => {
       const now = this.state.draft;
@@ -342,7 +348,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     return html`<form part="form" novalidate @submit=${submit}>
       <fieldset part="choices" aria-labelledby="title" aria-describedby=${approval ? 'upto' : nothing}>
         ${approval ? html`<p class="hint" id="upto">${t.upTo(this.l.n(max))}</p>` : nothing}
-        ${ids.map(
+        ${choicesOf(p).map(
           (id) => html`<label class="check"
             ><input type=${approval ? 'checkbox' : 'radio'} name="choice" value=${id} .checked=${draft.includes(id)}
               @change=${(e: Event) => pick(e.target as HTMLInputElement, id)} />${this.label(p, id)}</label

@@ -23,9 +23,8 @@ import { restPolls } from '../api/rest-poll.js';
 import { ConsultationForms, type ListView } from './consultation-forms.js';
 import { styles } from './consultation.styles.js';
 import type { PollHost } from './host.js';
-import { percent, renderResult } from './render.js';
+import { AGREEMENT, percent, renderResult } from './render.js';
 
-const AGREEMENT = ['agree', 'mixed', 'disagree'];
 
 export class Consultation implements ListView {
   theme = '';
