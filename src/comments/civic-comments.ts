@@ -382,8 +382,15 @@ export class CivicComments extends CivicElement implements CommentsHost {
   }
 
   protected override renderWidget(): TemplateResult {
+    const task = this.#task;
     const data = this.loaded;
-    return this.renderTask(this.#task, data && this.#renderThread(data.thread));
+    return data
+      ? this.#renderThread(data.thread)
+      : task.error
+        ? this.renderLoadError(task.error, () => task.run())
+        : task.status // pending (INITIAL, 0, is idle)
+          ? this.renderLoading()
+          : this.renderFallback();
   }
 
   #renderThread(thread: Thread): TemplateResult {

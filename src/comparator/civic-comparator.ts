@@ -166,7 +166,15 @@ export class CivicComparator extends CivicElement {
   protected override renderWidget(): TemplateResult {
     const task = this.#task;
     const e = task.error;
-    return e instanceof FileError ? this.#renderFileError(e) : this.renderTask(task, task.value && this.#renderComparison());
+    return task.value
+      ? this.#renderComparison()
+      : e instanceof FileError
+        ? this.#renderFileError(e)
+        : e
+          ? this.renderLoadError(e, () => task.run())
+          : task.status // pending (INITIAL, 0, is idle)
+            ? this.renderLoading()
+            : this.renderFallback();
   }
 
   #renderFileError(e: FileError): TemplateResult {

@@ -124,14 +124,6 @@ export abstract class CivicElement extends LitElement {
     return html`<slot></slot>`;
   }
 
-  /**
-   * A load's state: `view` once loaded, else its error (with a retry button), a message while it is
-   * under way, or the page's own content while it is idle (a lazy widget far from the viewport).
-   */
-  protected renderTask(task: Pick<Loader<[], unknown>, 'error' | 'status' | 'run'>, view: TemplateResult | false | undefined): TemplateResult {
-    return view || (task.error ? this.renderLoadError(task.error, () => task.run()) : task.status ? this.renderLoading() : this.renderFallback());
-  }
-
   protected renderLoading(): TemplateResult {
     return html`<p part="loading" role="status">${this.l.t.loading}</p>`;
   }

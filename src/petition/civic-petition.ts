@@ -191,7 +191,13 @@ export class CivicPetition extends CivicElement {
 
   protected override renderWidget(): TemplateResult {
     const task = this.#task;
-    return this.renderTask(task, task.value && this.#renderPetition({ ...task.value, ...this.live }));
+    return task.value
+      ? this.#renderPetition({ ...task.value, ...this.live })
+      : task.error
+        ? this.renderLoadError(task.error, () => task.run())
+        : task.status // pending (INITIAL, 0, is idle)
+          ? this.renderLoading()
+          : this.renderFallback();
   }
 
   #renderPetition(p: Petition): TemplateResult {

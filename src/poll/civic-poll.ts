@@ -248,8 +248,15 @@ export class CivicPoll extends CivicElement implements PollHost {
   }
 
   protected override renderWidget(): TemplateResult {
+    const task = this.#task;
     const p = this.data;
-    return this.renderTask(this.#task, p && this.#renderPoll(p));
+    return p
+      ? this.#renderPoll(p)
+      : task.error
+        ? this.renderLoadError(task.error, () => task.run())
+        : task.status // pending (INITIAL, 0, is idle)
+          ? this.renderLoading()
+          : this.renderFallback();
   }
 
   /** @internal A heading below the poll's title: an h3, or an h4 one level deeper. */
