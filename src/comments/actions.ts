@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { newKey } from '../api/backend.js';
 import { COMMENT_LIMITS, type Comment, type CommentEvent } from '../api/comments.js';
 import { CivicError } from '../api/errors.js';
+import { live } from '../core/live.js';
 import type { Action, Acts, CommentsHost } from './host.js';
 import { issueText } from './issues.js';
 import { mark, marked, reader } from './marks.js';
@@ -123,8 +124,13 @@ const errorText = (h: CommentsHost, e: unknown) => {
   return issue ?? t.errors[e instanceof CivicError ? e.kind : 'server'] ?? t.errors.server;
 };
 
-/** A live event: counts and edits apply at once; new comments wait, counted, until the reader asks for them. */
-export function live(h: CommentsHost, e: CommentEvent): void {
+/**
+ * Live updates of the thread shown, from the first comments on (they come with their handling):
+ * counts and edits apply at once; new comments wait, counted, until the reader asks for them.
+ */
+export const listen = (h: CommentsHost): void => live(h, () => [h.resolvedBackend?.comments, h.loaded?.thread.id], (e: CommentEvent) => onEvent(h, e));
+
+function onEvent(h: CommentsHost, e: CommentEvent): void {
   const data = h.loaded;
   if (!data) return;
   data.thread = { ...data.thread, commentCount: e.commentCount, mentionCount: e.mentionCount, status: e.status };

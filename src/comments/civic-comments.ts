@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type CommentsBackend } from '../api/backend.js';
-import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentEvent, type CommentSort, type Thread } from '../api/comments.js';
+import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentSort, type Thread } from '../api/comments.js';
 import { CivicError, toIssues } from '../api/errors.js';
 import type { Outcome, OutboxEntry } from '../api/outbox.js';
 import { RestClient } from '../api/rest.js';
@@ -9,7 +9,6 @@ import { CivicElement } from '../core/civic-element.js';
 import { CivicCommentedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import { TaskStatus } from '@lit/task';
-import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
 import { sender, type Sender } from '../core/sender.js';
@@ -31,8 +30,8 @@ type Input = CommentInput;
  * while, shown to them while awaiting moderation), live arrivals, and the pages citing this one.
  *
  * The widget's file holds what must work offline (writing, replying, keeping a comment until the
- * network returns) and the live updates; reading the conversation (its rendering, the markdown
- * renderer, likes, reports, edits) loads on demand with the first comments (lazy.ts), and the
+ * network returns); reading the conversation (its rendering, the markdown renderer, likes,
+ * reports, edits, live updates) loads on demand with the first comments (lazy.ts), and the
  * proof-of-work solver only when a thread asks for it.
  *
  * @tagname civic-comments
@@ -113,8 +112,6 @@ export class CivicComments extends CivicElement implements CommentsHost {
     ([, id, sort], signal) => this.#load(id, sort, signal),
     () => this.active && ([this.resolvedBackend?.comments, this.thread ?? '', this.sort] as const),
   );
-  /** Live events matter once comments are shown, so their handling comes with the rendering. */
-  readonly #live = live(this, () => this.active && [this.resolvedBackend?.comments, this.thread ?? ''], (e: CommentEvent) => this.lazy?.live(this, e));
   /**
    * Comments: posted now, or kept offline and posted when the network returns. Those kept are sent
    * once the thread is shown, so that they land in it.
@@ -192,6 +189,8 @@ export class CivicComments extends CivicElement implements CommentsHost {
     });
     const root = this.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, lazy.listStyles.styleSheet!];
+    // Live events matter once comments are shown, so they come with the rendering.
+    lazy.listen(this);
     this.lazy = lazy;
   };
 

@@ -3,8 +3,8 @@
  * with the first comments, but for the compose form) see of <civic-comments>: a narrow interface,
  * so that they do not import the element that loads them.
  */
-import type { TemplateResult } from 'lit';
-import type { CommentsBackend } from '../api/backend.js';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { CivicBackend, CommentsBackend } from '../api/backend.js';
 import type { Comment, CommentSort, Mention, Thread } from '../api/comments.js';
 import type { Localize } from '../core/localize.js';
 import type { CommentsStrings, CoreStrings } from '../core/translations/en.js';
@@ -33,8 +33,10 @@ export interface Acts {
   notice?: [string, string] | undefined;
 }
 
-export interface CommentsHost {
+export interface CommentsHost extends ReactiveControllerHost {
   readonly l: Localize<Strings>;
+  /** The backend in effect. */
+  readonly resolvedBackend: CivicBackend | undefined;
   /** This widget's part of the backend. */
   readonly commentsApi: CommentsBackend;
   /** The thread, the next page's cursor and the mentions, as loaded and kept up to date. */
@@ -64,5 +66,4 @@ export interface CommentsHost {
   say(text: string): void;
   /** Moves focus to an element of the widget once rendered. */
   focusOn(selector: string): Promise<void>;
-  requestUpdate(): void;
 }

@@ -10,7 +10,6 @@ import { ContextEvent } from '@lit/context';
 import type { CivicBackend } from '../api/backend.js';
 import { CivicError } from '../api/errors.js';
 import { backendContext } from './context.js';
-import type { Loader } from './loader.js';
 import type { Localize } from './localize.js';
 import type { CoreStrings } from './translations/en.js';
 
