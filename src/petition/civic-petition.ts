@@ -183,7 +183,11 @@ export class CivicPetition extends CivicElement {
     this.#key = newKey();
     if (p) this.live = { ...p, ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) } as PetitionEvent;
     this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
-    void import('./share.js').then((m) => (this.share = m));
+    void import('./share.js').then((m) => {
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.styles.styleSheet!];
+      this.share = m;
+    });
     // Focus carries the confirmation to screen readers; a send from the outbox is announced instead.
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done')?.focus());
     else this.say(`${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`);

@@ -4,6 +4,33 @@
  * the readers who do not sign never download it.
  */
 import { html, type TemplateResult } from 'lit';
+import { css } from '../core/styles.js';
+
+/**
+ * The share links, drawn as buttons: adopted by the petition's shadow root when it loads this
+ * module (a <style> element would be blocked by a strict Content-Security-Policy).
+ */
+export const styles = css`
+  [part~='share'] ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75em;
+    padding: 0.5em 1em;
+    border: var(--_border);
+    border-width: 2px;
+    border-radius: var(--_radius);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .button:hover {
+    background: var(--_muted);
+  }
+`;
 
 export interface ShareStrings {
   share: string;

@@ -85,6 +85,9 @@ describe('<civic-petition>', () => {
     expect(share.map((a) => a.textContent)).to.deep.equal(['Courriel', 'Mastodon', 'Bluesky', 'Facebook', 'LinkedIn']);
     expect(share.every((a) => a.rel.includes('noopener'))).to.equal(true);
     expect(share[2]!.href).to.match(/^https:\/\/bsky\.app\/intent\/compose\?text=Pour%20un%20plan/);
+    // The share module brings its own styles (adopted): the links are drawn as buttons, side by side.
+    expect(getComputedStyle(share[0]!).display).to.equal('inline-flex');
+    expect(getComputedStyle(share[0]!.closest('ul')!).display).to.equal('flex');
     await expect(el).to.be.accessible();
     backend.confirm('plan-numerique');
     await waitForText(el, '121 signatures');
