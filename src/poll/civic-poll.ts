@@ -91,7 +91,7 @@ export class CivicPoll extends CivicElement implements PollHost {
         api.get(id, { signal }),
         me ? api.ballot(id, me, { signal }) : api.results(id, { signal }).then((results) => ({ votes: {}, likes: [], confirmed: true, results })),
       ]);
-      if (poll.kind === 'consultation' && !this.consultation) this.consultation = new (await import('./consultation.js')).Consultation(this);
+      if (poll.kind === 'consultation') await this.#consult();
       return { poll, ballot };
     },
     this.#target,
@@ -278,15 +278,18 @@ export class CivicPoll extends CivicElement implements PollHost {
       ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}
       ${error ? html`<div role="alert">${error}</div>` : nothing}
       ${note ? html`<p part="notice" id="notice" tabindex="-1">${note}</p>` : nothing}
-      ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.forms.renderConfirm() ?? this.#confirmLoader())}
+      ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.forms.renderConfirm() ?? (void this.#consult(), nothing))}
       ${p.kind === 'quick' ? this.#renderQuick(p, status === 'open', results) : (this.consultation?.render(p, results) ?? nothing)}
     </section>`;
   }
 
-  /** The email form of polls that count votes once an email is confirmed lives in the consultation module; a quick poll loads it when needed. */
-  #confirmLoader() {
-    if (!this.consultation) void import('./consultation.js').then((m) => (this.consultation ??= new m.Consultation(this)) && this.requestUpdate());
-    return nothing;
+  /**
+   * Loads the consultation's module (once): for a consultation, and for the email form of polls that
+   * count votes once an email is confirmed, which a quick poll loads when needed.
+   */
+  async #consult() {
+    this.consultation ??= new (await import('./consultation.js')).Consultation(this);
+    this.requestUpdate();
   }
 
   #renderQuick(p: Poll, open: boolean, results: PollResults | undefined): TemplateResult {
