@@ -64,7 +64,7 @@ export class CivicPetition extends CivicElement {
   declare private errors: Errors;
   declare private phase: Phase;
   declare private result: SignResult | undefined;
-  declare private live: PetitionEvent | undefined;
+  declare private live: Partial<PetitionEvent> | undefined;
   /** The share module, loaded once a signature is accepted. */
   declare private share: typeof import('./share.js') | undefined;
 
@@ -88,7 +88,7 @@ export class CivicPetition extends CivicElement {
     (_, outcome: Outcome<SignResult>) => this.#answered(outcome, false),
     ([kept]) => {
       if (this.phase !== 'form') return;
-      this.values = { ...kept!.payload };
+      this.values = kept!.payload;
       this.phase = 'queued';
     },
   );
@@ -181,7 +181,8 @@ export class CivicPetition extends CivicElement {
     this.result = r;
     this.phase = 'done';
     this.#key = newKey();
-    if (p) this.live = { ...p, ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) } as PetitionEvent;
+    // The count shown includes this signature, before any live event says so.
+    this.live = { ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) };
     this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
     void import('./share.js').then((m) => {
       const root = this.renderRoot as ShadowRoot;
