@@ -110,7 +110,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
   readonly #task = new Loader(
     this,
     ([, id, sort], signal) => this.#load(id, sort, signal),
-    () => this.active && ([this.resolvedBackend?.comments, this.thread ?? '', this.sort] as const),
+    () => [this.active, this.resolvedBackend?.comments, this.thread ?? '', this.sort] as const,
   );
   /**
    * Comments: posted now, or kept offline and posted when the network returns. Those kept are sent
@@ -118,7 +118,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
    */
   readonly #comments = sender(
     this,
-    () => this.active && this.loaded?.thread.id === this.thread && [this.resolvedBackend?.comments, this.thread],
+    () => [this.active && this.loaded?.thread.id === this.thread, this.resolvedBackend?.comments, this.thread],
     'comments.post',
     (entry: OutboxEntry<Input>) => this.#post(entry),
     (entry, outcome: Outcome<CommentCreated>) => this.#posted(entry.payload, outcome, false),

@@ -74,7 +74,7 @@ export class CivicComparator extends CivicElement {
   readonly #task = new Loader(
     this,
     ([, id, src], signal) => loadComparison(() => this.backendPart('comparisons'), id, src, signal),
-    () => (this.active ? ([this.src ? undefined : this.resolvedBackend, this.comparison, this.src] as const) : undefined),
+    () => [this.active, this.src ? undefined : this.resolvedBackend, this.comparison, this.src] as const,
   );
 
   constructor() {

@@ -83,7 +83,7 @@ const sent = (h: QuizHost): Sender<Payload, unknown> => {
       h,
       (answers = sender(
         h.el,
-        () => !!h.api?.submitAnswers && [h.api, h.c.id],
+        () => [!!h.api?.submitAnswers, h.api, h.c.id],
         OP,
         (entry: OutboxEntry<Payload>) => h.api!.submitAnswers!(entry.target, entry.payload, { idempotencyKey: entry.key }),
         (_, outcome) => {

@@ -8,10 +8,10 @@
 import type { ReactiveControllerHost } from 'lit';
 
 /**
- * The backend's part and the resource's id in effect, read before each update (a widget's Loader
- * takes the same); falsy while there is none (a lazy widget far from the viewport).
+ * [whether the widget works now (false: a lazy widget far from the viewport), the backend's part,
+ * the resource's id], read before each update; a widget's Loader takes the same arguments.
  */
-export type Target<B> = () => readonly [B | undefined, string | undefined] | false | undefined;
+export type Target<B> = () => readonly [boolean, B | undefined, string | undefined];
 
 /** Adds the controller to `host`; `start` starts the work and answers what stops it. Answers the resource worked for. */
 export function wire<B>(host: ReactiveControllerHost, target: Target<B>, start: (part: B, id: string) => (() => void) | undefined): () => readonly [B, string] | undefined {
@@ -21,10 +21,10 @@ export function wire<B>(host: ReactiveControllerHost, target: Target<B>, start: 
     // After a move in the page, the next update starts the work again.
     hostConnected: () => host.requestUpdate(),
     hostUpdate() {
-      const [part, id] = target() || [];
-      if (part === on?.[0] && id === on?.[1]) return;
+      const [go, part, id] = target();
+      if (go && part === on?.[0] && id === on?.[1]) return;
       controller.hostDisconnected();
-      if (part && id) stop = start(...(on = [part, id]));
+      if (go && part && id) stop = start(...(on = [part, id]));
     },
     hostDisconnected() {
       stop?.();

@@ -76,7 +76,7 @@ export class CivicPetition extends CivicElement {
    * The backend part and petition in effect: a new one (provider, property) loads the petition
    * again, and the live count and the outbox follow it.
    */
-  #target = () => this.active && ([this.resolvedBackend?.petitions, this.petition ?? ''] as const);
+  #target = () => [this.active, this.resolvedBackend?.petitions, this.petition ?? ''] as const;
   readonly #task = new Loader(this, ([, id], signal) => this.#api().get(id, { signal }), this.#target);
   readonly #live = live(this, this.#target, (event: PetitionEvent) => (this.live = event));
   /** Signatures: sent now, or kept offline and sent when the network returns. */

@@ -80,7 +80,7 @@ export class CivicPoll extends CivicElement implements PollHost {
   #loaded?: unknown;
 
   /** The backend's poll part and the poll in effect: loaded, listened to, voted on. */
-  #target = () => this.active && ([this.resolvedBackend?.polls, this.poll ?? ''] as const);
+  #target = () => [this.active, this.resolvedBackend?.polls, this.poll ?? ''] as const;
   readonly #task = new Loader(
     this,
     async ([, id], signal): Promise<{ poll: Poll; ballot: Ballot }> => {
