@@ -37,7 +37,7 @@ export function sender<B, P, T>(
   /** Stops the replay under way. */
   let stop: (() => void) | undefined;
   const kept = () => {
-    const id = on()?.[1];
+    const id = on();
     return id ? outbox.entries<P>(op, id) : [];
   };
   /**
@@ -48,7 +48,7 @@ export function sender<B, P, T>(
   const replay = (): unknown =>
     import('../api/outbox-replay.js').then(
       ({ watch }) => {
-        const id = on()?.[1];
+        const id = on();
         stop?.();
         stop = id ? watch(outbox, op, id, post, done) : undefined;
       },
@@ -63,7 +63,7 @@ export function sender<B, P, T>(
     kept,
     async send(payload, key) {
       try {
-        const sent = await outbox.submit({ key, op, target: on()![1], payload, queuedAt: new Date().toISOString() }, post);
+        const sent = await outbox.submit({ key, op, target: on()!, payload, queuedAt: new Date().toISOString() }, post);
         if (!sent.queued) return sent;
         replay();
       } catch (e) {

@@ -13,8 +13,8 @@ import type { ReactiveControllerHost } from 'lit';
  */
 export type Target<B> = () => readonly [boolean, B | undefined, string | undefined];
 
-/** Adds the controller to `host`; `start` starts the work and answers what stops it. Answers the resource worked for. */
-export function wire<B>(host: ReactiveControllerHost, target: Target<B>, start: (part: B, id: string) => (() => void) | undefined): () => readonly [B, string] | undefined {
+/** Adds the controller to `host`; `start` starts the work and answers what stops it. Answers the id of the resource worked for. */
+export function wire<B>(host: ReactiveControllerHost, target: Target<B>, start: (part: B, id: string) => (() => void) | undefined): () => string | undefined {
   let on: readonly [B, string] | undefined;
   let stop: (() => void) | undefined;
   const controller = {
@@ -32,5 +32,5 @@ export function wire<B>(host: ReactiveControllerHost, target: Target<B>, start: 
     },
   };
   host.addController(controller);
-  return () => on;
+  return () => on?.[1];
 }
