@@ -1,20 +1,19 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type CommentsBackend } from '../api/backend.js';
-import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentSort, type Thread } from '../api/comments.js';
+import { CommentInput, type Comment, type CommentCreated, type CommentSort, type Thread } from '../api/comments.js';
 import { CivicError, toIssues } from '../api/errors.js';
 import type { Outcome, OutboxEntry } from '../api/outbox.js';
-import { RestClient } from '../api/rest.js';
-import { restComments } from '../api/rest-comments.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicCommentedEvent } from '../core/events.js';
-import { fieldErrors, focusFirstError, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
+import { fieldErrors, focusFirstError, type Errors, type Form, type Values } from '../core/form.js';
 import { TaskStatus } from '@lit/task';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
-import { sender, type Sender } from '../core/sender.js';
+import { sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
+import { commentsBackend, post } from './backend.js';
 import { styles } from './civic-comments.styles.js';
-import { renderCompose } from './compose.js';
+import { composeFields, renderCompose } from './compose.js';
 import type { Acts, CommentsHost, Loaded } from './host.js';
 import { keepOwn, owned } from './store.js';
 import { has, insert } from './thread.js';
@@ -120,7 +119,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
     this,
     () => [this.active && this.loaded?.thread.id === this.thread, this.resolvedBackend?.comments, this.thread],
     'comments.post',
-    (entry: OutboxEntry<Input>) => this.#post(entry),
+    (entry: OutboxEntry<Input>) => post(this.commentsApi, entry, this.loaded?.thread),
     (entry, outcome: Outcome<CommentCreated>) => this.#posted(entry.payload, outcome, false),
   );
 
@@ -138,22 +137,9 @@ export class CivicComments extends CivicElement implements CommentsHost {
     this.fresh = [];
   }
 
-  /** From `api`: the reference server's REST API, or a WordPress site's (`https://blog.example/wp-json`, loaded on demand). */
+  /** From `api`: the reference server's REST API, or a WordPress site's (backend.ts). */
   protected override createBackend(api: string): CivicBackend {
-    if (!/\/wp-json\/?$|rest_route=/.test(api)) return { comments: restComments(new RestClient({ baseUrl: api })) };
-    const wp = import('../api/wordpress-backend.js').then(
-      (m) => new m.WordPressBackend(api).comments,
-      (cause: unknown) => {
-        throw new CivicError('network', 'the WordPress backend could not be loaded', { cause });
-      },
-    );
-    return {
-      comments: {
-        get: (...a) => wp.then((c) => c.get(...a)),
-        list: (...a) => wp.then((c) => c.list(...a)),
-        post: (...a) => wp.then((c) => c.post(...a)),
-      },
-    };
+    return commentsBackend(api);
   }
 
   /** @internal This widget's part of the backend. */
@@ -194,18 +180,6 @@ export class CivicComments extends CivicElement implements CommentsHost {
     this.lazy = lazy;
   };
 
-  get #fields(): FieldSpec[] {
-    const t = this.l.t;
-    const L = COMMENT_LIMITS;
-    return [
-      { name: 'name', label: t.name, autocomplete: 'name', required: true, max: L.name },
-      { name: 'email', label: t.email, type: 'email', autocomplete: 'email', hint: t.emailHint, max: L.email },
-      { name: 'website', label: t.website, type: 'url', autocomplete: 'url', max: L.website },
-      { name: 'text', label: t.text, type: 'textarea', required: true, max: L.body, hint: t.textHint },
-      { name: 'notifyReplies', label: t.notifyReplies, type: 'checkbox' },
-    ];
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const value = this.#task.value;
@@ -213,30 +187,6 @@ export class CivicComments extends CivicElement implements CommentsHost {
       this.#adopted = this.loaded = value;
       this.items = value.items;
       this.fresh = [];
-    }
-  }
-
-  /** Posts, solving the thread's proof-of-work challenge first when it asks for one (once more if it expired). */
-  async #post(entry: OutboxEntry<Input>): Promise<CommentCreated> {
-    const api = this.commentsApi;
-    const id = entry.target;
-    for (let retry = false; ; retry = true) {
-      let input = entry.payload;
-      const thread = this.loaded?.thread ?? (await api.get(id));
-      if (thread.challenge && api.challenge) {
-        const [{ solve }, challenge] = await Promise.all([
-          import('./pow.js').catch((cause: unknown) => {
-            throw new CivicError('network', 'the solver could not be loaded', { cause });
-          }),
-          api.challenge(id),
-        ]);
-        input = { ...input, challenge: await solve(challenge) };
-      }
-      try {
-        return await api.post(id, input, { idempotencyKey: entry.key });
-      } catch (e) {
-        if (retry || !(e instanceof CivicError && e.issues.some((i) => i.path === 'challenge'))) throw e;
-      }
     }
   }
 
@@ -259,7 +209,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
     this.errors = errors;
     this.say(errors['form'] ?? this.l.t.fix(Object.keys(errors).length));
     await this.updateComplete;
-    if (!focusFirstError(this.renderRoot, this.#fields, errors)) void this.focusOn('form [role=alert]');
+    if (!focusFirstError(this.renderRoot, composeFields(this.l.t), errors)) void this.focusOn('form [role=alert]');
   }
 
   /**
@@ -269,7 +219,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
    */
   #errorsOf(error: CivicError): Errors {
     const t = this.l.t;
-    const fields = this.#fields;
+    const fields = composeFields(this.l.t);
     const errors: Errors = {};
     if (error.kind === 'validation')
       for (const i of error.issues) {
@@ -360,7 +310,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
     const to = this.replyTo ? this.items.find((c) => c.id === this.replyTo) : undefined;
     return renderCompose({
       form: this.#form(),
-      fields: this.#fields,
+      fields: composeFields(this.l.t),
       heading: this.sub(to ? t.replyTo(to.author.name) : t.write, 'compose'),
       to,
       preview: this.preview,

@@ -11,7 +11,7 @@ import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors,
 import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
-import { sender, type Sender } from '../core/sender.js';
+import { sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import { displayGoal } from './goal.js';
 import { styles } from './civic-petition.styles.js';

@@ -9,7 +9,7 @@ import { CivicVotedEvent } from '../core/events.js';
 import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
-import { sender, type Sender } from '../core/sender.js';
+import { sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import type { PollHost, PollState } from './host.js';
 import { participant } from './participant.js';
