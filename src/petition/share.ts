@@ -21,8 +21,7 @@ export const styles = css`
     align-items: center;
     min-block-size: 2.75em;
     padding: 0.5em 1em;
-    border: var(--_border);
-    border-width: 2px;
+    border: 2px solid var(--civic-color-border, currentColor);
     border-radius: var(--_radius);
     font-weight: 600;
     text-decoration: none;
