@@ -176,6 +176,19 @@ describe('<civic-petition>', () => {
     expect(backend.petitionData.get('plan-numerique')!.signatureCount).to.equal(121);
   });
 
+  it('keeps its live count when moved elsewhere in the page', async () => {
+    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
+    const el = await petition(backend);
+    const aside = document.createElement('aside');
+    el.parentElement!.after(aside);
+    aside.append(el);
+    await el.updateComplete;
+    // Someone else signs: the count still comes live to the moved widget.
+    await backend.petitions.sign('plan-numerique', { name: 'Ana', email: 'ana@example.org', showName: false, acceptUpdates: false }, { idempotencyKey: 'elsewhere' });
+    await waitForText(el, '121 signatures');
+    aside.remove();
+  });
+
   it('can be signed with the keyboard alone', async () => {
     const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
     const el = await petition(backend);
