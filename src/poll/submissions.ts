@@ -28,7 +28,7 @@ export class Submissions {
 
   /** `api`: the backend's poll part with the consultation's calls. */
   constructor(host: PollHost, api: () => PollBackend, answers: Answers) {
-    const target = () => [!!host.resolvedBackend?.polls, api(), host.poll] as const;
+    const target = () => [true, host.resolvedBackend?.polls && api(), host.poll] as const;
     const answer =
       <T>(then: (result: T) => void) =>
       (_: unknown, outcome: Outcome<T>) =>
