@@ -112,10 +112,11 @@ export abstract class CivicElement extends LitElement {
     this.said = text;
   }
 
-  /** @internal The message for a failure, in the reader's language. */
+  /** @internal The message for a failure (a CivicError's kind, else a server error), in the reader's language. */
   errorText(error: unknown): string {
     const errors = this.l.t.errors;
-    return errors[(error as CivicError | undefined)?.kind!] ?? errors.server;
+    // Anything but a CivicError has no kind, and reads as a server error.
+    return errors[(error as CivicError)?.kind] ?? errors.server;
   }
 
   /** The content the page put inside the tag (a link to the petition's page…). */
