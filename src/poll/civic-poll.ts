@@ -143,6 +143,7 @@ export class CivicPoll extends CivicElement implements PollHost {
 
   /** When the poll last said something, to keep quiet about the participant count soon after. */
   #said = 0;
+  /** @internal */
   override say(text: string): void {
     super.say(text);
     this.#said = Date.now();
