@@ -128,7 +128,9 @@ const errorText = (h: CommentsHost, e: unknown) => {
  * Live updates of the thread shown, from the first comments on (they come with their handling):
  * counts and edits apply at once; new comments wait, counted, until the reader asks for them.
  */
-export const listen = (h: CommentsHost): void => live(h, () => [true, h.resolvedBackend?.comments, h.loaded?.thread.id], (e: CommentEvent) => onEvent(h, e));
+export function listen(h: CommentsHost): void {
+  live(h, () => [true, h.resolvedBackend?.comments, h.loaded?.thread.id], (e: CommentEvent) => onEvent(h, e));
+}
 
 function onEvent(h: CommentsHost, e: CommentEvent): void {
   const data = h.loaded;

@@ -12,7 +12,7 @@ interface Stream<E> {
   subscribe?(id: string, listener: (event: E) => void): () => void;
 }
 
-/** Calls `listener` with each event of the resource in effect. */
-export function live<E>(host: ReactiveControllerHost, target: Target<Stream<E>>, listener: (event: E) => void): void {
-  wire(host, target, (part, id) => part.subscribe?.(id, listener));
+/** Calls `listener` with each event of the resource in effect; answers the id of the resource listened to. */
+export function live<E>(host: ReactiveControllerHost, target: Target<Stream<E>>, listener: (event: E) => void): () => string | undefined {
+  return wire(host, target, (part, id) => part.subscribe?.(id, listener));
 }
