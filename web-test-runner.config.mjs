@@ -1,6 +1,7 @@
 // Browser tests: every test/**/*.test.ts except those node runs (server, domain timings, e2e, docs,
-// wordpress, package, examples), in Chromium, with TypeScript compiled by esbuild, lit in dev mode (its warnings fail
-// the tests, see test/helpers.ts), and msw's service worker served at /mockServiceWorker.js.
+// wordpress, package, examples), in Chromium, with TypeScript compiled by esbuild, lit in dev mode
+// (its warnings fail the tests, see test/helpers.ts), and msw's service worker served at
+// /mockServiceWorker.js.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromeArgs, findChrome } from './scripts/chrome.mjs';
