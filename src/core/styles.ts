@@ -77,9 +77,13 @@ export const base = css`
     background: none;
     cursor: pointer;
   }
-  [part~='submit'] {
-    background: var(--civic-color-accent);
-    color: var(--civic-color-on-accent, inherit);
+  /* A filled button paints its label in the on-accent colour but keeps the page's text colour as its
+     color, so its focus ring (currentColor, outside it, on the page) contrasts as the page's text does. */
+  @media (forced-colors: none) {
+    [part~='submit'] {
+      background: var(--civic-color-accent);
+      -webkit-text-fill-color: var(--civic-color-on-accent);
+    }
   }
   :enabled:hover {
     background: var(--_muted);
