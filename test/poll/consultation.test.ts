@@ -198,6 +198,27 @@ describe('<civic-poll> consultation', () => {
     expect((await backend.polls.proposals('contribuez')).total).to.equal(5);
   });
 
+  it('moves focus into the proposal form and back on Annuler, which clears its errors', async () => {
+    const el = await mountConsultation(backendWith());
+    const focused = () => el.shadowRoot!.activeElement;
+    buttonIn(el.shadowRoot!, 'Faire une proposition').click();
+    await waitUntil(() => focused()?.getAttribute('name') === 'p-themeId', `focus on the form's first field, not ${focused()?.outerHTML}`);
+    const form = () => $<HTMLFormElement>(el, 'form[aria-labelledby=propose]');
+    await type(form().querySelector<HTMLInputElement>('[name=p-title]')!, 'Des données ouvertes');
+    buttonIn(form(), 'Proposer').click();
+    await waitForText(el, 'Obligatoire');
+    buttonIn(form(), 'Annuler').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.textContent?.trim() === 'Faire une proposition', 'focus back on the button that opened the form');
+    expect(document.activeElement).to.equal(el);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('form[aria-labelledby=propose]'));
+    expect(form().querySelectorAll('[aria-invalid=true], .error')).to.have.length(0);
+    expect(form().querySelector<HTMLInputElement>('[name=p-title]')!.value, 'what was typed stays').to.equal('Des données ouvertes');
+    await expect(el).to.be.accessible();
+  });
+
   it('says where participants are divided with both sides in words, mixed votes included', async () => {
     const backend = backendWith();
     await backend.polls.seed('contribuez', 'agents', { value: 'agree' }, 40);
