@@ -186,8 +186,9 @@ export class CivicPetition extends CivicElement {
       this.share = m;
     });
     // Focus carries the confirmation to screen readers; a send from the outbox is announced instead.
+    // The live region's last words (a field to fix) are replaced either way.
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done')?.focus());
-    else this.say(`${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`);
+    this.say(focus ? '' : `${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`);
   }
 
   protected override renderWidget(): TemplateResult {

@@ -94,6 +94,20 @@ describe('<civic-petition>', () => {
     expect(text(el)).to.contain('Jean T., Gaspé');
   });
 
+  it('after a failed attempt then a signature, the status region no longer asks to fix a field', async () => {
+    const el = await petition(new MemoryBackend({ petitions: [petitionData()] }));
+    await fill(el, { email: 'jean@example.org' });
+    submit(el);
+    await waitForText(el, 'Obligatoire');
+    expect(announced(el)).to.equal('Un champ est à corriger.');
+    await fill(el, { name: 'Jean Tremblay' });
+    submit(el);
+    await waitForText(el, 'Presque fini');
+    expect(focused(el), 'focus carries the thanks').to.equal('done');
+    expect(announced(el)).to.not.contain('corriger');
+    await expect(el).to.be.accessible();
+  });
+
   it('says so when the email has already signed, and keeps the form', async () => {
     const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
     const el = await petition(backend);
