@@ -209,8 +209,8 @@ export class CivicPetition extends CivicElement {
     const goal = displayGoal(count, p.goal);
     const open = isOpen(p);
     return html`<section part="base" aria-labelledby="title">
-      <h2 part="heading" id="title">${p.title}</h2>
-      <div part="summary">${p.summary.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
+      <h2 part="heading" id="title" lang=${p.locale}>${p.title}</h2>
+      <div part="summary" lang=${p.locale}>${p.summary.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
       <p part="count"><span><strong>${n(count)}</strong> ${t.signatures(count)}</span> <span>${t.goal(n(goal))}</span></p>
       <progress part="bar" max=${goal} .value=${count} aria-label=${t.goal(n(goal))}></progress>
       ${goal > p.goal ? html`<p>${t.goalReached(n(p.goal), n(goal))}</p>` : nothing}

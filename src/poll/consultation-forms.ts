@@ -258,7 +258,7 @@ export class ConsultationForms {
             <label for="f-p-themeId">${t.theme} <span class="hint">(${t.optional})</span></label>
             <select id="f-p-themeId" name="p-themeId" @change=${(e: Event) => form.set('p-themeId', (e.target as HTMLSelectElement).value)}>
               <option value="">${t.noTheme}</option>
-              ${p.themes.map((th) => html`<option value=${th.id} ?selected=${s.values['p-themeId'] === th.id}>${th.title}</option>`)}
+              ${p.themes.map((th) => html`<option value=${th.id} ?selected=${s.values['p-themeId'] === th.id} lang=${p.locale}>${th.title}</option>`)}
             </select>
           </div>`
         : nothing}

@@ -138,7 +138,7 @@ export class Consultation implements ListView {
         const c = r?.tally.counts[k] ?? 0;
         return k === 'mixed' && !c ? [] : [`${percent(l, c, n)} ${t.values[k as 'agree'].toLowerCase()}`];
       });
-      return html`<li><strong>${x.title}</strong> — ${shares.join(', ')}, ${t.votes(n, l.n(n))}</li>`;
+      return html`<li><strong lang=${p.locale}>${x.title}</strong> — ${shares.join(', ')}, ${t.votes(n, l.n(n))}</li>`;
     };
     const agree = top.agree.filter((x) => (results.proposals[x.id]?.agreement ?? 0) > 0);
     const divided = top.divided.filter((x) => (results.proposals[x.id]?.division ?? 0) > 0);
@@ -166,7 +166,7 @@ export class Consultation implements ListView {
             >${t.theme}
             <select @change=${change('theme')}>
               <option value="" ?selected=${!this.theme}>${t.allThemes}</option>
-              ${p.themes.map((th) => html`<option value=${th.id} ?selected=${this.theme === th.id}>${th.title}</option>`)}
+              ${p.themes.map((th) => html`<option value=${th.id} ?selected=${this.theme === th.id} lang=${p.locale}>${th.title}</option>`)}
             </select></label
           >`
         : nothing}
@@ -199,10 +199,10 @@ export class Consultation implements ListView {
       result = html`<p>${percent(l, n, results.poll.tally.total)} · ${t.votes(n, l.n(n))}</p>`;
     }
     return html`<article part="proposal" id=${`proposal-${x.id}`} aria-labelledby=${hid} tabindex="-1">
-      ${this.host.sub(x.title, hid)}
-      <p class="hint">${t.by(x.authorName, l.d(x.createdAt, { dateStyle: 'medium' }))}${theme ? ` · ${theme}` : ''}</p>
+      <h3 id=${hid} lang=${p.locale}>${x.title}</h3>
+      <p class="hint">${t.by(x.authorName, l.d(x.createdAt, { dateStyle: 'medium' }))}${theme ? html` · <span lang=${p.locale}>${theme}</span>` : ''}</p>
       ${pending ? html`<p part="notice">${t.proposalPending}</p>` : nothing}
-      <div>${x.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
+      <div lang=${p.locale}>${x.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
       ${open && !pending ? this.#renderVote(p, x, mine, sending) : nothing} ${result}
       ${pending ? nothing : this.#renderArgumentsToggle(p, x, open)}
     </article>`;
@@ -271,14 +271,14 @@ export class Consultation implements ListView {
       const hid = `${side}-${x.id}`;
       return html`<section aria-labelledby=${hid}>
         ${this.host.sub(t[side], hid, true)}
-        ${items.length ? html`<ul>${items.map((a) => this.#renderArgument(a, open))}</ul>` : html`<p class="hint">${t.noArguments}</p>`}
+        ${items.length ? html`<ul>${items.map((a) => this.#renderArgument(a, open, p.locale))}</ul>` : html`<p class="hint">${t.noArguments}</p>`}
       </section>`;
     };
     return html`<div part="arguments" class="columns">${column('for')}${column('against')}</div>
       ${open ? this.forms.renderArgumentForm(x) : nothing}`;
   }
 
-  #renderArgument(a: Argument, open: boolean) {
+  #renderArgument(a: Argument, open: boolean, lang: string) {
     const t = this.#t;
     const l = this.host.l;
     const on = this.liked.has(a.id);
@@ -303,7 +303,7 @@ export class Consultation implements ListView {
       this.#update();
     };
     return html`<li>
-      ${a.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}
+      <div lang=${lang}>${a.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
       <p class="hint">
         ${a.authorName}
         <button aria-pressed=${on} ?disabled=${!open} @click=${like}>${t.like} · ${l.n(n)}<span class="sr-only"> ${t.likeOf(a.authorName)}</span></button>
