@@ -63,7 +63,8 @@ describe('<civic-comments>', () => {
     await fill(el, { email: 'pas-un-courriel', website: 'javascript:alert(1)' });
     field(el, 'notifyReplies').click();
     submit(el);
-    await waitForText(el, 'Obligatoire');
+    await waitForText(el, 'Entrez votre nom');
+    expect(text(el)).to.contain('Entrez votre commentaire').and.not.contain('Obligatoire');
     expect(focused(el)?.getAttribute('name')).to.equal('name');
     for (const name of ['name', 'email', 'website', 'text']) expect(field(el, name).getAttribute('aria-invalid'), name).to.equal('true');
     expect(announced(el)).to.contain('4 champs sont à corriger');

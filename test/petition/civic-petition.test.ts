@@ -37,6 +37,9 @@ describe('<civic-petition>', () => {
     const el = await petition(new MemoryBackend({ petitions: [petitionData({ signatureCount: 1234, goal: 1000 })] }), 'en-CA');
     expect(text(el)).to.contain('1,234 signatures').and.contain('Goal: 2,000').and.contain('Goal of 1,000 reached! Next goal: 2,000');
     expect(field(el, 'email').labels?.[0]?.textContent).to.contain('Email');
+    submit(el);
+    await waitForText(el, 'Enter your name');
+    expect(text(el)).to.contain('Enter your email address');
     el.setAttribute('lang', 'fr-CA');
     await waitForText(el, '1 234 signatures');
   });
@@ -46,7 +49,8 @@ describe('<civic-petition>', () => {
     const el = await petition(backend);
     await fill(el, { city: 'Québec', email: 'pas-un-courriel' });
     submit(el);
-    await waitForText(el, 'Obligatoire');
+    await waitForText(el, 'Entrez votre nom');
+    expect(text(el), 'says what to enter, not just "Obligatoire"').to.not.contain('Obligatoire');
     expect(field(el, 'name').getAttribute('aria-invalid')).to.equal('true');
     expect(focused(el)).to.equal('name');
     const emailError = el.shadowRoot!.getElementById(field(el, 'email').getAttribute('aria-describedby')!.split(' ').pop()!);
@@ -98,7 +102,7 @@ describe('<civic-petition>', () => {
     const el = await petition(new MemoryBackend({ petitions: [petitionData()] }));
     await fill(el, { email: 'jean@example.org' });
     submit(el);
-    await waitForText(el, 'Obligatoire');
+    await waitForText(el, 'Entrez votre nom');
     expect(announced(el)).to.equal('Un champ est à corriger.');
     await fill(el, { name: 'Jean Tremblay' });
     submit(el);

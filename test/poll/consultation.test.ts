@@ -173,7 +173,8 @@ describe('<civic-poll> consultation', () => {
     expect(form.textContent).to.contain('Les propositions paraissent après leur lecture par un modérateur.');
     await type(form.querySelector<HTMLInputElement>('[name=p-title]')!, 'Des données ouvertes par défaut');
     buttonIn(form, 'Proposer').click();
-    await waitForText(el, 'Obligatoire');
+    await waitForText(el, 'Entrez votre texte');
+    expect(text(el)).to.contain('Entrez votre nom').and.not.contain('Obligatoire');
     expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('p-body');
     expect(form.querySelector('[name=p-body]')!.getAttribute('aria-invalid')).to.equal('true');
     expect(announced(el)).to.contain('2 champs sont à corriger');
@@ -206,7 +207,7 @@ describe('<civic-poll> consultation', () => {
     const form = () => $<HTMLFormElement>(el, 'form[aria-labelledby=propose]');
     await type(form().querySelector<HTMLInputElement>('[name=p-title]')!, 'Des données ouvertes');
     buttonIn(form(), 'Proposer').click();
-    await waitForText(el, 'Obligatoire');
+    await waitForText(el, 'Entrez votre texte');
     buttonIn(form(), 'Annuler').focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => focused()?.textContent?.trim() === 'Faire une proposition', 'focus back on the button that opened the form');
