@@ -39,11 +39,21 @@ export const base = css`
     outline: 2px solid var(--civic-focus-color, currentColor);
     outline-offset: 2px;
   }
+  /* One heading scale for every widget: the title, then its sections (h3, h4, or role=heading). */
+  [part~='heading'],
+  h3,
+  h4,
+  .sub {
+    font-weight: var(--civic-heading-weight, 700);
+    line-height: 1.25;
+  }
   [part~='heading'] {
-    font-size: 1.25em;
-    font-weight: 700;
+    font-size: var(--civic-heading-size, 1.25em);
   }
   h3,
+  .sub {
+    font-size: var(--civic-subheading-size, 1.0625em);
+  }
   label,
   button {
     font-weight: 600;

@@ -26,9 +26,6 @@ export const styles = css`
   fieldset.row {
     display: flex;
   }
-  h4 {
-    font-weight: 600;
-  }
   legend {
     font-weight: 600;
     margin-block-end: 0.25em;
