@@ -15,6 +15,7 @@ import {
   type Poll,
   type PollResults,
   type Proposal,
+  type SubjectResult,
   type ProposalPage,
   type ProposalSort,
 } from '../api/poll.js';
@@ -193,7 +194,7 @@ export class Consultation implements ListView {
     const pending = x.status !== 'published';
     let result: TemplateResult | typeof nothing = nothing;
     const r = results?.proposals[x.id];
-    if (onProposals && r) result = renderResult(this.host, p, r, p.voteKind === 'agreement' ? AGREEMENT : ['support'], mine);
+    if (onProposals && r) result = p.voteKind === 'agreement' ? this.#renderStacked(r) : renderResult(this.host, p, r, ['support'], mine);
     else if (!onProposals && results?.poll) {
       const n = results.poll.tally.counts[x.id] ?? 0;
       result = html`<p>${percent(l, n, results.poll.tally.total)} · ${t.votes(n, l.n(n))}</p>`;
@@ -203,9 +204,24 @@ export class Consultation implements ListView {
       <p class="hint">${t.by(x.authorName, l.d(x.createdAt, { dateStyle: 'medium' }))}${theme ? html` · <span lang=${p.locale}>${theme}</span>` : ''}</p>
       ${pending ? html`<p part="notice">${t.proposalPending}</p>` : nothing}
       <div lang=${p.locale}>${x.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
-      ${open && !pending ? this.#renderVote(p, x, mine, sending) : nothing} ${result}
+      <div class="act">${open && !pending ? this.#renderVote(p, x, mine, sending) : nothing} ${result}</div>
       ${pending ? nothing : this.#renderArgumentsToggle(p, x, open)}
     </article>`;
+  }
+
+  /**
+   * An agreement vote's results as one stacked bar (agree, mixed, disagree: each part as wide as its
+   * votes, through flex-grow set in the CSSOM), with every share written beside it in words.
+   */
+  #renderStacked(r: SubjectResult) {
+    const t = this.#t;
+    const l = this.host.l;
+    const total = r.tally.total;
+    const n = (k: string) => r.tally.counts[k] ?? 0;
+    return html`<div class="stack">
+      <div class="stacked" part="bar" aria-hidden="true">${AGREEMENT.map((k) => html`<span class=${k} .style=${`flex-grow:${n(k)}`}></span>`)}</div>
+      <p class="hint">${AGREEMENT.map((k) => `${percent(l, n(k), total)} ${t.values[k as 'agree'].toLowerCase()} · `)}${t.votes(total, l.n(total))}</p>
+    </div>`;
   }
 
   /** Toggle buttons (aria-pressed): pressing the pressed one withdraws the vote. */
@@ -215,7 +231,7 @@ export class Consultation implements ListView {
     const label = `${t.yourVoteOn} ${x.title}`;
     if (votesOnProposals(p)) {
       const values = p.voteKind === 'agreement' ? AGREEMENT : ['support'];
-      return html`<div part="vote" role="group" aria-label=${label} class="row">
+      return html`<div part="vote" role="group" aria-label=${label} class="seg">
         ${values.map((v) => {
           const on = mine.includes(v);
           return html`<button aria-pressed=${on} ?disabled=${sending} @click=${() => host.vote(x.id, on ? [] : [v])}>${t.values[v as 'agree']}</button>`;
@@ -247,7 +263,7 @@ export class Consultation implements ListView {
       else void this.#loadArguments(x.id);
       this.#update();
     };
-    return html`<p><button aria-expanded=${!!shown} aria-controls=${id} @click=${toggle}>${t.arguments(x.argumentCount, this.host.l.n(x.argumentCount))}</button></p>
+    return html`<p class="row"><button class="quiet" aria-expanded=${!!shown} aria-controls=${id} @click=${toggle}>${t.arguments(x.argumentCount, this.host.l.n(x.argumentCount))}</button></p>
       <div id=${id}>${shown ? this.#renderArguments(p, x, shown, open) : nothing}</div>`;
   }
 

@@ -77,13 +77,13 @@ describe('<civic-poll> consultation', () => {
     agree().focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => agree().getAttribute('aria-pressed') === 'true');
-    expect(squash(a().textContent)).to.contain('D’accord (votre choix) 100 % · 1 vote');
+    expect(squash(a().textContent)).to.contain('100 % d’accord · 0 % mitigé · 0 % pas d’accord · 1 vote');
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Mitigé');
     await sendKeys({ press: 'Space' });
     await waitUntil(() => buttonIn(a(), 'Mitigé').getAttribute('aria-pressed') === 'true');
     expect(agree().getAttribute('aria-pressed'), 'one value at a time').to.equal('false');
-    expect(squash(a().textContent)).to.contain('Mitigé (votre choix) 100 % · 1 vote').and.contain('D’accord 0 %');
+    expect(squash(a().textContent)).to.contain('0 % d’accord · 100 % mitigé · 0 % pas d’accord · 1 vote');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => buttonIn(a(), 'Mitigé').getAttribute('aria-pressed') === 'false');
