@@ -87,14 +87,11 @@ export class Localizer<T> implements ReactiveController {
 
   /**
    * A date, e.g. `24 novembre 2026`; by default with its time (`24 novembre 2026 à 14:30`) unless it
-   * is midnight, and always within two days of now (a poll opening in an hour).
+   * is midnight (a poll opening in an hour says when; one opening on a day, that day).
    */
   d(value: string | number | Date, options?: Intl.DateTimeFormatOptions): string {
     const d = new Date(value);
-    return d.toLocaleString(
-      this.locale,
-      options ?? { dateStyle: 'long', timeStyle: d.getHours() || d.getMinutes() || Math.abs(+d - Date.now()) < 1728e5 ? 'short' : undefined },
-    );
+    return d.toLocaleString(this.locale, options ?? { dateStyle: 'long', timeStyle: d.getHours() + d.getMinutes() ? 'short' : undefined });
   }
 }
 

@@ -39,20 +39,14 @@ export const base = css`
     outline: 2px solid var(--civic-focus-color, currentColor);
     outline-offset: 2px;
   }
-  /* One heading scale for every widget: the title, then its sections (h3, h4, or role=heading). */
+  /* One heading scale for every widget: the title, then its sections (h3, or role=heading) at text size. */
   [part~='heading'],
   h3,
-  h4,
   .sub {
     font-weight: var(--civic-heading-weight, 700);
-    line-height: 1.25;
   }
   [part~='heading'] {
     font-size: var(--civic-heading-size, 1.25em);
-  }
-  h3,
-  .sub {
-    font-size: var(--civic-subheading-size, 1.0625em);
   }
   label,
   button {

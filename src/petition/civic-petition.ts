@@ -6,7 +6,6 @@ import { isOpen, SIGNATURE_LIMITS, SignatureInput, type Petition, type PetitionE
 import { RestClient } from '../api/rest.js';
 import { restPetitions } from '../api/rest-backend.js';
 import { CivicElement } from '../core/civic-element.js';
-import { CivicSignedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
@@ -49,7 +48,6 @@ export class CivicPetition extends CivicElement {
     values: { state: true },
     errors: { state: true },
     phase: { state: true },
-    result: { state: true },
     live: { state: true },
     share: { state: true },
   };
@@ -59,6 +57,7 @@ export class CivicPetition extends CivicElement {
   declare private values: Values;
   declare private errors: Errors;
   declare private phase: Phase;
+  /** The last signature's answer: set with the phase `done`, which renders it. */
   declare private result: SignResult | undefined;
   declare private live: Partial<PetitionEvent> | undefined;
   /** The share module, loaded once a signature is accepted. */
@@ -179,11 +178,12 @@ export class CivicPetition extends CivicElement {
     this.#key = newKey();
     // The count shown includes this signature, before any live event says so.
     this.live = { ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) };
-    this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
+    // The share module brings the event's class too: the event follows it.
     void import('./share.js').then((m) => {
       const root = this.renderRoot as ShadowRoot;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.styles.styleSheet!];
       this.share = m;
+      this.dispatchEvent(new m.CivicSignedEvent(this.petition ?? '', r.status as 'pending', r.signatureCount));
     });
     // Focus carries the confirmation to screen readers; a send from the outbox is announced instead.
     // The live region's last words (a field to fix) are replaced either way.

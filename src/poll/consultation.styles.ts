@@ -107,6 +107,9 @@ export const styles = css`
   fieldset.row {
     display: flex;
   }
+  h4 {
+    font-weight: var(--civic-heading-weight, 700);
+  }
   legend {
     font-weight: 600;
     margin-block-end: 0.25em;

@@ -44,13 +44,13 @@ describe('headings', () => {
   it('share one scale across the widgets: title, then section headings', async () => {
     const { titles, sections, page } = await headings('font-size: 16px');
     expect(titles).to.deep.equal(Array(4).fill('20px 700'));
-    expect(sections).to.deep.equal(Array(4).fill('17px 700'));
+    expect(sections).to.deep.equal(Array(4).fill('16px 700'));
     for (const el of page.children) await expect(el).to.be.accessible();
   });
 
-  it('follow --civic-heading-size, --civic-subheading-size and --civic-heading-weight', async () => {
-    const { titles, sections } = await headings('font-size: 16px; --civic-heading-size: 2em; --civic-subheading-size: 1.5em; --civic-heading-weight: 400');
+  it('follow --civic-heading-size and --civic-heading-weight', async () => {
+    const { titles, sections } = await headings('font-size: 16px; --civic-heading-size: 2em; --civic-heading-weight: 400');
     expect(titles).to.deep.equal(Array(4).fill('32px 400'));
-    expect(sections).to.deep.equal(Array(4).fill('24px 400'));
+    expect(sections).to.deep.equal(Array(4).fill('16px 400'));
   });
 });

@@ -82,6 +82,8 @@ describe('<civic-petition>', () => {
     submit(el);
     await waitForText(el, 'Presque fini');
     expect(focused(el)).to.equal('done');
+    // Fired once the share module (which brings the event's class) is there.
+    await waitUntil(() => events.length, 'civic-signed fired');
     expect(events[0]).to.be.instanceOf(CivicSignedEvent);
     expect([events[0]!.petitionId, events[0]!.status]).to.deep.equal(['plan-numerique', 'pending']);
     expect(text(el)).to.contain('120 signatures');
