@@ -28,7 +28,7 @@ const themes: Record<string, string> = {
 };
 
 async function wait(el: Element, selector: string): Promise<HTMLElement> {
-  await waitUntil(() => el.shadowRoot!.querySelector(selector), `waiting for ${selector}`);
+  await waitUntil(() => el.shadowRoot!.querySelector(selector), `waiting for ${selector}`, { timeout: 5000 });
   return el.shadowRoot!.querySelector<HTMLElement>(selector)!;
 }
 
@@ -50,7 +50,7 @@ const cases: [string, () => TemplateResult, (el: HTMLElement) => Promise<HTMLEle
     async (el) => {
       const b = await wait(el, '[part~=submit]');
       b.click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[aria-pressed=true]'), 'pressed');
+      await waitUntil(() => el.shadowRoot!.querySelector('[aria-pressed=true]'), 'pressed', { timeout: 5000 });
       return [el.shadowRoot!.querySelector<HTMLElement>('[aria-pressed=true]')!];
     },
   ],
@@ -60,7 +60,7 @@ const cases: [string, () => TemplateResult, (el: HTMLElement) => Promise<HTMLEle
     async (el) => {
       const vote = await wait(el, '[part~=proposal] [aria-pressed]');
       vote.click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[aria-pressed=true]'), 'pressed');
+      await waitUntil(() => el.shadowRoot!.querySelector('[aria-pressed=true]'), 'pressed', { timeout: 5000 });
       return [el.shadowRoot!.querySelector<HTMLElement>('[part~=submit]')!, el.shadowRoot!.querySelector<HTMLElement>('[aria-pressed=true]')!];
     },
   ],
@@ -78,7 +78,8 @@ const cases: [string, () => TemplateResult, (el: HTMLElement) => Promise<HTMLEle
 
 describe('the focus ring of filled buttons', () => {
   for (const [name, render, buttons] of cases)
-    it(`${name}: visible, ≥ 3:1 against the page, apart from the fill, on every host theme`, async () => {
+    it(`${name}: visible, ≥ 3:1 against the page, apart from the fill, on every host theme`, async function () {
+      this.timeout(30_000); // five host pages, each rendered and checked with axe
       const found: string[] = [];
       for (const [theme, style] of Object.entries(themes)) {
         const page = await mount<HTMLElement>(html`<div style=${style}>${render()}</div>`);
@@ -95,7 +96,8 @@ describe('the focus ring of filled buttons', () => {
 
 describe('filled buttons in forced colours', () => {
   after(() => emulateMedia({ forcedColors: 'none' }));
-  it('keep a legible label and a visible ring on a themed page', async () => {
+  it('keep a legible label and a visible ring on a themed page', async function () {
+    this.timeout(30_000);
     await emulateMedia({ forcedColors: 'active' });
     const found: string[] = [];
     for (const [name, render, buttons] of cases) {

@@ -41,14 +41,16 @@ async function headings(style = '') {
 }
 
 describe('headings', () => {
-  it('share one scale across the widgets: title, then section headings', async () => {
+  it('share one scale across the widgets: title, then section headings', async function () {
+    this.timeout(20_000); // four widgets, a lazy module, axe on each
     const { titles, sections, page } = await headings('font-size: 16px');
     expect(titles).to.deep.equal(Array(4).fill('20px 700'));
     expect(sections).to.deep.equal(Array(4).fill('16px 700'));
     for (const el of page.children) await expect(el).to.be.accessible();
   });
 
-  it('follow --civic-heading-size and --civic-heading-weight', async () => {
+  it('follow --civic-heading-size and --civic-heading-weight', async function () {
+    this.timeout(20_000);
     const { titles, sections } = await headings('font-size: 16px; --civic-heading-size: 2em; --civic-heading-weight: 400');
     expect(titles).to.deep.equal(Array(4).fill('32px 400'));
     expect(sections).to.deep.equal(Array(4).fill('16px 400'));

@@ -46,14 +46,14 @@ describe('organisers’ content in its own language', () => {
   it('consultation: proposals, themes and arguments; agreement values stay the widget’s', async () => {
     const backend = new MemoryBackend({ polls: { polls: [consultation()], proposals: proposals(), arguments: argumentsOf() } });
     const el = await mount<HTMLElement>(html`<civic-poll lang="en" poll="contribuez" .backend=${backend}></civic-poll>`);
-    await waitUntil(() => el.shadowRoot!.querySelector('[part~=proposal]'));
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=proposal]'), 'proposals', { timeout: 5000 });
     expect(langOf(el, 'Un champion numérique par région')).to.equal('fr');
     expect(langOf(el, proposals()[0]!.body)).to.equal('fr');
     expect(langOf(el, 'Croissance et innovation')).to.equal('fr');
     expect(langOf(el, 'Agree')).to.equal('en');
     const a = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~=proposal]')].find((x) => x.textContent!.includes('Un champion'))!;
     [...a.querySelectorAll('button')].find((b) => b.textContent!.startsWith('Arguments'))!.click();
-    await waitUntil(() => a.querySelector('[part~=arguments] li'));
+    await waitUntil(() => a.querySelector('[part~=arguments] li'), 'arguments', { timeout: 5000 });
     expect(langOf(el, 'Une locomotive entraîne tout un écosystème.')).to.equal('fr');
     expect($(el, '[part~=filters] option[value=croissance]').getAttribute('lang')).to.equal('fr');
     await expect(el).to.be.accessible();

@@ -33,9 +33,10 @@ describe('<civic-poll> consultation, compact', () => {
   before(() => setViewport({ width: 704, height: 900 }));
   after(() => setViewport({ width: 800, height: 600 }));
 
-  it('ten proposals at 704 px take at most half the height they took, with the same content', async () => {
+  it('ten proposals at 704 px take at most half the height they took, with the same content', async function () {
+    this.timeout(20_000);
     const el = await mountPoll(await tenProposals(), 'contribuez');
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~=proposal] [part~=bar]').length === 10, 'ten proposals with results');
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~=proposal] [part~=bar]').length === 10, 'ten proposals with results', { timeout: 5000 });
     // Measured here before this layout (three bars, each on its own lines, and three separate buttons
     // per proposal): 3,704.5 px. After: about 1,675 px.
     const before = 3704.5;
