@@ -11,6 +11,15 @@ export const core = {
   retry: 'Try again',
   optional: 'optional',
   required: 'Required',
+  /** What to enter in a required field left empty, by the field's name (its last part after a dash); else `required`. */
+  missing: {
+    name: 'Enter your name',
+    email: 'Enter your email address',
+    text: 'Enter your comment',
+    title: 'Enter a title for your proposal',
+    body: 'Enter your text',
+    authorName: 'Enter your name',
+  } as Record<string, string>,
   invalid: 'Check this field',
   invalidEmail: 'Enter an email address like name@example.org',
   tooLong: (max: string) => `At most ${max} characters`,
@@ -171,7 +180,8 @@ export const comparator = {
   match: (p: string) => `${p} match`,
   /** A party that took no stance on any of the reader's statements: no match to speak of. */
   noStance: 'no stance to compare',
-  covered: (c: number, n: number) => `Took a stance on ${c} of your ${n} statement${n === 1 ? '' : 's'}`,
+  covered: (c: number, n: number) =>
+    n === 1 ? `${c ? 'Took a' : 'Took no'} stance on your one statement` : `Took a stance on ${c} of your ${n} statements`,
   detail: (name: string) => `How ${name}’s match was made`,
   you: 'You',
   /** `Name: value` (French puts a space before the colon). */

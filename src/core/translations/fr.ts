@@ -1,13 +1,26 @@
 /** Chaînes françaises : même forme que en.ts (les types l'imposent). */
 import type { ComparatorStrings, CoreStrings, PetitionStrings, PollStrings } from './en.js';
 
-const s = (n: number) => (Math.abs(n) < 2 ? '' : 's');
+/** French plural rules (0 and 1 are singular; 1 000 000 is "many"), through Intl. */
+const rules = new Intl.PluralRules('fr');
+const one = (n: number) => rules.select(n) === 'one';
+const s = (n: number) => (one(n) ? '' : 's');
+/** A date said after "le", "du", "au": the first of the month is "1er" (le 1er déc. 2026). */
+const er = (d: string) => d.replace(/^1(?=\s)/, '1er');
 
 export const core: CoreStrings = {
   loading: 'Chargement…',
   retry: 'Réessayer',
   optional: 'facultatif',
   required: 'Obligatoire',
+  missing: {
+    name: 'Entrez votre nom',
+    email: 'Entrez votre adresse courriel',
+    text: 'Entrez votre commentaire',
+    title: 'Entrez un titre pour votre proposition',
+    body: 'Entrez votre texte',
+    authorName: 'Entrez votre nom',
+  },
   invalid: 'Vérifiez ce champ',
   invalidEmail: 'Entrez une adresse courriel comme nom@exemple.org',
   tooLong: (max) => `${max} caractères au maximum`,
@@ -30,8 +43,8 @@ export const petition: PetitionStrings = {
   signatures: (n) => `signature${s(n)}`,
   goal: (f) => `Objectif : ${f}`,
   goalReached: (old, next) => `Objectif de ${old} atteint ! Prochain objectif : ${next}`,
-  closesOn: (d) => `Ouverte jusqu’au ${d}`,
-  closedOn: (d) => `Close depuis le ${d}`,
+  closesOn: (d) => `Ouverte jusqu’au ${er(d)}`,
+  closedOn: (d) => `Close depuis le ${er(d)}`,
   closed: 'Cette pétition est close et n’accepte plus de signatures.',
   sign: 'Signer cette pétition',
   name: 'Nom complet',
@@ -60,9 +73,9 @@ export const petition: PetitionStrings = {
 
 export const poll: PollStrings = {
   participants: (n, f) => `${f} participant${s(n)}`,
-  opensOn: (d) => `Ouvert à partir du ${d}`,
-  closesOn: (d) => `Ouvert jusqu’au ${d}`,
-  closedOn: (d) => `Clos depuis le ${d}`,
+  opensOn: (d) => `Ouvert à partir du ${er(d)}`,
+  closesOn: (d) => `Ouvert jusqu’au ${er(d)}`,
+  closedOn: (d) => `Clos depuis le ${er(d)}`,
   closed: 'Ce sondage est clos : voici ses résultats définitifs.',
   upcoming: 'Ce sondage n’est pas encore ouvert.',
   vote: 'Voter',
@@ -102,7 +115,7 @@ export const poll: PollStrings = {
   proposals: (n, f) => `${f} proposition${s(n)}`,
   none: 'Aucune proposition pour l’instant.',
   more: 'Afficher plus de propositions',
-  by: (name, date) => `Par ${name}, le ${date}`,
+  by: (name, date) => `Par ${name}, le ${er(date)}`,
   proposalPending: 'En attente de modération : vous seul la voyez pour l’instant.',
   arguments: (_n, f) => `Arguments (${f})`,
   for: 'Pour',
@@ -145,7 +158,7 @@ export const comparator: ComparatorStrings = {
   noAnswer: 'Sans réponse',
   noQuote: 'Aucune citation ni source pour cette position.',
   source: 'Source',
-  saidOn: (d) => `propos du ${d}`,
+  saidOn: (d) => `propos du ${er(d)}`,
   close: 'Fermer',
   progress: (i, n) => `Énoncé ${i} sur ${n}`,
   double: 'Cet énoncé compte double pour moi',
@@ -157,12 +170,12 @@ export const comparator: ComparatorStrings = {
   noneAnswered: 'Vous n’avez encore répondu à aucun énoncé : il n’y a rien à comparer.',
   noStance: 'aucune position à comparer',
   match: (p) => `${p} de correspondance`,
-  covered: (c, n) => `A pris position sur ${c} de vos ${n} énoncé${n > 1 ? 's' : ''}`,
+  covered: (c, n) => (one(n) ? `${c ? 'A pris' : 'N’a pas pris'} position sur votre énoncé` : `A pris position sur ${c} de vos ${n} énoncés`),
   detail: (name) => `Le calcul pour ${name}`,
   you: 'Vous',
   theirs: (name, value) => `${name} : ${value}`,
   counted: 'compte double',
-  points: (n, p, max, added) => `${p} point${n >= 2 ? 's' : ''} sur ${max} (ajoute ${added} %)`,
+  points: (n, p, max, added) => `${p} point${s(n)} sur ${max} (ajoute ${added} %)`,
   methodLabel: 'Méthode de calcul',
   methods: {
     'wahl-o-mat': 'Points Wahl-O-Mat',
