@@ -8,6 +8,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import pkg from './package.json' with { type: 'json' };
+import { chunkHash, precompress } from './scripts/cdn-output.mjs';
 
 const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 const defines = readdirSync('src/define').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
@@ -75,9 +76,13 @@ const cdn = (name, input) => ({
     ts(),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),
     terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+    chunkHash(), // one hash in the names of all of an entry's chunks (scripts/cdn-output.mjs)
+    precompress(), // x.js.br and x.js.gz beside each file
   ],
-  // Each language's strings are a chunk of their own, loaded only by the pages that show it.
-  output: { dir: 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: `${name}.[name].js`, format: 'es', sourcemap: true },
+  // Each language's strings are a chunk of their own, loaded only by the pages that show it. Entry
+  // files keep the names people paste; chunks carry a hash of their content (`fr.3f9a0c1b.js`, the
+  // same for all of an entry's chunks: chunkHash()), so that they can be cached for good (server/static.ts).
+  output: { dir: 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: `[name].[hash].js`, hashCharacters: 'hex', format: 'es', sourcemap: true },
   onwarn,
 });
 

@@ -17,7 +17,7 @@ import { petitionRoutes } from './petitions/routes.js';
 import { pollRoutes } from './polls/routes.js';
 import { comparisonRoutes } from './comparisons/routes.js';
 import { Router } from './routing.js';
-import { serveFile } from './static.js';
+import { cdnCaching, pageCaching, serveFile } from './static.js';
 import { systemClock, type Clock } from './time.js';
 
 export interface AppOptions {
@@ -154,8 +154,9 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     // Any blog loads the widgets from here: `<script type="module">` from another origin is a CORS
     // request, so the files say any origin may use them (they are public, and carry no credentials).
     app.use('/cdn/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'] }));
-    app.get('/cdn/*', async (c, next) => (await serveFile(c, join(root, 'dist', 'cdn'), c.req.path.slice('/cdn'.length))) ?? next());
-    app.get('/*', async (c, next) => (await serveFile(c, join(root, 'examples'), c.req.path)) ?? next());
+    // Compressed, with entity tags; hashed chunks kept for good, entry files 5 minutes (server/static.ts).
+    app.get('/cdn/*', async (c, next) => (await serveFile(c, join(root, 'dist', 'cdn'), c.req.path.slice('/cdn'.length), cdnCaching)) ?? next());
+    app.get('/*', async (c, next) => (await serveFile(c, join(root, 'examples'), c.req.path, pageCaching)) ?? next());
   }
 
   const error = (kind: ApiError['error']['kind'], message: string) => ({ error: { kind, message } }) satisfies ApiError;
