@@ -31,7 +31,7 @@ const types: Record<string, string> = {
 
 /** Types worth compressing (images and fonts are compressed already). */
 const compressible = /^(text\/|application\/json|image\/svg)/;
-/** Smaller files are sent as they are: compression would save less than its headers cost. */
+/** Smaller files are not compressed in memory: it would save less than its headers cost. */
 const MIN_COMPRESS = 1024;
 /** Larger files without compressed copies beside them are sent as they are (not held in memory). */
 const MAX_COMPRESS_IN_MEMORY = 1024 * 1024;
@@ -92,12 +92,12 @@ async function describe(file: string, mtimeMs: number, size: number): Promise<Fi
   const data = await readFile(file);
   const tag = createHash('sha256').update(data).digest('base64url').slice(0, 22);
   const variants: Variant[] = [{ encoding: 'identity', etag: `"${tag}"`, size: data.length, path: file }];
-  if (compressible.test(type) && data.length >= MIN_COMPRESS) {
+  if (compressible.test(type)) {
     for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
       const etag = `"${tag}-${suffix.slice(1)}"`;
       const beside = await copyBeside(file, suffix, data);
       if (beside) variants.push({ encoding, etag, size: beside.length, path: file + suffix });
-      else if (data.length <= MAX_COMPRESS_IN_MEMORY) {
+      else if (data.length >= MIN_COMPRESS && data.length <= MAX_COMPRESS_IN_MEMORY) {
         const body = encoding === 'br' ? await br(data, brotliOptions(data.length)) : await gz(data, { level: 9 });
         variants.push({ encoding, etag, size: body.length, body });
       }
