@@ -6,5 +6,7 @@ export function gz(path: string): number;
 export function wire(path: string): number;
 /** The chunks an entry file imports, at once or on demand, and those they import. */
 export function chunksOf(dir: string, entry: string): string[];
+/** The entry file and the chunks it imports at once (not on demand), and theirs: a page's first download. */
+export function firstLoad(dir: string, entry: string): string[];
 /** Prints every entry's size and whether it is within its budget. */
 export function checkSizes(dir?: string): boolean;

@@ -41,6 +41,19 @@ export function chunksOf(dir, entry) {
   return [...found].sort();
 }
 
+/**
+ * What a page with `entry` downloads before the widget runs: the entry file and the chunks it imports
+ * at once (`import … from "./x.js"`, not `import("./x.js")`), and theirs.
+ */
+export function firstLoad(dir, entry) {
+  const found = [entry];
+  for (let i = 0; i < found.length; i++) {
+    const code = readFileSync(`${dir}/${found[i]}`, 'utf8');
+    for (const [, name] of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.js)["']/g)) if (!found.includes(name)) found.push(name);
+  }
+  return found;
+}
+
 export function checkSizes(dir = 'dist/cdn') {
   let ok = true;
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { budgets, chunksOf, gz } from '../../scripts/size.mjs';
+import { budgets, chunksOf, firstLoad, gz } from '../../scripts/size.mjs';
 
 const cdn = resolve('dist/cdn');
 const entries = Object.keys(budgets);
@@ -108,6 +108,29 @@ describe('delivery of the CDN files', () => {
       const wire = await checkDelivery(base, 'civic-server');
       const gzipped = files.reduce((n, f) => n + gz(join(cdn, f)), 0);
       console.log(`  ${files.length} files: ${(wire / 1024).toFixed(1)} kB in brotli, ${(gzipped / 1024).toFixed(1)} kB in gzip -9`);
+    });
+
+    it("sends each entry's first load in fewer bytes than gzip -9, as README's sizes table says", async () => {
+      const readme = readFileSync('README.md', 'utf8');
+      const kB = (n: number) => (n / 1024).toFixed(2);
+      for (const entry of entries) {
+        const row = new RegExp(`^\\| \`${entry.replace('.', '\\.')}\`[^|]*\\| ([\\d.]+) kB[^|]*\\| ([\\d.]+) kB \\| [\\d.]+ kB \\|$`, 'm').exec(readme);
+        assert.ok(row, `README's sizes table has a row for ${entry} (| File | Size | On the wire | Budget |)`);
+        const [size, onWire] = [Number(row[1]) * 1024, Number(row[2]) * 1024];
+        let wire = 0;
+        let gzipped = 0;
+        for (const f of firstLoad(cdn, entry)) {
+          const r = await get(`${base}/cdn/${f}`, { 'accept-encoding': 'gzip, deflate, br' });
+          assert.equal(r.status, 200, f);
+          wire += r.body.length;
+          gzipped += gz(join(cdn, f));
+        }
+        assert.ok(wire <= gzipped, `${entry}: ${wire} B on the wire, more than gzip -9's ${gzipped}`);
+        assert.ok(wire <= size, `${entry}: ${kB(wire)} kB on the wire, more than the table's ${row[1]} kB of gzip -9`);
+        // The table is kept to within a quarter of a kB of the files (update it when this fails).
+        assert.ok(Math.abs(gzipped - size) <= 256, `${entry}: README's table says ${row[1]} kB, the build's gzip -9 is ${kB(gzipped)} kB`);
+        assert.ok(Math.abs(wire - onWire) <= 256, `${entry}: README's table says ${row[2]} kB on the wire, the server sends ${kB(wire)} kB`);
+      }
     });
 
     it('sends the demo page compressed, revalidated each time', async () => {
