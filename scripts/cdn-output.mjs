@@ -1,6 +1,7 @@
 // What the CDN build does to its output files (rollup.config.mjs):
 // - chunkHash(): the chunks' names carry one hash of the content of all of the entry's chunks
 //   (`fr.3f9a0c1b.js`, `share.3f9a0c1b.js`), so that a server may let browsers keep them for good;
+// - preloadImports(): a chunk loaded on demand is fetched together with the chunks it imports;
 // - precompress(): compressed copies beside every file, `x.js.br` (brotli, quality 11) and `x.js.gz`
 //   (gzip -9), which the server (server/static.ts), nginx (`brotli_static`, `gzip_static`) or a CDN
 //   sends as they are instead of compressing each answer.
@@ -64,6 +65,24 @@ export const chunkHash = () => ({
         bundle[b] = out;
       }
     }
+  },
+});
+
+/**
+ * No waterfall: a chunk loaded on demand is asked for together with the chunks it imports, instead
+ * of those being found only once it has arrived and been parsed (a round trip each).
+ * `import("./lazy.x.js")`, whose chunk imports `markdown.x.js`, becomes
+ * `Promise.all([import("./markdown.x.js"), import("./lazy.x.js")]).then((m) => m.pop())`: both
+ * requests leave at once, and a failure of either is the import's failure. The chunk doing the
+ * import is left out (it is there already). One level deep: no chunk here imports a chunk that
+ * imports another. (`resolvedImportPath` comes quoted.)
+ */
+export const preloadImports = () => ({
+  name: 'preload-imports',
+  renderDynamicImport({ chunk, getTargetChunkImports }) {
+    const deps = (getTargetChunkImports() ?? []).filter((i) => i.type === 'internal' && i.fileName !== chunk.fileName);
+    if (!deps.length) return null;
+    return { left: `Promise.all([${deps.map((d) => `import(${d.resolvedImportPath}),`).join('')}import(`, right: ')]).then((m) => m.pop())' };
   },
 });
 

@@ -87,6 +87,22 @@ async function checkDelivery(base: string, label: string) {
   return wire;
 }
 
+describe('the CDN files load in two round trips', () => {
+  it('an entry asks for each chunk it loads on demand together with the chunks that one imports', () => {
+    const imported = (f: string, re: RegExp) => [...readFileSync(join(cdn, f), 'utf8').matchAll(re)].map((m) => m[1]!);
+    let checked = 0;
+    for (const entry of entries) {
+      const onDemand = new Set(imported(entry, /\bimport\(\s*["']\.\/([\w.-]+\.js)["']\s*\)/g));
+      for (const chunk of onDemand)
+        for (const dep of imported(chunk, /\bfrom\s*["']\.\/([\w.-]+\.js)["']/g).filter((d) => d !== entry)) {
+          assert.ok(onDemand.has(dep), `${entry}: ${chunk} imports ${dep}, which the entry does not ask for with it (a round trip more)`);
+          checked++;
+        }
+    }
+    assert.ok(checked, "some chunk loaded on demand imports another (the comments' rendering imports markdown)");
+  });
+});
+
 describe('delivery of the CDN files', () => {
   describe('by civic-server', () => {
     let base = '';
