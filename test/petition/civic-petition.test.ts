@@ -19,6 +19,17 @@ async function fill(el: Element, values: Record<string, string>) {
 const focused = (el: Element) => el.shadowRoot!.activeElement?.getAttribute('name') ?? el.shadowRoot!.activeElement?.id;
 const submit = (el: Element) => $<HTMLButtonElement>(el, '[part~=submit]').click();
 
+/** A petition whose reader signs while the network is down: the signature is kept, the widget says so. */
+async function signedOffline() {
+  const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
+  const el = await petition(backend);
+  backend.online = false;
+  await fill(el, { name: 'Luc Côté', email: 'luc@example.org' });
+  submit(el);
+  await waitForText(el, 'hors ligne');
+  return { backend, el };
+}
+
 describe('<civic-petition>', () => {
   it('shows the petition, its count against the goal and who signed lately, accessibly', async () => {
     const el = await petition(new MemoryBackend({ petitions: [petitionData()] }));
@@ -143,12 +154,7 @@ describe('<civic-petition>', () => {
   });
 
   it('keeps a signature made offline and sends it once when the network returns', async () => {
-    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
-    const el = await petition(backend);
-    backend.online = false;
-    await fill(el, { name: 'Luc Côté', email: 'luc@example.org' });
-    submit(el);
-    await waitForText(el, 'hors ligne');
+    const { backend, el } = await signedOffline();
     expect($<HTMLButtonElement>(el, '[part~=submit]').disabled).to.equal(true);
     expect(field(el, 'name').value).to.equal('Luc Côté');
     await expect(el).to.be.accessible();
@@ -161,12 +167,7 @@ describe('<civic-petition>', () => {
   });
 
   it('sends a kept signature when the page is opened again, once', async () => {
-    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
-    const el = await petition(backend);
-    backend.online = false;
-    await fill(el, { name: 'Luc Côté', email: 'luc@example.org' });
-    submit(el);
-    await waitForText(el, 'hors ligne');
+    const { backend, el } = await signedOffline();
     el.remove();
     backend.online = true;
     const reopened = await petition(backend);
