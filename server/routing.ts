@@ -61,12 +61,12 @@ export class Router {
         try {
           checkAdmin(c, adminToken);
         } catch (e) {
-          const wait = adminFailures?.take(ip);
+          const wait = await adminFailures?.take(ip);
           throw wait ? rateLimited(wait) : e;
         }
       }
       if (limiter && op.errors.includes(429)) {
-        const wait = limiter.take(ip);
+        const wait = await limiter.take(ip);
         if (wait) throw rateLimited(wait);
       }
       const params = op.params ? parse(op.params, c.req.param()) : {};
