@@ -249,7 +249,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
     if (v['notifyReplies']) input.notifyReplies = true;
     const parsed = CommentInput.safeParse(input);
     const errors = parsed.success ? {} : this.#errorsOf(new CivicError('validation', '', { issues: toIssues(parsed.error.issues) }));
-    if (!input.email && (this.requireEmail || input.notifyReplies)) errors['email'] ??= this.requireEmail ? this.l.t.required : this.l.t.notifyNeedsEmail;
+    if (!input.email && (this.requireEmail || input.notifyReplies)) errors['email'] ??= this.requireEmail ? this.l.t.missing['email']! : this.l.t.notifyNeedsEmail;
     if (Object.keys(errors).length) return this.#showErrors(errors);
     this.errors = {};
     this.sending = true;

@@ -136,7 +136,7 @@ describe('the demo blog', () => {
     assert.match(consensus, /Où ils sont partagés/);
     const proposal = consultation.locator('[part~=proposal]', { hasText: 'Un outil de participation' });
     await proposal.getByRole('button', { name: 'D’accord', exact: true }).click();
-    await proposal.getByText('100 % · 4 votes').waitFor();
+    await proposal.getByText('100 % d’accord · 0 % mitigé · 0 % pas d’accord · 4 votes').waitFor();
     assert.equal(await proposal.getByRole('button', { name: 'D’accord', exact: true }).getAttribute('aria-pressed'), 'true');
     assert.deepEqual(errors, []);
   });

@@ -10,8 +10,7 @@ export const core = {
   loading: 'Loading…',
   retry: 'Try again',
   optional: 'optional',
-  required: 'Required',
-  /** What to enter in a required field left empty, by the field's name (its last part after a dash); else `required`. */
+  /** What to enter in a required field left empty, by the field's name (its last part after a dash). */
   missing: {
     name: 'Enter your name',
     email: 'Enter your email address',

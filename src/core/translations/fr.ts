@@ -12,7 +12,6 @@ export const core: CoreStrings = {
   loading: 'Chargement…',
   retry: 'Réessayer',
   optional: 'facultatif',
-  required: 'Obligatoire',
   missing: {
     name: 'Entrez votre nom',
     email: 'Entrez votre adresse courriel',
