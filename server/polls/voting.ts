@@ -8,6 +8,7 @@ import type { ApiIssue } from '../../src/api/common.js';
 import { normaliseEmail } from '../../src/domain/people.js';
 import { POLL_SUBJECT, type LikeResult, type VoteInput, type VoteResult } from '../../src/api/poll.js';
 import { subjectResult } from '../../src/domain/consensus.js';
+import { maySee } from '../../src/domain/results.js';
 import { voteValues } from '../../src/domain/votes.js';
 import type { Bus } from '../bus.js';
 import type { Db, Queryable } from '../db/db.js';
@@ -79,9 +80,10 @@ export async function castVote(
     const { old } = p;
     const counted = !p.confirm_email || confirmed;
     const scored = p.vote_kind === 'agreement';
-    const visible = p.results_visibility === 'always' || p.closed || (p.results_visibility === 'after-vote' && input !== null);
+    /** The answer: the participant's vote on the subject as it stands, with its result when they may see it (src/domain/results.ts). */
     const answer = (status: VoteResult['status'], rows: [string, string, number][]): VoteResult => {
       const now = resultOf(rows, subject, scored);
+      const visible = maySee(p.results_visibility, p.closed, status !== 'withdrawn');
       return { status, participantCount: now.participantCount, result: visible ? now.result : null };
     };
     // A replay: the state this key left may have changed since; say what it is now.

@@ -85,7 +85,11 @@ export const SubjectResult = /* @__PURE__ */ z.object({
 /** A poll's results, as the reader may see them. */
 export const PollResults = /* @__PURE__ */ z.object({
   pollId: Id,
-  /** Whether every result is shown (else only those of subjects this participant voted on, under `after-vote`). */
+  /**
+   * Whether this answer shows every result: the results are public (`always`, or the poll is closed),
+   * or (`after-vote`, a participant's ballot) they voted on every subject. Else some are withheld:
+   * only those of the subjects this participant voted on are given.
+   */
   visible: z.boolean(),
   participantCount: Count,
   /** The vote on the poll itself (quick polls; choices among proposals), when visible. */
@@ -158,7 +162,11 @@ export const VoteStatus = /* @__PURE__ */ oneOf(['counted', 'pending', 'withdraw
 export const VoteResult = /* @__PURE__ */ z.object({
   status: VoteStatus,
   participantCount: Count,
-  /** The subject's result right after this vote, if the participant may see it. */
+  /**
+   * The subject's result right after this request, if the participant may see it: results public,
+   * or `after-vote` while they have a vote on the subject (so never after a withdrawal).
+   * `status` says what their vote on the subject is now (a replayed request's too).
+   */
   result: z.nullable(SubjectResult),
 });
 

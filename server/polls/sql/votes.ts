@@ -32,7 +32,7 @@ export interface PollLock extends Row {
   kind: 'quick' | 'consultation';
   max_choices: number | null;
   confirm_email: boolean;
-  results_visibility: string;
+  results_visibility: 'always' | 'after-vote' | 'after-close';
   closed: boolean;
   upcoming: boolean;
 }
