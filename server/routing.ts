@@ -5,9 +5,8 @@
  */
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { toIssues } from '../src/api/errors.js';
 import type { Operation } from '../src/api/routes.js';
-import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, trimStrings, type RateLimiter } from './http.js';
+import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, requestIssues, trimStrings, type RateLimiter } from './http.js';
 
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
@@ -41,7 +40,7 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 function parse<S extends z.ZodMiniType>(schema: S, data: unknown, prefix = ''): z.output<S> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
-  const issues = toIssues(r.error.issues).map((i) => (prefix && i.path === 'body' ? i : { ...i, path: prefix + i.path }));
+  const issues = requestIssues(r.error.issues).map((i) => (prefix && i.path === 'body' ? i : { ...i, path: prefix + i.path }));
   throw new ApiFailure(400, 'validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 }
 
