@@ -35,6 +35,11 @@ export interface AppOptions {
   adminToken?: string | undefined;
   /** The public origin for links in mails (default: the origin of the request). */
   publicUrl?: string | undefined;
+  /**
+   * This server's own origin (`http://localhost:8787`), which `startServer` sets once it listens:
+   * the demo blog's page is under it, unless `publicUrl` says where readers find the server.
+   */
+  origin?: string | undefined;
   /** Origins allowed by CORS; default any (the widgets send no credentials). */
   origins?: string[] | undefined;
   /** Per-client limit on writes; `false` turns it off. Default: bursts of 20, then one every 3 s. */
@@ -78,7 +83,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   const log = options.log ?? defaultLog;
   const db = options.db ?? (await openDb(options.database));
   await migrate(db, migrationsDir);
-  if (options.demo && (await loadDemo(db))) log('info', 'demo content loaded');
+  if (options.demo && (await loadDemo(db, options.publicUrl ?? options.origin))) log('info', 'demo content loaded');
   const bus = await Bus.start(db);
   const mailer: Mailer = options.mailer ?? new DevOutbox();
   const outbox = mailer instanceof DevOutbox ? mailer : undefined;

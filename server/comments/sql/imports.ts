@@ -75,3 +75,17 @@ export async function insertDemoComment(
 
 /** Dates a thread's creation (the demo's). */
 export const setThreadCreated = (q: Queryable, id: string, at: string) => q.query('UPDATE comment_threads SET created_at = $2 WHERE id = $1', [id, at]);
+
+/**
+ * The demo thread's page moves to `url` (the server's origin changed), with the target of its
+ * mentions that pointed to the old one; unless another thread has that page already.
+ */
+export async function moveDemoPage(q: Queryable, id: string, url: string): Promise<void> {
+  const [old] = await q.query<{ url: string | null }>(
+    `SELECT t.url FROM comment_threads t WHERE t.id = $1 AND t.url IS DISTINCT FROM $2 AND NOT EXISTS (SELECT 1 FROM comment_threads o WHERE o.url = $2) FOR UPDATE`,
+    [id, url],
+  );
+  if (!old) return;
+  await q.query('UPDATE comment_threads SET url = $2, updated_at = now() WHERE id = $1', [id, url]);
+  if (old.url) await q.query('UPDATE comment_mentions SET target_url = $3 WHERE thread_id = $1 AND target_url = $2', [id, old.url, url]);
+}
