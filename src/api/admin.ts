@@ -50,10 +50,17 @@ export const ThreadCreate = /* @__PURE__ */ z.strictObject({
 /** Admin: change a thread (any subset of fields). */
 export const ThreadUpdate = /* @__PURE__ */ z.partial(z.omit(ThreadCreate, { id: true }));
 
-/** A comment as moderators see it: any status, the email, the reports. */
+/**
+ * A comment as moderators see it: any status, the reports, and what is known of its author's email.
+ * The address itself is not shown: the server keeps it only to send the reply mails its author
+ * asked for (erased when they stop); blocks and first-time moderation work from its keyed hash.
+ */
 export const AdminComment = /* @__PURE__ */ z.extend(Comment, {
   status: oneOf(['published', 'pending', 'rejected', 'deleted']),
-  email: z.nullable(z.string()),
+  /** The author gave an email (its keyed hash is kept: `POST /admin/blocks` with `commentId` blocks it). */
+  emailGiven: z.boolean(),
+  /** The author gets a mail for each reply, and has not stopped them. */
+  replyMails: z.boolean(),
   flagCount: Count,
 });
 /** Admin: pin a top-level comment to the top of its thread, or unpin it. */

@@ -30,7 +30,7 @@ export interface ImportedComment {
   threadId: string;
   parent: Placed | undefined;
   name: string;
-  email: string | null;
+  /** The keyed hash of the author's email (blocks, first-time moderation): imports ask for no reply mails, so the address itself is not kept. */
   emailHash: string | null;
   ipHash: string | null;
   website: string | null;
@@ -47,14 +47,14 @@ export async function insertImportedComment(q: Queryable, c: ImportedComment): P
   const p = place(c.parent);
   const [r] = await q.query<{ id: string; level: number; root: string | null; inserted: boolean }>(
     `WITH ins AS (
-       INSERT INTO comments (thread_id, parent_id, root_id, level, name, email, email_hash, ip_hash, website, body, status,
+       INSERT INTO comments (thread_id, parent_id, root_id, level, name, email_hash, ip_hash, website, body, status,
                              source, source_id, created_at, published_at)
-       VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $11 = 'published' THEN $14::timestamptz END)
+       VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $10 = 'published' THEN $13::timestamptz END)
        ON CONFLICT (thread_id, source, source_id) DO NOTHING RETURNING id, level, root_id)
      SELECT id::text AS id, level, root_id::text AS root, true AS inserted FROM ins
      UNION ALL
-     SELECT id::text, level, root_id::text, false FROM comments WHERE thread_id = $1 AND source = $12 AND source_id = $13`,
-    [c.threadId, p.parentId, p.rootId, p.level, c.name, c.email, c.emailHash, c.ipHash, c.website, c.body, c.status, c.source, c.sourceId, c.at],
+     SELECT id::text, level, root_id::text, false FROM comments WHERE thread_id = $1 AND source = $11 AND source_id = $12`,
+    [c.threadId, p.parentId, p.rootId, p.level, c.name, c.emailHash, c.ipHash, c.website, c.body, c.status, c.source, c.sourceId, c.at],
   );
   return r!;
 }

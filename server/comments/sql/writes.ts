@@ -43,7 +43,9 @@ export interface NewComment {
   rootId: string | null;
   level: number;
   name: string;
+  /** The address, kept only while reply mails are wanted (`notifyReplies`); else null. */
   email: string | null;
+  /** Its keyed hash, kept whenever an email was given (blocks, first-time moderation). */
   emailHash: string | null;
   ipHash: string;
   website: string | null;
@@ -204,4 +206,5 @@ export async function unsubscribeInfo(q: Queryable, commentId: string) {
   return r;
 }
 
-export const stopReplyMails = (q: Queryable, commentId: string) => q.query('UPDATE comments SET notify_replies = false WHERE id = $1::bigint', [commentId]);
+/** The author stops reply mails: the address, kept only for them, is erased (its keyed hash stays). */
+export const stopReplyMails = (q: Queryable, commentId: string) => q.query('UPDATE comments SET notify_replies = false, email = NULL WHERE id = $1::bigint', [commentId]);
