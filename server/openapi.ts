@@ -62,11 +62,11 @@ function operation(o: Operation): Json {
     });
   }
   const content =
-    o.produces === 'application/json'
-      ? { 'application/json': { schema: o.response ? schema(o.response, 'output') : {} } }
-      : o.produces === 'text/event-stream'
-        ? { 'text/event-stream': { schema: { type: 'string', description: 'Each `data:` line is a JSON document:', contentSchema: o.response ? schema(o.response, 'output') : {} } } }
-        : { 'text/csv': { schema: { type: 'string' } } };
+    o.produces === 'text/event-stream'
+      ? { 'text/event-stream': { schema: { type: 'string', description: 'Each `data:` line is a JSON document:', contentSchema: o.response ? schema(o.response, 'output') : {} } } }
+      : o.produces === 'text/csv'
+        ? { 'text/csv': { schema: { type: 'string' } } }
+        : { 'application/json': { schema: o.response ? schema(o.response, 'output') : {} } };
   const responses: Json = { [o.status]: { description: o.summary, content } };
   for (const status of o.body ? [...o.errors, 415] : o.errors) {
     responses[status] = { description: reasons[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } } };

@@ -19,7 +19,8 @@ export interface Input<O extends Operation> {
   ip: string;
 }
 
-type Answer<O extends Operation> = O['produces'] extends 'application/json' ? z.input<NonNullable<O['response']>> | Response : Response;
+/** JSON operations answer their response (or a Response); event streams and CSV answer a Response. */
+type Answer<O extends Operation> = O['produces'] extends string ? Response : z.input<NonNullable<O['response']>> | Response;
 
 export interface RouterOptions {
   adminToken: string | undefined;

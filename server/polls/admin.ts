@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { PollCreate, PollUpdate } from '../../src/api/admin.js';
 import type { ApiIssue } from '../../src/api/common.js';
 import type { Poll, PollResults, Proposal } from '../../src/api/poll.js';
-import { pollRoutes as routes } from '../../src/api/routes.js';
+import { routes } from '../../src/api/routes.js';
 import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
 import { conflict, found, idTaken, invalidIssues, notFound, setLocation } from '../http.js';

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { Slug } from '../../src/api/common.js';
 import { toIssues } from '../../src/api/errors.js';
 import { ProposalSort, pollStatus, type PollEvent } from '../../src/api/poll.js';
-import { pollRoutes as routes } from '../../src/api/routes.js';
+import { routes } from '../../src/api/routes.js';
 import { visibleResults } from '../../src/domain/results.js';
 import { linkBase, mailLater, type ServerContext } from '../context.js';
 import { found, invalidIssues, notFound, RateLimiter } from '../http.js';

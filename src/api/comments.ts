@@ -18,12 +18,12 @@ import { Count, Honeypot, Id, OpenStatus, Timestamp, line, oneOf, page } from '.
 
 /** `post`: published at once; `pre`: every comment waits for a moderator; `first-time`: only comments from an email never published before wait. */
 export const Moderation = /* @__PURE__ */ oneOf(['post', 'pre', 'first-time']);
+export type Moderation = z.infer<typeof Moderation>;
 /** `deleted`: a placeholder kept (empty name and body) because published replies hang under it. */
 export const CommentStatus = /* @__PURE__ */ oneOf(['published', 'pending', 'deleted']);
+export type CommentStatus = z.infer<typeof CommentStatus>;
 /** The orders of top-level comments (replies are always oldest first). */
 export type CommentSort = 'oldest' | 'newest' | 'likes';
-export type Moderation = z.infer<typeof Moderation>;
-export type CommentStatus = z.infer<typeof CommentStatus>;
 
 /** The longest text each field of a comment accepts (the schemas below and the form's counters). */
 export const COMMENT_LIMITS = { name: 80, email: 254, website: 300, body: 5000 } as const;
@@ -49,6 +49,7 @@ export const Thread = z.object({
   challenge: z.boolean(),
   createdAt: Timestamp,
 });
+export type Thread = z.infer<typeof Thread>;
 
 export const Comment = z.object({
   id: Id,
@@ -74,6 +75,7 @@ export const Comment = z.object({
   /** The last edit by its author, if any. */
   editedAt: z.nullable(Timestamp),
 });
+export type Comment = z.infer<typeof Comment>;
 
 /** An optional http(s) URL ('' means none): a pattern, not `z.url()`, which costs widget bundles. */
 const Website = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string().check(z.maxLength(L.website), z.regex(/^(https?:\/\/[^\s/?#]+\S*)?$/i)));
@@ -94,6 +96,7 @@ export const CommentInput = /* @__PURE__ */ z.object({
   /** A solved challenge (see `Challenge`), when the thread says `challenge: true`. */
   challenge: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(1000))),
 });
+export type CommentInput = z.input<typeof CommentInput>;
 
 /** What `post` answers: the comment (`pending` or `published`) and what its author keeps to edit it. */
 export const CommentCreated = z.object({
@@ -105,14 +108,18 @@ export const CommentCreated = z.object({
   editToken: z.string(),
   editableUntil: Timestamp,
 });
+export type CommentCreated = z.infer<typeof CommentCreated>;
 
 /** The author's edit token, as sent back to the server. */
 const EditToken = /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,200}$/));
 /** Change a comment's body (author, within the edit window). */
 export const CommentEdit = /* @__PURE__ */ z.object({ editToken: EditToken, body: /* @__PURE__ */ line(L.body) });
+export type CommentEdit = z.input<typeof CommentEdit>;
 /** Delete a comment (author, within the edit window). */
 export const CommentDelete = /* @__PURE__ */ z.object({ editToken: EditToken });
+export type CommentDelete = z.input<typeof CommentDelete>;
 export const CommentDeleted = z.object({ id: Id, commentCount: Count });
+export type CommentDeleted = z.infer<typeof CommentDeleted>;
 /** Up to 50 edit tokens kept by a browser: `mine` answers the comments they own. */
 export const MineInput = /* @__PURE__ */ z.object({ tokens: /* @__PURE__ */ z.array(EditToken).check(z.maxLength(50)) });
 export const CommentList = z.object({ items: z.array(Comment) });
@@ -125,12 +132,16 @@ export const CommentList = z.object({ items: z.array(Comment) });
 const Reader = /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,100}$/));
 /** Like (`liked` true or left out) or take a like back (`liked: false`). */
 export const LikeInput = /* @__PURE__ */ z.object({ reader: Reader, liked: z.optional(z.boolean()) });
+export type LikeInput = z.input<typeof LikeInput>;
 export { LikeResult } from './common.js';
 /** Why a reader reports a comment (what people send: checked, with a pattern rather than a costlier enum). */
 export const FlagReason = /* @__PURE__ */ oneOf(['spam', 'abuse', 'off-topic', 'other']).check(z.regex(/^(spam|abuse|off-topic|other)$/));
+export type FlagReason = z.infer<typeof FlagReason>;
 /** Report a comment to the moderators (once per reader). */
 export const FlagInput = /* @__PURE__ */ z.object({ reader: Reader, reason: z.optional(FlagReason) });
+export type FlagInput = z.input<typeof FlagInput>;
 export const FlagResult = z.object({ flagged: z.boolean() });
+export type FlagResult = z.infer<typeof FlagResult>;
 
 /**
  * The proof-of-work hand-shake (`challenge()` when the thread says `challenge: true`):
@@ -147,8 +158,10 @@ export const Challenge = z.object({
   difficulty: Count,
   expiresAt: Timestamp,
 });
+export type Challenge = z.infer<typeof Challenge>;
 
 export const MentionKind = /* @__PURE__ */ oneOf(['pingback', 'webmention', 'trackback']);
+export type MentionKind = z.infer<typeof MentionKind>;
 /** A page elsewhere that cites the thread's page (shown apart from the conversation). */
 export const Mention = z.object({
   id: Id,
@@ -161,10 +174,13 @@ export const Mention = z.object({
   site: z.string(),
   publishedAt: Timestamp,
 });
+export type Mention = z.infer<typeof Mention>;
 
 /** Top-level comments with their replies (see the top of this file); `total` is the thread's `commentCount`. */
 export const CommentPage = page(Comment);
+export type CommentPage = z.infer<typeof CommentPage>;
 export const MentionPage = page(Mention);
+export type MentionPage = z.infer<typeof MentionPage>;
 
 /**
  * The live event sent on a thread's stream. On connect, and whenever the thread itself changes:
@@ -180,21 +196,5 @@ export const CommentEvent = z.object({
   comment: z.optional(Comment),
   mention: z.optional(Mention),
 });
-
-export type Thread = z.infer<typeof Thread>;
-export type Comment = z.infer<typeof Comment>;
-export type CommentInput = z.input<typeof CommentInput>;
-export type CommentCreated = z.infer<typeof CommentCreated>;
-export type CommentEdit = z.input<typeof CommentEdit>;
-export type CommentDelete = z.input<typeof CommentDelete>;
-export type CommentDeleted = z.infer<typeof CommentDeleted>;
-export type LikeInput = z.input<typeof LikeInput>;
-export type FlagReason = z.infer<typeof FlagReason>;
-export type FlagInput = z.input<typeof FlagInput>;
-export type FlagResult = z.infer<typeof FlagResult>;
-export type Challenge = z.infer<typeof Challenge>;
-export type MentionKind = z.infer<typeof MentionKind>;
-export type Mention = z.infer<typeof Mention>;
-export type CommentPage = z.infer<typeof CommentPage>;
-export type MentionPage = z.infer<typeof MentionPage>;
 export type CommentEvent = z.infer<typeof CommentEvent>;
+

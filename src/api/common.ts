@@ -40,21 +40,28 @@ export const Email = /* @__PURE__ */ z.string().check(z.maxLength(254), z.regex(
 export const HttpUrl = z.url({ protocol: /^https?$/ });
 /** The values of each `oneOf` schema, for the OpenAPI document (server/openapi.ts). */
 export const enumValues = /* @__PURE__ */ new WeakMap<object, readonly string[]>();
+/** True in the widgets' CDN files (rollup.config.mjs defines it), which never read `enumValues`. */
+declare const CIVIC_CDN: boolean | undefined;
 /**
  * One of a few strings, as the server writes it: checked as a string in the widgets (a zod enum
  * type costs each widget bundle 0.33 kB gzip), typed as the union for TypeScript, and listed for
  * the OpenAPI document. What people send is checked with `z.enum` on the server. The values are
- * kept in a WeakMap rather than zod's registry, whose module would cost each widget 0.3 kB.
+ * kept in a WeakMap rather than zod's registry, whose module would cost each widget 0.3 kB, and not
+ * at all in the CDN files, where the lists cost each widget 0.1 kB and nothing reads them. A
+ * `oneOf` no one uses is left out of a bundle.
  */
-export const oneOf = <const T extends readonly string[]>(values: T) => {
+export const oneOf = /* @__NO_SIDE_EFFECTS__ */ <const T extends readonly string[]>(values: T) => {
   const s = z.string();
-  enumValues.set(s, values);
-  return s as unknown as z.ZodMiniType<T[number]>;
+  if (typeof CIVIC_CDN === 'undefined') enumValues.set(s, values);
+  return s as unknown as z.ZodMiniType<T[number], T[number]>;
 };
 /** Open or closed: the state of anything that accepts contributions for a while. */
 export const OpenStatus = oneOf(['open', 'closed']);
 /** The honeypot: a field people never see and bots fill in. Accepted, and its submission dropped. */
 export const Honeypot = z.optional(z.string().check(z.maxLength(500)));
+
+/** The token of an emailed link: to confirm or withdraw a signature, to confirm a poll participant's address. */
+export const TokenInput = /* @__PURE__ */ z.object({ token: /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,200}$/)) });
 
 /** A page of a cursor-paginated list. */
 export const page = <T extends z.ZodMiniType>(item: T) =>

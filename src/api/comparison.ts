@@ -21,6 +21,7 @@ export const MISSING_ANSWERS = ['zero', 'neutral'] as const;
 
 /** -1 (disagree) to 1 (agree) on 3 points, -2 to 2 on 5 points; `null`: no answer. */
 export const Stance = z.nullable(z.number());
+export type Stance = z.infer<typeof Stance>;
 export const MatchMethod = /* @__PURE__ */ oneOf(METHODS);
 export const MissingAnswer = /* @__PURE__ */ oneOf(MISSING_ANSWERS);
 const maybe = <T extends z.ZodMiniType>(t: T) => z.optional(z.nullable(t));
@@ -33,6 +34,7 @@ export const Statement = z.object({
   /** Context shown beside the statement (what it means, why it matters). */
   explanation: maybe(z.string()),
 });
+export type Statement = z.infer<typeof Statement>;
 
 export const Party = z.object({
   /** Unique within the comparison. */
@@ -45,6 +47,7 @@ export const Party = z.object({
   /** An http(s) URL of a small logo or portrait. */
   logoUrl: maybe(z.string()),
 });
+export type Party = z.infer<typeof Party>;
 
 /** One party on one statement. A party × statement with no position is "no answer" too. */
 export const Position = z.object({
@@ -58,6 +61,7 @@ export const Position = z.object({
   /** When it was said: `YYYY-MM-DD`. */
   sourceDate: maybe(z.string()),
 });
+export type Position = z.infer<typeof Position>;
 
 export const Comparison = z.object({
   id: Id,
@@ -78,14 +82,10 @@ export const Comparison = z.object({
   positions: z.array(Position),
   updatedAt: z.optional(Timestamp),
 });
+export type Comparison = z.infer<typeof Comparison>;
 
-export type Stance = z.infer<typeof Stance>;
 export type MatchMethod = (typeof METHODS)[number];
 export type MissingAnswer = (typeof MISSING_ANSWERS)[number];
-export type Statement = z.infer<typeof Statement>;
-export type Party = z.infer<typeof Party>;
-export type Position = z.infer<typeof Position>;
-export type Comparison = z.infer<typeof Comparison>;
 /** A comparison with every optional setting filled in. */
 export type FullComparison = Comparison & Required<Pick<Comparison, 'method' | 'allowMethodChoice' | 'missingAnswer' | 'collectAnswers'>>;
 
@@ -192,11 +192,13 @@ export const AnswersInput = /* @__PURE__ */ z.object({
     )
     .check(z.minLength(1), z.maxLength(500)),
 });
+export type AnswersInput = z.input<typeof AnswersInput>;
 
 export const AnswersResult = z.object({
   /** How many readers have sent their answers so far. */
   respondentCount: Count,
 });
+export type AnswersResult = z.infer<typeof AnswersResult>;
 
 /** What readers answered on one statement, for the organiser. */
 export const StatementTally = z.object({
@@ -213,7 +215,5 @@ export const AnswerAggregate = z.object({
   respondentCount: Count,
   statements: z.array(StatementTally),
 });
-
-export type AnswersInput = z.input<typeof AnswersInput>;
-export type AnswersResult = z.infer<typeof AnswersResult>;
 export type AnswerAggregate = z.infer<typeof AnswerAggregate>;
+

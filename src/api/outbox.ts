@@ -23,13 +23,16 @@ export type Outcome<T> = { result: T } | { error: CivicError };
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
 
 export class Outbox {
+  // Declared, not defined as fields: the constructor sets them (and a widget's file is smaller).
+  declare readonly name: string;
+  declare readonly storage: Store | undefined;
   #memory: string | null = null;
 
   /** `storage` defaults to localStorage, or this page's memory where storage is refused. */
-  constructor(
-    readonly name = 'civic-outbox',
-    readonly storage?: Store,
-  ) {}
+  constructor(name = 'civic-outbox', storage?: Store) {
+    this.name = name;
+    this.storage = storage;
+  }
 
   all(): OutboxEntry[] {
     let v = this.#memory;

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { Count, Email, Honeypot, Id, OpenStatus, Timestamp, line, oneOf, optionalText } from './common.js';
 
 export const Locale = oneOf(['fr', 'en']);
+export type Locale = z.infer<typeof Locale>;
 
 /** A signer who agreed to be shown: first name and initial, city. */
 export const PublicSigner = z.object({
@@ -10,6 +11,7 @@ export const PublicSigner = z.object({
   city: z.nullable(z.string()),
   signedAt: Timestamp,
 });
+export type PublicSigner = z.infer<typeof PublicSigner>;
 
 export const Petition = z.object({
   id: Id,
@@ -33,6 +35,7 @@ export const Petition = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
+export type Petition = z.infer<typeof Petition>;
 
 /** The longest text each field of a signature accepts (the schema below and the form's counters). */
 export const SIGNATURE_LIMITS = { name: 100, email: 254, postalCode: 12, city: 100, comment: 1000 } as const;
@@ -52,21 +55,23 @@ export const SignatureInput = z.object({
   /** Honeypot: people leave it empty. */
   hp: Honeypot,
 });
+export type SignatureInput = z.input<typeof SignatureInput>;
 
 export const SignStatus = oneOf(['pending', 'confirmed', 'already-signed']);
+export type SignStatus = z.infer<typeof SignStatus>;
 export const SignResult = z.object({
   /** `pending`: check your email; `confirmed`: counted; `already-signed`: this email has signed before. */
   status: SignStatus,
   signatureCount: Count,
 });
+export type SignResult = z.infer<typeof SignResult>;
 
-/** The token from an emailed link, to confirm or to withdraw a signature. */
-export const TokenInput = /* @__PURE__ */ z.object({ token: /* @__PURE__ */ z.string().check(z.regex(/^[\w-]{16,200}$/)) });
 export const TokenResult = z.object({
   status: oneOf(['confirmed', 'withdrawn']),
   petitionId: Id,
   signatureCount: Count,
 });
+export type TokenResult = z.infer<typeof TokenResult>;
 
 /** The live event sent on a petition's stream whenever its count or signers change. */
 export const PetitionEvent = z.object({
@@ -76,14 +81,6 @@ export const PetitionEvent = z.object({
   status: OpenStatus,
   recentSigners: z.array(PublicSigner),
 });
-
-export type Locale = z.infer<typeof Locale>;
-export type PublicSigner = z.infer<typeof PublicSigner>;
-export type Petition = z.infer<typeof Petition>;
-export type SignatureInput = z.input<typeof SignatureInput>;
-export type SignStatus = z.infer<typeof SignStatus>;
-export type SignResult = z.infer<typeof SignResult>;
-export type TokenResult = z.infer<typeof TokenResult>;
 export type PetitionEvent = z.infer<typeof PetitionEvent>;
 
 /** Whether a petition accepts signatures at `now`. */

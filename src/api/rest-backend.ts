@@ -1,24 +1,18 @@
 /** RestBackend: the CivicBackend that speaks the REST contract of the reference server. */
 import type { CivicBackend, CommentsBackend, ComparisonBackend, PetitionBackend, PollBackend } from './backend.js';
-import { Petition, PetitionEvent, SignResult } from './petition.js';
 import { RestClient, type RestOptions } from './rest.js';
+import { call, listen } from './rest-call.js';
+import { getPetition, petitionEvents, signPetition } from './routes/petitions.js';
 import { restComments } from './rest-comments.js';
 import { restPolls } from './rest-poll.js';
 import { restComparisons } from './rest-comparison.js';
 
-const seg = encodeURIComponent;
-
 /** The petition part of the REST contract. */
 export function restPetitions(client: RestClient): PetitionBackend {
   return {
-    get: (id, o) => client.request('GET', `/petitions/${seg(id)}`, Petition, { signal: o?.signal }),
-    sign: (id, input, o) =>
-      client.request('POST', `/petitions/${seg(id)}/signatures`, SignResult, {
-        body: input,
-        idempotencyKey: o.idempotencyKey,
-        signal: o.signal,
-      }),
-    subscribe: (id, listener) => client.subscribe(`/petitions/${seg(id)}/events`, PetitionEvent, listener),
+    get: (id, o) => call(client, getPetition, { id }, o),
+    sign: (id, body, o) => call(client, signPetition, { id }, { ...o, body }),
+    subscribe: (id, listener) => listen(client, petitionEvents, { id }, listener),
   };
 }
 

@@ -1,36 +1,33 @@
-/** The comments part of the REST contract (see routes.ts for the operations it calls). */
+/** The comments part of the REST contract. */
 import type { CommentsBackend } from './backend.js';
+import type { RestClient } from './rest.js';
+import { call, listen } from './rest-call.js';
 import {
-  Challenge,
-  Comment,
-  CommentCreated,
-  CommentDeleted,
-  CommentEvent,
-  CommentList,
-  CommentPage,
-  FlagResult,
-  LikeResult,
-  MentionPage,
-  Thread,
-} from './comments.js';
-import { withQuery, type RestClient } from './rest.js';
-
-const seg = encodeURIComponent;
+  deleteComment,
+  editComment,
+  flagComment,
+  getChallenge,
+  getThread,
+  likeComment,
+  listComments,
+  listMentions,
+  myComments,
+  postComment,
+  threadEvents,
+} from './routes/comments.js';
 
 export function restComments(client: RestClient): CommentsBackend {
-  const thread = (id: string, rest = '') => `/threads/${seg(id)}${rest}`;
-  const comment = (id: string, rest = '') => `/comments/${seg(id)}${rest}`;
   return {
-    get: (id, o) => client.request('GET', thread(id), Thread, { signal: o?.signal }),
-    list: (id, q = {}, o) => client.request('GET', withQuery(thread(id, '/comments'), { sort: q.sort, cursor: q.cursor, limit: q.limit }), CommentPage, { signal: o?.signal }),
-    post: (id, body, o) => client.request('POST', thread(id, '/comments'), CommentCreated, { body, ...o }),
-    mine: (id, tokens, o) => client.request('POST', thread(id, '/comments/mine'), CommentList, { body: { tokens }, signal: o?.signal }).then((r) => r.items),
-    edit: (id, body, o) => client.request('PATCH', comment(id), Comment, { body, ...o }),
-    remove: (id, body, o) => client.request('DELETE', comment(id), CommentDeleted, { body, ...o }),
-    like: (id, body, o) => client.request('POST', comment(id, '/likes'), LikeResult, { body, ...o }),
-    flag: (id, body, o) => client.request('POST', comment(id, '/flags'), FlagResult, { body, ...o }),
-    mentions: (id, q = {}, o) => client.request('GET', withQuery(thread(id, '/mentions'), { cursor: q.cursor }), MentionPage, { signal: o?.signal }),
-    challenge: (id, o) => client.request('GET', thread(id, '/challenge'), Challenge, { signal: o?.signal }),
-    subscribe: (id, listener) => client.subscribe(thread(id, '/events'), CommentEvent, listener),
+    get: (id, o) => call(client, getThread, { id }, o),
+    list: (id, q = {}, o) => call(client, listComments, { id, sort: q.sort, cursor: q.cursor, limit: q.limit }, o),
+    post: (id, body, o) => call(client, postComment, { id }, { ...o, body }),
+    mine: (id, tokens, o) => call(client, myComments, { id }, { ...o, body: { tokens } }).then((r) => r.items),
+    edit: (id, body, o) => call(client, editComment, { id }, { ...o, body }),
+    remove: (id, body, o) => call(client, deleteComment, { id }, { ...o, body }),
+    like: (id, body, o) => call(client, likeComment, { id }, { ...o, body }),
+    flag: (id, body, o) => call(client, flagComment, { id }, { ...o, body }),
+    mentions: (id, q = {}, o) => call(client, listMentions, { id, cursor: q.cursor }, o),
+    challenge: (id, o) => call(client, getChallenge, { id }, o),
+    subscribe: (id, listener) => listen(client, threadEvents, { id }, listener),
   };
 }

@@ -1,14 +1,12 @@
 /** The comparator part of the REST contract. */
 import type { ComparisonBackend } from './backend.js';
-import { AnswersResult, Comparison } from './comparison.js';
 import type { RestClient } from './rest.js';
-
-const seg = encodeURIComponent;
+import { call } from './rest-call.js';
+import { getComparison, submitAnswers } from './routes/comparisons.js';
 
 export function restComparisons(client: RestClient): ComparisonBackend {
   return {
-    get: (id, o) => client.request('GET', `/comparisons/${seg(id)}`, Comparison, { signal: o?.signal }),
-    submitAnswers: (id, input, o) =>
-      client.request('POST', `/comparisons/${seg(id)}/answers`, AnswersResult, { body: input, idempotencyKey: o.idempotencyKey, signal: o.signal }),
+    get: (id, o) => call(client, getComparison, { id }, o),
+    submitAnswers: (id, body, o) => call(client, submitAnswers, { id }, { ...o, body }),
   };
 }

@@ -4,23 +4,19 @@
  * `api` attribute; consultations add the rest (rest-poll.ts) when their module loads.
  */
 import type { PollBackend } from './backend.js';
-import { Ballot, Poll, PollEvent, PollResults, VoteResult } from './poll.js';
 import type { RestClient } from './rest.js';
-
-const seg = encodeURIComponent;
-export const pollPath = (id: string) => `/polls/${seg(id)}`;
+import { call, listen } from './rest-call.js';
+import { getBallot, getPoll, pollEvents, pollResults, votePoll, voteProposal, withdrawPollVote, withdrawProposalVote } from './routes/polls.js';
 
 export function restPollCore(client: RestClient): PollBackend {
-  const votes = (id: string, proposalId: string | null, participant: string) =>
-    `${pollPath(id)}${proposalId ? `/proposals/${seg(proposalId)}` : ''}/votes/${seg(participant)}`;
   return {
-    get: (id, o) => client.request('GET', pollPath(id), Poll, { signal: o?.signal }),
-    results: (id, o) => client.request('GET', `${pollPath(id)}/results`, PollResults, { signal: o?.signal }),
-    ballot: (id, participant, o) => client.request('GET', `${pollPath(id)}/votes/${seg(participant)}`, Ballot, { signal: o?.signal }),
-    vote: (id, proposalId, participant, input, o) =>
-      client.request('PUT', votes(id, proposalId, participant), VoteResult, { body: input, idempotencyKey: o.idempotencyKey, signal: o.signal }),
+    get: (id, o) => call(client, getPoll, { id }, o),
+    results: (id, o) => call(client, pollResults, { id }, o),
+    ballot: (id, participant, o) => call(client, getBallot, { id, participant }, o),
+    vote: (id, proposalId, participant, body, o) =>
+      proposalId ? call(client, voteProposal, { id, proposalId, participant }, { ...o, body }) : call(client, votePoll, { id, participant }, { ...o, body }),
     withdraw: (id, proposalId, participant, o) =>
-      client.request('DELETE', votes(id, proposalId, participant), VoteResult, { idempotencyKey: o.idempotencyKey, signal: o.signal }),
-    subscribe: (id, listener) => client.subscribe(`${pollPath(id)}/events`, PollEvent, listener),
+      proposalId ? call(client, withdrawProposalVote, { id, proposalId, participant }, o) : call(client, withdrawPollVote, { id, participant }, o),
+    subscribe: (id, listener) => listen(client, pollEvents, { id }, listener),
   };
 }

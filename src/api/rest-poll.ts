@@ -1,26 +1,28 @@
 /** The poll part of the REST contract: every poll's calls (rest-poll-core.ts) and the consultations'. */
 import type { PollBackend } from './backend.js';
-import { Argument, ArgumentList, EmailResult, LikeResult, Proposal, ProposalPage } from './poll.js';
-import { withQuery, type RestClient } from './rest.js';
-import { pollPath as at, restPollCore } from './rest-poll-core.js';
+import { RestClient } from './rest.js';
+import { call } from './rest-call.js';
+import { restPollCore } from './rest-poll-core.js';
+import { likeArgument, listArguments, listProposals, requestParticipantEmail, submitArgument, submitProposal, unlikeArgument } from './routes/consultations.js';
 
-const seg = encodeURIComponent;
+type ConsultationCalls = Pick<Required<PollBackend>, 'proposals' | 'propose' | 'arguments' | 'argue' | 'like' | 'confirmEmail'>;
 
-export function restPolls(client: RestClient): PollBackend {
+/** The consultations' calls: proposals, arguments, likes, the email confirmation. */
+export function restConsultations(client: RestClient): ConsultationCalls {
   return {
-    ...restPollCore(client),
-    proposals: (id, q = {}, o) =>
-      client.request('GET', withQuery(`${at(id)}/proposals`, { theme: q.themeId, sort: q.sort, cursor: q.cursor, limit: q.limit }), ProposalPage, { signal: o?.signal }),
-    propose: (id, input, o) => client.request('POST', `${at(id)}/proposals`, Proposal, { body: input, idempotencyKey: o.idempotencyKey, signal: o.signal }),
-    arguments: (id, proposalId, o) => client.request('GET', `${at(id)}/proposals/${seg(proposalId)}/arguments`, ArgumentList, { signal: o?.signal }),
-    argue: (id, proposalId, input, o) =>
-      client.request('POST', `${at(id)}/proposals/${seg(proposalId)}/arguments`, Argument, { body: input, idempotencyKey: o.idempotencyKey, signal: o.signal }),
-    like: (id, argumentId, participant, liked, o) =>
-      client.request(liked ? 'PUT' : 'DELETE', `${at(id)}/arguments/${seg(argumentId)}/likes/${seg(participant)}`, LikeResult, {
-        idempotencyKey: o.idempotencyKey,
-        signal: o.signal,
-      }),
-    confirmEmail: (id, participant, email, o) =>
-      client.request('POST', `${at(id)}/participants/${seg(participant)}/email`, EmailResult, { body: { email }, idempotencyKey: o.idempotencyKey, signal: o.signal }),
+    proposals: (id, q = {}, o) => call(client, listProposals, { id, theme: q.themeId, sort: q.sort, cursor: q.cursor, limit: q.limit }, o),
+    propose: (id, body, o) => call(client, submitProposal, { id }, { ...o, body }),
+    arguments: (id, proposalId, o) => call(client, listArguments, { id, proposalId }, o),
+    argue: (id, proposalId, body, o) => call(client, submitArgument, { id, proposalId }, { ...o, body }),
+    like: (id, argumentId, participant, liked, o) => call(client, liked ? likeArgument : unlikeArgument, { id, argumentId, participant }, o),
+    confirmEmail: (id, participant, email, o) => call(client, requestParticipantEmail, { id, participant }, { ...o, body: { email } }),
   };
 }
+
+export const restPolls = (client: RestClient): PollBackend => ({ ...restPollCore(client), ...restConsultations(client) });
+
+/**
+ * `part` with the consultations' calls: its own where it has them, else the REST calls at `baseUrl`
+ * (the `api` attribute of a <civic-poll>, which builds only the every-poll part).
+ */
+export const withConsultation = (part: PollBackend, baseUrl: string): PollBackend => ({ ...restConsultations(new RestClient({ baseUrl })), ...part });

@@ -1,9 +1,10 @@
 /**
  * The REST transport: fetch with a timeout, retries with backoff (network failures, 5xx, 429 with
- * Retry-After), an Idempotency-Key header on every write, and every answer checked with its schema.
+ * Retry-After), the Idempotency-Key header of a write, and every answer checked with its schema.
+ * The contract's operations are called through it by `call` and `listen` (rest-call.ts).
  */
 import type * as z from 'zod/mini';
-import { ApiError } from './common.js';
+import { ApiError, type ApiIssue } from './common.js';
 import { CivicError, toIssues, type CivicErrorKind } from './errors.js';
 
 export interface RestOptions {
@@ -23,13 +24,10 @@ export interface RestOptions {
 
 export interface RequestOptions {
   body?: unknown;
+  /** Sent as the Idempotency-Key header, the same on every retry. */
   idempotencyKey?: string | undefined;
   signal?: AbortSignal | undefined;
 }
-
-/** A path with a query string, e.g. `withQuery('/threads/a/comments', { cursor, sort })`; undefined values are left out. */
-export const withQuery = (path: string, query: Record<string, string | number | undefined>): string =>
-  `${path}?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, `${v}`]))}`;
 
 const kinds: Record<number, CivicErrorKind> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 409: 'conflict', 410: 'closed', 413: 'payload-too-large', 429: 'rate-limited' };
 
@@ -41,15 +39,17 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return s >= 0 ? s : at ? Math.max(0, (at - now) / 1000) : undefined;
 }
 
-function check<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
+/** `data` checked with `schema`, or a CivicError `invalid-response` naming what is wrong. */
+export function check<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   throw new CivicError('invalid-response', 'the server answered outside the contract', { issues: toIssues(r.error.issues) });
 }
 
 export class RestClient {
-  readonly baseUrl: string;
-  readonly options: RestOptions;
+  // Declared, not defined as fields: the constructor sets them (and a widget's file is smaller).
+  declare readonly baseUrl: string;
+  declare readonly options: RestOptions;
 
   constructor(options: RestOptions) {
     this.options = options;
@@ -61,12 +61,14 @@ export class RestClient {
     return this.baseUrl + path;
   }
 
-  /** One call of the contract; `schema` checks the answer. */
-  async request<S extends z.ZodMiniType>(method: string, path: string, schema: S, o: RequestOptions = {}): Promise<z.infer<S>> {
+  /** One request; `schema` checks the answer. An idempotent one carries an Idempotency-Key: `o.idempotencyKey`, else a new one. */
+  async request<S extends z.ZodMiniType>(method: string, path: string, schema: S, o: RequestOptions = {}, idempotent?: boolean): Promise<z.infer<S>> {
     const { timeoutMs = 1e4, retries = 3, backoffMs = 400, maxRetryAfterMs = 3e4, fetch: f = fetch } = this.options;
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (o.body !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET') headers['idempotency-key'] = o.idempotencyKey ?? crypto.randomUUID();
+    // JSON.stringify(undefined) is undefined: no body.
+    const body = JSON.stringify(o.body) as string | undefined;
+    if (body) headers['content-type'] = 'application/json';
+    if (idempotent) headers['idempotency-key'] = o.idempotencyKey ?? crypto.randomUUID();
     const url = this.url(path);
     for (let attempt = 0; ; attempt++) {
       let error: CivicError;
@@ -75,19 +77,18 @@ export class RestClient {
         const res = await f(url, {
           method,
           headers,
-          body: o.body === undefined ? null : JSON.stringify(o.body),
+          body,
           signal: o.signal ? AbortSignal.any([o.signal, timeout]) : timeout,
           credentials: 'omit',
         });
-        const data: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+        // An empty answer (204) fails to parse, as does one that is not JSON: undefined.
+        const data: unknown = await res.json().catch(() => undefined);
         if (res.ok) return check(schema, data);
-        const body = ApiError.safeParse(data);
-        const e = body.success ? body.data.error : { kind: kinds[res.status] ?? (res.status < 500 ? 'validation' : 'server'), message: `HTTP ${res.status}` };
-        error = new CivicError(e.kind, e.message, {
-          status: res.status,
-          issues: ('issues' in e && e.issues) || [],
-          retryAfter: ('retryAfter' in e && e.retryAfter) || parseRetryAfter(res.headers.get('retry-after')),
-        });
+        const answer = ApiError.safeParse(data);
+        const e: { kind: CivicErrorKind; message: string; issues?: ApiIssue[] | undefined; retryAfter?: number | undefined } = answer.success
+          ? answer.data.error
+          : { kind: kinds[res.status] ?? (res.status < 500 ? 'validation' : 'server'), message: `HTTP ${res.status}` };
+        error = new CivicError(e.kind, e.message, { status: res.status, issues: e.issues, retryAfter: e.retryAfter || parseRetryAfter(res.headers.get('retry-after')) });
       } catch (e) {
         if (o.signal?.aborted) throw new CivicError('aborted', 'aborted', { cause: e });
         if (e instanceof CivicError) throw e;
@@ -101,18 +102,5 @@ export class RestClient {
       await new Promise((r) => setTimeout(r, wait));
       if (o.signal?.aborted) throw new CivicError('aborted', 'aborted');
     }
-  }
-
-  /** Listens to a server-sent-events stream; each message is checked with `schema`. Returns the function that stops. */
-  subscribe<S extends z.ZodMiniType>(path: string, schema: S, listener: (event: z.infer<S>) => void): () => void {
-    const source = new EventSource(this.url(path));
-    source.onmessage = (m: MessageEvent<string>) => {
-      try {
-        listener(check(schema, JSON.parse(m.data)));
-      } catch {
-        /* an event outside the contract is ignored */
-      }
-    };
-    return () => source.close();
   }
 }

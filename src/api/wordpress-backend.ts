@@ -22,7 +22,8 @@ import * as z from 'zod/mini';
 import type { CivicBackend, CommentsBackend } from './backend.js';
 import type { Comment, CommentSort, Moderation, Thread } from './comments.js';
 import type { CivicErrorKind } from './errors.js';
-import { RestClient, withQuery, type RestOptions } from './rest.js';
+import { RestClient, type RestOptions } from './rest.js';
+import { call } from './rest-call.js';
 import { parse, type Block, type Inline } from '../domain/markdown.js';
 import { safeUrl } from '../domain/url.js';
 
@@ -56,7 +57,18 @@ const WpPost = z.object({
 });
 /** What the transport below turns every WordPress answer into: the body and the paging headers. */
 const answer = <T extends z.ZodMiniType>(data: T) => z.object({ data, total: z.number(), pages: z.number() });
-const Comments = answer(z.array(WpComment));
+/** WordPress's query parameters (typed only: the client does not check what it sends). */
+const WpQuery = z.looseObject({});
+/** The three calls of WordPress's REST API this backend makes. */
+const listComments = { method: 'GET', path: '/wp/v2/comments', query: WpQuery, response: answer(z.array(WpComment)) } as const;
+const postComment = { method: 'POST', path: '/wp/v2/comments', body: z.unknown(), response: answer(WpComment) } as const;
+const getPost = {
+  method: 'GET',
+  path: '/wp/v2/{type}/{post}',
+  params: z.object({ type: z.string(), post: z.number() }),
+  query: WpQuery,
+  response: answer(WpPost),
+} as const;
 
 /** WordPress error codes, as the contract's kinds (and the field they name). */
 const codes: Record<string, [CivicErrorKind, string?]> = {
@@ -76,17 +88,15 @@ const codes: Record<string, [CivicErrorKind, string?]> = {
 const fields: Record<string, string> = { author_name: 'name', author_email: 'email', author_url: 'website', content: 'body', parent: 'parentId' };
 
 /**
- * A fetch for RestClient that speaks to WordPress: it drops the Idempotency-Key header (WordPress's
- * CORS allowlist does not name it), and rewrites each answer into `{ data, total, pages }` or into
- * the contract's error body, so RestClient's timeouts, retries and checks apply unchanged.
+ * A fetch for RestClient that speaks to WordPress: it rewrites each answer into `{ data, total, pages }`
+ * or into the contract's error body, so RestClient's timeouts, retries and checks apply unchanged.
+ * (No Idempotency-Key is sent: these calls do not honour one, and WordPress's CORS allowlist does not name it.)
  */
 export function wordpressFetch(f: typeof fetch = fetch): typeof fetch {
   return async (input, init = {}) => {
-    const headers = { ...(init.headers as Record<string, string>) };
-    delete headers['idempotency-key'];
     // With a `?rest_route=` root, the path's own query joins with `&`.
     const url = String(input).replace(/(\?.*?)\?/, '$1&');
-    const res = await f(url, { ...init, headers });
+    const res = await f(url, init);
     const body = (await res.json().catch(() => null)) as { code?: string; message?: string; data?: { params?: Record<string, string> } } | null;
     if (res.ok) return Response.json({ data: body, total: +(res.headers.get('x-wp-total') ?? 0), pages: +(res.headers.get('x-wp-totalpages') ?? 0) });
     const [kind, path] = codes[body?.code ?? ''] ?? [body?.code === 'rest_invalid_param' ? 'validation' : undefined];
@@ -199,16 +209,15 @@ export function wordpressComments(client: RestClient, { maxDepth = 3, moderation
     };
   };
   const list = (query: Record<string, string | number>, signal?: AbortSignal) =>
-    client.request('GET', withQuery('/wp/v2/comments', { per_page: 100, _fields: 'id,post,parent,author_name,author_url,date_gmt,content,status', ...query }), Comments, { signal });
+    call(client, listComments, { per_page: 100, _fields: 'id,post,parent,author_name,author_url,date_gmt,content,status', ...query }, { signal });
   /** The post's published comments (replies included): `X-WP-Total` of a one-item page. */
-  const count = (post: number, signal?: AbortSignal) =>
-    client.request('GET', withQuery('/wp/v2/comments', { post, per_page: 1, _fields: 'id' }), answer(z.unknown()), { signal }).then((r) => r.total);
+  const count = (post: number, signal?: AbortSignal) => call(client, listComments, { post, per_page: 1, _fields: 'id' }, { signal }).then((r) => r.total);
 
   return {
     async get(thread, o) {
       const [type, post] = route(thread);
       const [p, total] = await Promise.all([
-        client.request('GET', withQuery(`/wp/v2/${type}/${post}`, { _fields: 'link,title,comment_status,date_gmt' }), answer(WpPost), { signal: o?.signal }),
+        call(client, getPost, { type, post, _fields: 'link,title,comment_status,date_gmt' }, o),
         count(post, o?.signal),
       ]);
       const t: Thread = {
@@ -261,19 +270,15 @@ export function wordpressComments(client: RestClient, { maxDepth = 3, moderation
       const known = answered.get(o.idempotencyKey);
       if (known) return known as ReturnType<CommentsBackend['post']>;
       const [, post] = route(thread);
-      const sent = client
-        .request('POST', '/wp/v2/comments', answer(WpComment), {
-          body: {
-            post,
-            parent: Number(input.parentId ?? 0),
-            author_name: input.name,
-            author_email: input.email || undefined,
-            author_url: input.website || undefined,
-            content: markdownToHtml(input.body),
-          },
-          idempotencyKey: o.idempotencyKey,
-          signal: o.signal,
-        })
+      const body = {
+        post,
+        parent: Number(input.parentId ?? 0),
+        author_name: input.name,
+        author_email: input.email || undefined,
+        author_url: input.website || undefined,
+        content: markdownToHtml(input.body),
+      };
+      const sent = call(client, postComment, {}, { body, signal: o.signal })
         .then(({ data }) => {
           const parent = input.parentId ? seen.get(input.parentId) : undefined;
           const depth = parent ? parent.depth + 1 : input.parentId ? 1 : 0;

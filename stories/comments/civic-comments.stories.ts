@@ -5,7 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import type { Comment, Thread } from '../../src/api/comments.js';
 import '../../src/define/civic-comments.js';
 import { bigThread, commentData, conversation, mentions, seeded } from '../../test/comments/fixtures.js';
-import { commentHandlers } from '../../test/mocks/comments.js';
+import { restHandlers } from '../../test/mocks/rest.js';
 import { wordpressHandlers, wordpressSite } from '../../test/mocks/wordpress.js';
 
 /** Each story starts from a fresh browser: nothing kept to send, no comment of the reader's. */
@@ -14,7 +14,7 @@ function fresh() {
   localStorage.removeItem('civic-comments');
 }
 /** The contract's REST handlers over a MemoryBackend holding `comments` on a thread with `over`. */
-const backed = (over: Partial<Thread> = {}, comments: Comment[] = conversation, withMentions = mentions) => commentHandlers(seeded(over, comments, withMentions));
+const backed = (over: Partial<Thread> = {}, comments: Comment[] = conversation, withMentions = mentions) => restHandlers(seeded(over, comments, withMentions));
 const root = (canvas: HTMLElement) => canvas.querySelector('civic-comments')!.shadowRoot!;
 const loaded = (canvas: HTMLElement) => waitFor(() => expect(root(canvas).querySelector('[part~=comments]')).toBeTruthy(), { timeout: 8000 });
 
@@ -180,7 +180,7 @@ export const NewCommentsArrived: Story = {
   beforeEach: ({ msw }) => {
     fresh();
     const memory = seeded({}, conversation, mentions);
-    msw.use(...commentHandlers(memory));
+    msw.use(...restHandlers(memory));
     setTimeout(() => void memory.comments.post('plan-numerique', { name: 'Julie', body: 'J’arrive en direct !' }, { idempotencyKey: `live-${Date.now()}` }), 1500);
   },
   play: ({ canvasElement }) => waitFor(() => expect(root(canvasElement).querySelector('[part~=fresh]')).toBeTruthy(), { timeout: 8000 }),

@@ -7,7 +7,7 @@ import { restComments } from '../../src/api/rest-comments.js';
 import type { CivicComments } from '../../src/comments/civic-comments.js';
 import '../../src/define/civic-comments.js';
 import { $, announced, expect, mount, text, waitForText, waitUntil } from '../helpers.js';
-import { commentHandlers } from '../mocks/comments.js';
+import { restHandlers } from '../mocks/rest.js';
 import { startWorker, worker } from '../mocks/worker.js';
 import { seeded, threadData } from './fixtures.js';
 import { field, fill, submit } from './helpers.js';
@@ -23,7 +23,7 @@ describe('comments over REST', () => {
       const url = new URL(request.url);
       if (url.pathname.startsWith('/api/')) seen.push(`${request.method} ${url.pathname}${url.search}`);
     });
-    worker.use(...commentHandlers(memory));
+    worker.use(...restHandlers(memory));
     const api = restComments(new RestClient({ baseUrl: '/api' }));
     expect((await api.get('plan-numerique')).commentCount).to.equal(6);
     expect((await api.list('plan-numerique', { sort: 'newest', limit: 1 })).items.map((c) => c.id)).to.deep.equal(['5', '6']);
@@ -67,7 +67,7 @@ describe('comments over REST', () => {
   it('says the server’s refusal of too many links in words, naming the limit; the text kept, focus on the field', async () => {
     const memory = seeded();
     const refusal = { error: { kind: 'validation', message: 'at most 3 links in a comment', issues: [{ path: 'body', code: 'too_many_links', message: 'at most 3 links in a comment' }] } };
-    worker.use(http.post('/api/threads/:id/comments', () => HttpResponse.json(refusal, { status: 400 })), ...commentHandlers(memory));
+    worker.use(http.post('/api/threads/:id/comments', () => HttpResponse.json(refusal, { status: 400 })), ...restHandlers(memory));
     const el = await mount<CivicComments>(html`<civic-comments lang="fr" api="/api" thread="plan-numerique"></civic-comments>`);
     await waitForText(el, '6 commentaires', undefined, 5000);
     const body = 'voir [a](https://a.example), [b](https://b.example), [c](https://c.example) et [d](https://d.example)';
@@ -89,7 +89,7 @@ describe('comments over REST', () => {
     let answer = { path: 'body', code: 'spam_words', message: 'this looks like spam to us' };
     worker.use(
       http.post('/api/threads/:id/comments', () => HttpResponse.json({ error: { kind: 'validation', message: answer.message, issues: [answer] } }, { status: 400 })),
-      ...commentHandlers(memory),
+      ...restHandlers(memory),
     );
     const el = await mount<CivicComments>(html`<civic-comments lang="en" api="/api" thread="plan-numerique"></civic-comments>`);
     await waitForText(el, '6 comments', undefined, 5000);
@@ -109,7 +109,7 @@ describe('comments over REST', () => {
     const memory = seeded();
     const keys: string[] = [];
     worker.events.on('request:start', ({ request }) => void (request.method === 'POST' && keys.push(request.headers.get('idempotency-key') ?? '')));
-    worker.use(...commentHandlers(memory));
+    worker.use(...restHandlers(memory));
     const el = await mount<CivicComments>(html`<civic-comments lang="fr" api="/api" thread="plan-numerique"></civic-comments>`);
     await waitForText(el, '6 commentaires', undefined, 5000);
     await waitUntil(() => el.shadowRoot!.querySelector('#c-6'));
