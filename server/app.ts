@@ -16,6 +16,7 @@ import { commentRoutes, type CommentOptions } from './comments/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { pollRoutes } from './polls/routes.js';
 import { comparisonRoutes } from './comparisons/routes.js';
+import { IdempotencyKeys } from './idempotency.js';
 import { Router } from './routing.js';
 import { serveFile } from './static.js';
 import { systemClock, type Clock } from './time.js';
@@ -139,6 +140,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     adminFailures,
     trustProxy,
     checkResponses: options.checkResponses ?? true,
+    idempotencyKeys: new IdempotencyKeys(db),
   });
   petitionRoutes(router, ctx);
   commentRoutes(router, ctx, options.comments);

@@ -6,6 +6,7 @@
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { Operation } from '../src/api/routes.js';
+import { fingerprint, type IdempotencyKeys } from './idempotency.js';
 import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, requestIssues, trimStrings, type RateLimiter } from './http.js';
 
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
@@ -30,6 +31,8 @@ export interface RouterOptions {
   checkResponses: boolean;
   /** Counts wrong admin tokens per client: past its burst they are 429. */
   adminFailures?: RateLimiter | undefined;
+  /** Where the Idempotency-Keys are kept with their requests' fingerprints (a key reused for another request is 422). */
+  idempotencyKeys?: IdempotencyKeys | undefined;
 }
 
 // Full English messages ("expected string, received number"); widget bundles skip them, the server need not.
@@ -78,7 +81,18 @@ export class Router {
           throw invalid('Idempotency-Key', 'the Idempotency-Key header must be 1 to 200 visible ASCII characters');
         }
       }
-      const answer = await handler({ params, query, body, idempotencyKey, ip } as Input<O>, c);
+      const keys = idempotencyKey === null ? undefined : this.options.idempotencyKeys;
+      const print = fingerprint(op.method, body);
+      const scope = new URL(c.req.url).pathname;
+      const claimed = keys ? await keys.claim(scope, idempotencyKey!, print) : false;
+      let answer: Awaited<ReturnType<typeof handler>>;
+      try {
+        answer = await handler({ params, query, body, idempotencyKey, ip } as Input<O>, c);
+      } catch (e) {
+        if (claimed) await keys!.release(scope, idempotencyKey!, print);
+        throw e;
+      }
+      if (claimed && answer instanceof Response && answer.status >= 400) await keys!.release(scope, idempotencyKey!, print);
       if (answer instanceof Response) return answer;
       if (checkResponses && op.response) {
         const r = op.response.safeParse(answer);

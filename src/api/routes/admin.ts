@@ -98,7 +98,7 @@ export const closePoll = { id: 'closePoll', method: 'POST', path: '/admin/polls/
   tags: ['admin'], summary: 'Close a poll: votes, proposals and arguments are no longer taken; results are final', status: 200, errors: [400, 401, 404], admin: true } as const satisfies Operation;
 
 export const createProposal = { id: 'createProposal', method: 'POST', path: '/admin/polls/{id}/proposals', params: IdParams, body: AdminProposalCreate, response: Proposal, idempotent: true,
-  tags: ['admin'], summary: 'Add a proposal as the organiser (published at once)', status: 201, errors: [400, 401, 404, 409, 413], admin: true } as const satisfies Operation;
+  tags: ['admin'], summary: 'Add a proposal as the organiser (published at once)', status: 201, errors: [400, 401, 404, 409, 413, 422], admin: true } as const satisfies Operation;
 
 export const moderationQueue = { id: 'moderationQueue', method: 'GET', path: '/admin/polls/{id}/pending', params: IdParams, response: ModerationQueue,
   tags: ['admin'], summary: 'Proposals and arguments waiting for a moderator', status: 200, errors: [400, 401, 404], admin: true } as const satisfies Operation;

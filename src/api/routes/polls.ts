@@ -26,16 +26,16 @@ export const getBallot = { id: 'getBallot', method: 'GET', path: '/polls/{id}/vo
   tags: ['polls'], summary: 'A participant\'s votes and likes, and the results they may see', status: 200, errors: [400, 404] } as const satisfies Operation;
 
 export const votePoll = { id: 'votePoll', method: 'PUT', path: '/polls/{id}/votes/{participant}', params: BallotParams, body: VoteInput, response: VoteResult, idempotent: true,
-  tags: ['polls'], summary: 'Set a participant\'s vote on the poll (quick polls; single and approval consultations)', description: voteDoc, status: 200, errors: [400, 404, 409, 413, 429] } as const satisfies Operation;
+  tags: ['polls'], summary: 'Set a participant\'s vote on the poll (quick polls; single and approval consultations)', description: voteDoc, status: 200, errors: [400, 404, 409, 413, 422, 429] } as const satisfies Operation;
 
 export const withdrawPollVote = { id: 'withdrawPollVote', method: 'DELETE', path: '/polls/{id}/votes/{participant}', params: BallotParams, response: VoteResult, idempotent: true,
-  tags: ['polls'], summary: 'Withdraw a participant\'s vote on the poll', description: voteDoc, status: 200, errors: [400, 404, 409, 429] } as const satisfies Operation;
+  tags: ['polls'], summary: 'Withdraw a participant\'s vote on the poll', description: voteDoc, status: 200, errors: [400, 404, 409, 422, 429] } as const satisfies Operation;
 
 export const voteProposal = { id: 'voteProposal', method: 'PUT', path: '/polls/{id}/proposals/{proposalId}/votes/{participant}', params: ProposalVoteParams, body: VoteInput, response: VoteResult, idempotent: true,
-  tags: ['polls'], summary: 'Set a participant\'s vote on a proposal (support and agreement consultations)', description: voteDoc, status: 200, errors: [400, 404, 409, 413, 429] } as const satisfies Operation;
+  tags: ['polls'], summary: 'Set a participant\'s vote on a proposal (support and agreement consultations)', description: voteDoc, status: 200, errors: [400, 404, 409, 413, 422, 429] } as const satisfies Operation;
 
 export const withdrawProposalVote = { id: 'withdrawProposalVote', method: 'DELETE', path: '/polls/{id}/proposals/{proposalId}/votes/{participant}', params: ProposalVoteParams, response: VoteResult, idempotent: true,
-  tags: ['polls'], summary: 'Withdraw a participant\'s vote on a proposal', description: voteDoc, status: 200, errors: [400, 404, 409, 429] } as const satisfies Operation;
+  tags: ['polls'], summary: 'Withdraw a participant\'s vote on a proposal', description: voteDoc, status: 200, errors: [400, 404, 409, 422, 429] } as const satisfies Operation;
 
 /** Every poll's operations, in the order of the OpenAPI document (routes.ts merges them). */
 export const pollOperations = { getPoll, pollResults, pollEvents, getBallot, votePoll, withdrawPollVote, voteProposal, withdrawProposalVote };
