@@ -20,8 +20,15 @@ function canonical(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-/** The fingerprint of a request: its method and its body as parsed (trimmed, defaults filled in). */
-export const fingerprint = (method: string, body: unknown) => sha256(`${method}\n${canonical(body ?? null)}`);
+/**
+ * The fingerprint of a request: its method and its body as parsed (trimmed, defaults filled in),
+ * but for a proof-of-work `challenge`, which a retry solves afresh (it proves work, it is not what
+ * the request asks for).
+ */
+export function fingerprint(method: string, body: unknown): string {
+  const { challenge: _, ...meant } = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : { body };
+  return sha256(`${method}\n${canonical(meant)}`);
+}
 
 export const keyReused = () =>
   new ApiFailure(422, 'validation', 'this Idempotency-Key was sent before with a different request: use a new key for a new request', {

@@ -22,10 +22,13 @@ it('every operation that takes an Idempotency-Key lists 422, and the OpenAPI doc
   }
 });
 
-it('the fingerprint is of the method and the body’s values, not of the order of its keys', () => {
+it('the fingerprint is of the method and the body’s values, not of the order of its keys nor of a proof of work', () => {
   assert.equal(fingerprint('PUT', { a: 1, b: [{ x: 1, y: 2 }] }), fingerprint('PUT', { b: [{ y: 2, x: 1 }], a: 1 }));
   assert.notEqual(fingerprint('PUT', { a: 1 }), fingerprint('PUT', { a: 2 }));
   assert.notEqual(fingerprint('PUT', null), fingerprint('DELETE', null));
+  // A retry solves a fresh proof of work: the challenge is no part of what the request asks for.
+  assert.equal(fingerprint('POST', { body: 'x', challenge: 'p:1' }), fingerprint('POST', { body: 'x', challenge: 'p:2' }));
+  assert.equal(fingerprint('POST', { body: 'x', challenge: 'p:1' }), fingerprint('POST', { body: 'x' }));
 });
 
 await serverSuites('Idempotency-Key fingerprints', { trustProxy: true }, (s) => {
