@@ -14,7 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
 import { commentRoutes, type CommentOptions } from './comments/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
-import { pollRoutes } from './polls/routes.js';
+import { pollRoutes, type PollOptions } from './polls/routes.js';
 import { comparisonRoutes } from './comparisons/routes.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { Router } from './routing.js';
@@ -55,6 +55,8 @@ export interface AppOptions {
   demo?: boolean;
   /** Comments: the proof of work, the posting limit, links, likes, webmention fetching. */
   comments?: CommentOptions;
+  /** Polls: the proof of work of `proof-of-work` polls. */
+  polls?: PollOptions;
   /** The clock (default the system's); tests pass one they can move forward. */
   now?: Clock;
   /** Check every JSON answer against the contract (default true). */
@@ -144,7 +146,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   });
   petitionRoutes(router, ctx);
   commentRoutes(router, ctx, options.comments);
-  pollRoutes(router, ctx);
+  pollRoutes(router, ctx, options.polls);
   comparisonRoutes(router, ctx);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

@@ -26,7 +26,7 @@ const reasons: Record<number, string> = {
   413: 'Body larger than 64 kB',
   415: 'The body was not sent as `Content-Type: application/json`',
   422: 'The Idempotency-Key was sent before with a different request (`validation`, issue `Idempotency-Key`, code `idempotency_key_reused`): nothing was done',
-  429: 'Too many requests from this client: wait `retryAfter` seconds (also in the Retry-After header)',
+  429: 'Too many requests from this client (`rate-limited`), or a poll\'s limit of new participants from its network address is reached (`address-limit`): wait `retryAfter` seconds (also in the Retry-After header)',
 };
 
 const schema = (s: z.ZodMiniType, io: 'input' | 'output'): Json => {

@@ -14,7 +14,7 @@ import { ApiFailure, invalid, notFound, rateLimited, type RateLimiter } from '..
 import type { Live } from '../live.js';
 import { newToken, sameText, sha256, type Keys } from '../secrets.js';
 import type { Clock } from '../time.js';
-import { spendChallenge, type ChallengeOptions } from './challenge.js';
+import { spendChallenge, type ChallengeOptions } from '../challenge.js';
 import { commentRow, commentsByEditHash, toComment, type CommentRow } from './sql/comments.js';
 import type { ThreadRow } from './sql/threads.js';
 import * as sql from './sql/writes.js';

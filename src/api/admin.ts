@@ -98,6 +98,12 @@ export const PollCreate = /* @__PURE__ */ z.strictObject({
   allowProposals: z.optional(z.boolean()),
   moderateProposals: z.optional(z.boolean()),
   confirmEmail: z.optional(z.boolean()),
+  /** Default `address-limit` (see `PollIntegrity`). */
+  integrity: z.optional(/* @__PURE__ */ z.enum(['open', 'address-limit', 'proof-of-work'])),
+  /** Default 30 new participants per address… */
+  addressLimit: z.optional(/* @__PURE__ */ z.int().check(z.positive(), z.maximum(100_000))),
+  /** …in 60 minutes (at most a week). */
+  addressPeriodMinutes: z.optional(/* @__PURE__ */ z.int().check(z.positive(), z.maximum(10_080))),
   maxChoices: z.optional(z.nullable(/* @__PURE__ */ z.int().check(z.positive(), z.maximum(100)))),
   themes: z.optional(/* @__PURE__ */ z.array(PollTheme).check(z.maxLength(50))),
   options: z.optional(/* @__PURE__ */ z.array(PollOptionInput).check(z.maxLength(100))),
@@ -134,12 +140,23 @@ export const ArgumentModerate = /* @__PURE__ */ z.strictObject({
   status: /* @__PURE__ */ z.enum(['published', 'pending', 'rejected']),
 });
 
+/**
+ * A poll as its organiser sees it: with the limit of its integrity mode (readers' widgets do not need
+ * it, and a script need not be told it).
+ */
+export const AdminPoll = /* @__PURE__ */ z.extend(Poll, {
+  /** New participants who may vote from one network address in `addressPeriodMinutes` (not with `integrity: 'open'`). */
+  addressLimit: Count,
+  addressPeriodMinutes: Count,
+});
+export type AdminPoll = z.infer<typeof AdminPoll>;
+
 /** Admin: what waits for a moderator in a poll, oldest first. */
 export const ModerationQueue = z.object({ proposals: z.array(Proposal), arguments: z.array(Argument) });
 
 /** Admin: a poll's full results (whatever their visibility), with its published proposals. */
 export const PollExport = z.object({
-  poll: Poll,
+  poll: AdminPoll,
   results: PollResults,
   proposals: z.array(Proposal),
   exportedAt: Timestamp,

@@ -136,6 +136,8 @@ export interface PollBackend {
   ballot(pollId: string, participant: string, options?: CallOptions): Promise<Ballot>;
   /** Sets the participant's vote on the poll (`proposalId` null) or on a proposal. Rejects with `closed` outside the voting period. */
   vote(pollId: string, proposalId: string | null, participant: string, input: VoteInput, options: WriteOptions): Promise<VoteResult>;
+  /** A fresh proof-of-work challenge for a new participant's first vote (polls with `integrity: 'proof-of-work'`). */
+  challenge?(pollId: string, options?: CallOptions): Promise<Challenge>;
   /** Withdraws that vote (answers `withdrawn` even when there was none). */
   withdraw(pollId: string, proposalId: string | null, participant: string, options: WriteOptions): Promise<VoteResult>;
   /** A page of published proposals. */

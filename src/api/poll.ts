@@ -22,6 +22,14 @@ export const PollKind = /* @__PURE__ */ oneOf(['quick', 'consultation']);
 export const VoteKind = /* @__PURE__ */ oneOf(['support', 'agreement', 'single', 'approval']);
 /** When results show: `always`, to a participant `after-vote` (on that subject), or `after-close`. */
 export const ResultsVisibility = /* @__PURE__ */ oneOf(['always', 'after-vote', 'after-close']);
+/**
+ * How a poll guards against ballot stuffing (a script voting with fresh participant tokens): `open`,
+ * the server's rate limit only; `address-limit` (the default), at most `addressLimit` new participants
+ * vote from one network address in `addressPeriodMinutes` (see `AdminPoll`; a keyed hash of the address is counted,
+ * never the address); `proof-of-work`, that limit and a solved challenge with a new participant's
+ * first vote (`GET /polls/{id}/challenge`). `confirmEmail` is the strict mode on top of any of them.
+ */
+export const PollIntegrity = /* @__PURE__ */ oneOf(['open', 'address-limit', 'proof-of-work']);
 /** `upcoming` until `opensAt`, `open`, then `closed` (by the organiser or at `closesAt`). */
 export const PollStatus = /* @__PURE__ */ oneOf(['upcoming', 'open', 'closed']);
 export const ProposalStatus = /* @__PURE__ */ oneOf(['published', 'pending', 'rejected']);
@@ -51,6 +59,8 @@ export const Poll = /* @__PURE__ */ z.object({
   moderateProposals: z.boolean(),
   /** Votes count only once the participant has confirmed an email address (a link by mail), one per address. */
   confirmEmail: z.boolean(),
+  /** Guards against ballot stuffing (see `PollIntegrity`). */
+  integrity: PollIntegrity,
   /** Approval votes: how many options (or proposals) one may choose; null otherwise. */
   maxChoices: z.nullable(Count),
   /** Consultations: the themes proposals belong to, in the organiser's order. */
@@ -155,6 +165,8 @@ export { LikeResult } from './common.js';
 export const VoteInput = /* @__PURE__ */ z.object({
   value: z.optional(VoteValue),
   options: z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(z.maxLength(64))).check(z.maxLength(100))),
+  /** A solved challenge (see `Challenge`): a new participant's first vote in a `proof-of-work` poll. */
+  challenge: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(300))),
 });
 
 /** `counted`; `pending` until the participant confirms an email (polls with `confirmEmail`); `withdrawn`. */
@@ -204,6 +216,7 @@ export type PollKind = z.infer<typeof PollKind>;
 export type VoteKind = z.infer<typeof VoteKind>;
 export type PollStatus = z.infer<typeof PollStatus>;
 export type ResultsVisibility = z.infer<typeof ResultsVisibility>;
+export type PollIntegrity = z.infer<typeof PollIntegrity>;
 export type ProposalSort = z.infer<typeof ProposalSort>;
 export type VoteValue = z.infer<typeof VoteValue>;
 export type Theme = z.infer<typeof Theme>;

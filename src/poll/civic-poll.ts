@@ -105,7 +105,11 @@ export class CivicPoll extends CivicElement implements PollHost {
       const kind = this.data?.voteKind;
       const o = { idempotencyKey: entry.key };
       if (!choices.length) return api.withdraw(id, subject || null, this.participant, o);
-      return api.vote(id, subject || null, this.participant, kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices }, o);
+      const input = kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices };
+      // A poll that asks for a proof of work: the solver chunk (solver.ts) sends the vote, with a solved challenge if it is a new participant's first.
+      return this.data?.integrity === 'proof-of-work'
+        ? import('./solver.js').then((m) => m.vote(this, entry, input))
+        : api.vote(id, subject || null, this.participant, input, o);
     },
     (entry, outcome: Outcome<VoteResult>) => this.#voted(entry.payload, outcome, true),
     (kept) => {
@@ -224,6 +228,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     if ('error' in outcome) {
       const e = outcome.error;
       if (e.kind === 'closed') void this.#task.run();
+      // `address-limit` too: the poll's limit of new participants from one network address (README, poll integrity).
       const error = this.errorText(e);
       this.#set({ sending, error, notice: '' });
       return this.say(error);
@@ -272,7 +277,7 @@ export class CivicPoll extends CivicElement implements PollHost {
       <h2 part="heading" id="title">${p.title}</h2>
       ${p.description ? html`<div part="description">${p.description.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>` : nothing}
       <p part="meta">${dates ? html`<span>${dates}</span> ` : nothing}<span>${t.participants(p.participantCount, l.n(p.participantCount))}</span></p>
-      ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}
+      ${status === 'open' ? nothing : html`<p part="notice">${t[status]}</p>`}
       ${error ? html`<div role="alert">${error}</div>` : nothing}
       ${note ? html`<p part="notice" id="notice" tabindex="-1">${note}</p>` : nothing}
       ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.forms.renderConfirm() ?? (void this.#consult(), nothing))}

@@ -8,7 +8,7 @@ import type * as z from 'zod/mini';
 import { newKey, type PollBackend } from '../api/backend.js';
 import { toIssues, type CivicError } from '../api/errors.js';
 import { ArgumentInput, EmailInput, POLL_LIMITS, ProposalInput, type Argument, type ArgumentList, type Poll, type Proposal } from '../api/poll.js';
-import { CivicProposedEvent } from '../core/events.js';
+import { CivicProposedEvent } from '../core/proposed-event.js';
 import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import type { Sender } from '../core/sender.js';
 import type { PollHost } from './host.js';

@@ -94,6 +94,7 @@ const samples: Samples = {
     get: (p) => p.get(id),
     results: (p) => p.results(id),
     ballot: (p) => p.ballot(id, participant),
+    challenge: (p) => p.challenge(id),
     vote: (p) => Promise.allSettled([p.vote(id, null, participant, body, key), p.vote(id, 'prop/1', participant, body, key)]),
     withdraw: (p) => Promise.allSettled([p.withdraw(id, null, participant, key), p.withdraw(id, 'prop/1', participant, key)]),
     proposals: (p) => Promise.allSettled([p.proposals(id), p.proposals(id, { themeId: 't', sort: 'support', cursor: '20', limit: 10 })]),

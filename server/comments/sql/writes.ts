@@ -1,6 +1,6 @@
 /**
  * The comments' SQL for what readers write: posting, editing and deleting their own comments, likes,
- * reports, spent challenges, reply mails and their unsubscribe links.
+ * reports, reply mails and their unsubscribe links.
  */
 import type { Locale } from '../../../src/api/petition.js';
 import type { Queryable, Row } from '../../db/db.js';
@@ -154,15 +154,6 @@ export async function addFlag(q: Queryable, id: string, readerHash: string, ipHa
   if (added.length) await q.query('UPDATE comments SET flag_count = flag_count + 1 WHERE id = $1::bigint', [id]);
   return added.length > 0;
 }
-
-/* Challenges ------------------------------------------------------------------------------------ */
-
-/** Records a challenge as used until it expires; false when it was used already. */
-export const spendChallengeHash = async (q: Queryable, hash: string, expiresAt: Date) =>
-  (await q.query('INSERT INTO comment_challenges (hash, expires_at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING RETURNING hash', [hash, expiresAt.toISOString()])).length > 0;
-
-/** Forgets used challenges that have expired (they would be refused as expired anyway). */
-export const sweepChallenges = (q: Queryable) => q.query('DELETE FROM comment_challenges WHERE expires_at < now()');
 
 /* Reply mails ----------------------------------------------------------------------------------- */
 

@@ -11,7 +11,9 @@ export const BallotParams = z.object({ id: Slug, participant: ParticipantToken }
 const ProposalVoteParams = z.object({ id: Slug, proposalId: Slug, participant: ParticipantToken });
 const voteDoc =
   'The participant is the anonymous token the widget keeps in the page\'s storage. Setting the same vote again changes nothing; ' +
-  'an Idempotency-Key seen before answers the current state without changing it. 409 `closed` before opensAt and after closing.';
+  'an Idempotency-Key seen before answers the current state without changing it. 409 `closed` before opensAt and after closing. ' +
+  'A new participant\'s first vote: 429 `address-limit` when the poll\'s limit of new participants from this network address is reached ' +
+  '(`retryAfter`: when a place frees); with `integrity: proof-of-work`, 400 naming `challenge` without a solved one.';
 
 export const getPoll = { id: 'getPoll', method: 'GET', path: '/polls/{id}', params: IdParams, response: Poll,
   tags: ['polls'], summary: 'A poll: question or consultation, vote kind, dates, themes, options, counts', status: 200, errors: [400, 404] } as const satisfies Operation;

@@ -10,7 +10,7 @@ import { createThread, post, postRaw, reader, solved } from '../fixtures.js';
 import { AdminComment, BlockList } from '../../../src/api/admin.js';
 import { ApiError } from '../../../src/api/common.js';
 import { Challenge, CommentPage, Thread } from '../../../src/api/comments.js';
-import { issueChallenge, solve } from '../../../server/comments/challenge.js';
+import { issueChallenge, solve } from '../../../server/challenge.js';
 import { Keys } from '../../../server/secrets.js';
 import { countLinks } from '../../../server/comments/writing.js';
 
