@@ -7,7 +7,7 @@
  * (HMAC with the polls' secret and the poll's id), never stored; an IPv6 address counts as its /64,
  * which one machine can fill with addresses.
  */
-import type { Poll } from '../../src/api/poll.js';
+import type { PollIntegrity } from '../../src/api/poll.js';
 import { issueChallenge, spendChallenge, type ChallengeOptions } from '../challenge.js';
 import type { Queryable } from '../db/db.js';
 import { ApiFailure } from '../http.js';
@@ -18,7 +18,7 @@ export type { ChallengeOptions };
 
 /** What the poll's integrity needs of it (its row, as the vote's lock read it). */
 export interface Guarded {
-  integrity: Poll['integrity'];
+  integrity: PollIntegrity;
   address_limit: number;
   address_period_minutes: number;
 }

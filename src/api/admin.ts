@@ -11,7 +11,7 @@
 import * as z from 'zod/mini';
 import { Count, Email, HttpUrl, Id, Slug, Timestamp, line, oneOf, optionalText } from './common.js';
 import { Comment, Moderation } from './comments.js';
-import { Argument, Poll, PollKind, PollResults, Proposal, ResultsVisibility, VoteKind } from './poll.js';
+import { Argument, Poll, PollIntegrity, PollKind, PollResults, Proposal, ResultsVisibility, VoteKind } from './poll.js';
 import { LIMITS, METHODS, MISSING_ANSWERS } from './comparison.js';
 
 /** A date-time an organiser sends: ISO 8601 with an offset. */
@@ -141,10 +141,12 @@ export const ArgumentModerate = /* @__PURE__ */ z.strictObject({
 });
 
 /**
- * A poll as its organiser sees it: with the limit of its integrity mode (readers' widgets do not need
- * it, and a script need not be told it).
+ * A poll as its organiser sees it: with its integrity mode and limit (readers' widgets need only know
+ * whether a challenge is asked, and a script need not be told the limit).
  */
 export const AdminPoll = /* @__PURE__ */ z.extend(Poll, {
+  /** Guards against ballot stuffing (see `PollIntegrity`). */
+  integrity: PollIntegrity,
   /** New participants who may vote from one network address in `addressPeriodMinutes` (not with `integrity: 'open'`). */
   addressLimit: Count,
   addressPeriodMinutes: Count,

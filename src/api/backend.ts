@@ -13,6 +13,7 @@
  * Writes take an `idempotencyKey`: the same key sent twice must have the effect of one call and
  * answer the same result, so a write can be retried (and replayed from the outbox) safely.
  */
+import type { ArgumentInput, ProposalInput } from './poll-inputs.js';
 import type { Petition, PetitionEvent, SignResult, SignatureInput } from './petition.js';
 import type {
   Challenge,
@@ -34,7 +35,6 @@ import type {
 } from './comments.js';
 import type {
   Argument,
-  ArgumentInput,
   ArgumentList,
   Ballot,
   EmailResult,
@@ -42,7 +42,6 @@ import type {
   PollEvent,
   PollResults,
   Proposal,
-  ProposalInput,
   ProposalPage,
   ProposalSort,
   VoteInput,

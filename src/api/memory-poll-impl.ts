@@ -8,8 +8,6 @@ import type * as z from 'zod/mini';
 import type { WriteOptions } from './backend.js';
 import { CivicError, toIssues } from './errors.js';
 import {
-  ArgumentInput,
-  ProposalInput,
   pollStatus,
   votesOnProposals,
   type Argument,
@@ -22,6 +20,7 @@ import {
   type VoteResult,
 } from './poll.js';
 import { sha256, zeros } from '../domain/pow.js';
+import { ArgumentInput, ProposalInput } from './poll-inputs.js';
 import { buildResults, visibleResults } from '../domain/results.js';
 import { voteValues } from '../domain/votes.js';
 import type { Host, MemoryPolls, MemoryPollsData } from './memory-poll.js';
@@ -45,7 +44,7 @@ export function memoryPollsImpl(host: Host, init: MemoryPollsData, listeners: Ma
   const challenges = new Set<string>();
   /** A `proof-of-work` poll: a participant's first vote carries a solved challenge, used once. */
   const proven = (p: Poll, participant: string, solution = '') => {
-    if (p.integrity !== 'proof-of-work' || voted(p.id, participant).length) return;
+    if (!p.challenge || voted(p.id, participant).length) return;
     const prefix = [...challenges].find((c) => solution.startsWith(c) && /^\d+$/.test(solution.slice(c.length)));
     if (!prefix || !zeros(sha256(new TextEncoder().encode(solution)), 8)) throw fail('validation', 'a solved challenge is asked for', [{ path: 'challenge', code: 'unsolved', message: 'solve a challenge' }]);
     challenges.delete(prefix);

@@ -59,8 +59,11 @@ export const Poll = /* @__PURE__ */ z.object({
   moderateProposals: z.boolean(),
   /** Votes count only once the participant has confirmed an email address (a link by mail), one per address. */
   confirmEmail: z.boolean(),
-  /** Guards against ballot stuffing (see `PollIntegrity`). */
-  integrity: PollIntegrity,
+  /**
+   * A new participant's first vote carries a solved challenge (`GET /polls/{id}/challenge`, see
+   * `Challenge`): the poll's integrity is `proof-of-work` (see `PollIntegrity`, which organisers see).
+   */
+  challenge: z.boolean(),
   /** Approval votes: how many options (or proposals) one may choose; null otherwise. */
   maxChoices: z.nullable(Count),
   /** Consultations: the themes proposals belong to, in the organiser's order. */
@@ -127,15 +130,6 @@ export const ProposalPage = /* @__PURE__ */ page(Proposal);
 export const POLL_LIMITS = { title: 200, body: 5000, authorName: 80, argument: 2000 } as const;
 const L = POLL_LIMITS;
 
-/** A participant's proposal. */
-export const ProposalInput = /* @__PURE__ */ z.object({
-  themeId: z.optional(z.nullable(Id)),
-  title: /* @__PURE__ */ line(L.title),
-  body: /* @__PURE__ */ line(L.body),
-  authorName: /* @__PURE__ */ line(L.authorName),
-  hp: Honeypot,
-});
-
 export const Argument = /* @__PURE__ */ z.object({
   id: Id,
   proposalId: Id,
@@ -148,13 +142,6 @@ export const Argument = /* @__PURE__ */ z.object({
 });
 /** A proposal's published arguments, most liked first. */
 export const ArgumentList = /* @__PURE__ */ z.object({ items: z.array(Argument) });
-
-export const ArgumentInput = /* @__PURE__ */ z.object({
-  side: /* @__PURE__ */ z.enum(['for', 'against']),
-  body: /* @__PURE__ */ line(L.argument),
-  authorName: /* @__PURE__ */ line(L.authorName),
-  hp: Honeypot,
-});
 
 export { LikeResult } from './common.js';
 
@@ -227,10 +214,8 @@ export type SubjectResult = z.infer<typeof SubjectResult>;
 export type PollResults = z.infer<typeof PollResults>;
 export type Proposal = z.infer<typeof Proposal>;
 export type ProposalPage = z.infer<typeof ProposalPage>;
-export type ProposalInput = z.input<typeof ProposalInput>;
 export type Argument = z.infer<typeof Argument>;
 export type ArgumentList = z.infer<typeof ArgumentList>;
-export type ArgumentInput = z.input<typeof ArgumentInput>;
 export type VoteInput = z.input<typeof VoteInput>;
 export type VoteStatus = z.infer<typeof VoteStatus>;
 export type VoteResult = z.infer<typeof VoteResult>;

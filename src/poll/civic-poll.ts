@@ -98,18 +98,15 @@ export class CivicPoll extends CivicElement implements PollHost {
     this,
     this.#target,
     'poll.vote',
-    (entry: OutboxEntry<VotePayload>) => {
-      const api = this.pollApi;
+    async (entry: OutboxEntry<VotePayload>) => {
+      // A poll that asks for a proof of work: the solver chunk's backend (pow.ts) solves a challenge for a new participant's first vote.
+      const api = this.data?.challenge ? (await import('./pow.js')).proven(this) : this.pollApi;
       const id = entry.target;
       const { subject, choices } = entry.payload;
       const kind = this.data?.voteKind;
       const o = { idempotencyKey: entry.key };
       if (!choices.length) return api.withdraw(id, subject || null, this.participant, o);
-      const input = kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices };
-      // A poll that asks for a proof of work: the solver chunk (solver.ts) sends the vote, with a solved challenge if it is a new participant's first.
-      return this.data?.integrity === 'proof-of-work'
-        ? import('./solver.js').then((m) => m.vote(this, entry, input))
-        : api.vote(id, subject || null, this.participant, input, o);
+      return api.vote(id, subject || null, this.participant, kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices }, o);
     },
     (entry, outcome: Outcome<VoteResult>) => this.#voted(entry.payload, outcome, true),
     (kept) => {

@@ -44,7 +44,7 @@ describe('<civic-poll> poll integrity', () => {
   };
 
   it('votes in a proof-of-work poll: the first vote carries a solved challenge, a change does not', async () => {
-    const memory = new MemoryBackend({ polls: { polls: [quickPoll({ integrity: 'proof-of-work', resultsVisibility: 'always' })] } });
+    const memory = new MemoryBackend({ polls: { polls: [quickPoll({ challenge: true, resultsVisibility: 'always' })] } });
     const { el, sent } = await mountRest(memory);
     choose(el, 0);
     button(el, 'Voter').click();
@@ -64,7 +64,7 @@ describe('<civic-poll> poll integrity', () => {
   });
 
   it('without a solved challenge the first vote is refused: the MemoryBackend checks it for real', async () => {
-    const memory = new MemoryBackend({ polls: { polls: [quickPoll({ integrity: 'proof-of-work' })] } });
+    const memory = new MemoryBackend({ polls: { polls: [quickPoll({ challenge: true })] } });
     let error: unknown;
     try {
       await memory.polls.vote('ministere', null, 'participant-token-0123456789', { options: ['oui'], challenge: 'ministere:forged:1' }, { idempotencyKey: 'k' });

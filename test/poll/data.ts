@@ -19,7 +19,7 @@ export function quickPoll(over: Partial<Poll> = {}): Poll {
     allowProposals: false,
     moderateProposals: true,
     confirmEmail: false,
-    integrity: 'address-limit',
+    challenge: false,
     maxChoices: null,
     themes: [],
     options: [

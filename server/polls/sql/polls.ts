@@ -27,7 +27,7 @@ interface PollRow extends Row {
   allow_proposals: boolean;
   moderate_proposals: boolean;
   confirm_email: boolean;
-  integrity: Poll['integrity'];
+  integrity: AdminPoll['integrity'];
   address_limit: number;
   address_period_minutes: number;
   max_choices: number | null;
@@ -70,6 +70,7 @@ export async function loadPoll(q: Queryable, id: string): Promise<PollState | un
     allowProposals: r.allow_proposals,
     moderateProposals: r.moderate_proposals,
     confirmEmail: r.confirm_email,
+    challenge: r.integrity === 'proof-of-work',
     integrity: r.integrity,
     addressLimit: r.address_limit,
     addressPeriodMinutes: r.address_period_minutes,
@@ -88,8 +89,8 @@ export async function loadPoll(q: Queryable, id: string): Promise<PollState | un
 /** The poll as readers get it: its status as of now. */
 export const current = <P extends Poll>(p: P): P => ({ ...p, status: pollStatus(p) });
 
-/** The poll as readers see it: without the limit of its integrity mode. */
-export const publicPoll = ({ addressLimit: _l, addressPeriodMinutes: _p, ...p }: AdminPoll): Poll => current(p);
+/** The poll as readers see it: whether a challenge is asked, not its integrity mode and limit. */
+export const publicPoll = ({ integrity: _i, addressLimit: _l, addressPeriodMinutes: _p, ...p }: AdminPoll): Poll => current(p);
 
 /* The organiser's writes ---------------------------------------------------------------------- */
 

@@ -4,10 +4,11 @@
  */
 import * as z from 'zod/mini';
 import { LikeResult, Slug, TokenInput } from '../common.js';
+import { ArgumentInput, ProposalInput } from '../poll-inputs.js';
 import { IdParams, type Operation } from '../operation.js';
 import {
-  Argument, ArgumentInput, ArgumentList, EmailInput, EmailResult, ParticipantConfirmed, ParticipantToken, Proposal,
-  ProposalInput, ProposalPage, ProposalSort,
+  Argument, ArgumentList, EmailInput, EmailResult, ParticipantConfirmed, ParticipantToken, Proposal,
+  ProposalPage, ProposalSort,
 } from '../poll.js';
 import { BallotParams, ProposalParams } from './polls.js';
 

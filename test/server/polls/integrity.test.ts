@@ -33,12 +33,13 @@ await serverSuites('poll integrity', { trustProxy: true, now: clock.now, polls: 
   it('new polls default to address-limit (30 new participants per address an hour); the mode is in the schema and admin routes', async () => {
     const id = await createPoll(s);
     const pub = await s.call('GET', `/api/polls/${id}`);
-    assert.equal(Poll.parse(pub.json).integrity, 'address-limit');
-    assert.equal('addressLimit' in pub.json, false, 'readers are not told the limit');
+    assert.equal(Poll.parse(pub.json).challenge, false);
+    assert.deepEqual(['integrity', 'addressLimit', 'addressPeriodMinutes'].filter((k) => k in pub.json), [], 'readers are not told the mode and limit');
     const changed = await s.call('PATCH', `/api/admin/polls/${id}`, { integrity: 'proof-of-work', addressLimit: 5, addressPeriodMinutes: 10 }, admin);
     assert.equal(changed.status, 200, changed.text);
     const p = AdminPoll.parse(changed.json);
-    assert.deepEqual([p.integrity, p.addressLimit, p.addressPeriodMinutes], ['proof-of-work', 5, 10]);
+    assert.deepEqual([p.integrity, p.challenge, p.addressLimit, p.addressPeriodMinutes], ['proof-of-work', true, 5, 10]);
+    assert.equal(Poll.parse((await s.call('GET', `/api/polls/${id}`)).json).challenge, true, 'readers’ widgets know a challenge is asked');
     const created = await s.call('POST', '/api/admin/polls', { id: `${id}-2`, kind: 'quick', title: 'Q', voteKind: 'single', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] }, admin);
     assert.equal(created.status, 201, created.text);
     assert.deepEqual([created.json.integrity, created.json.addressLimit, created.json.addressPeriodMinutes], ['address-limit', 30, 60]);
