@@ -15,6 +15,7 @@ import * as comments from '../../src/api/routes/comments.js';
 import * as comparisons from '../../src/api/routes/comparisons.js';
 import * as consultations from '../../src/api/routes/consultations.js';
 import * as petitions from '../../src/api/routes/petitions.js';
+import * as pollChallenge from '../../src/api/routes/poll-challenge.js';
 import * as polls from '../../src/api/routes/polls.js';
 import { expect } from '../helpers.js';
 import { served } from '../mocks/rest.js';
@@ -115,7 +116,7 @@ describe('the route table and its client', () => {
   afterEach(() => restore?.());
 
   it('holds every operation of routes/*.ts once, under its id', () => {
-    const modules = [petitions, comparisons, comments, polls, consultations, admin];
+    const modules = [petitions, comparisons, comments, polls, pollChallenge, consultations, admin];
     const declared = modules.flatMap((m) => Object.values(m).filter((v): v is Operation => typeof v === 'object' && v !== null && 'method' in v && 'path' in v));
     expect(new Set(operations).size).to.equal(operations.length);
     expect(declared.filter((o) => !operations.includes(o)).map((o) => o.id)).to.deep.equal([]);

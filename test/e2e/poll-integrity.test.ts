@@ -85,13 +85,13 @@ describe('a proof-of-work poll', () => {
       await page.goto(blogUrl);
       const poll = page.locator('civic-poll');
       await poll.locator('[part~=choices]').waitFor({ timeout: 15_000 });
-      assert.ok(!requests.some((r) => r.includes('solver')), 'no solver before a vote');
+      assert.ok(!requests.some((r) => r.includes('civic-poll.pow')), 'no solver before a vote');
       await poll.locator('input[value=oui]').check();
       await poll.locator('[part~=submit]').click();
       await poll.locator('[part~=notice]').getByText('votre vote est compté').waitFor({ timeout: 20_000 });
       const text = await poll.evaluate((el) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u202f]+/g, ' '));
       assert.match(text, /Oui \(votre choix\) 100 % · 1 vote/);
-      assert.ok(requests.includes('GET /cdn/civic-poll.solver.js'), requests.join('\n'));
+      assert.ok(requests.includes('GET /cdn/civic-poll.pow.js'), requests.join('\n'));
       assert.ok(requests.includes('GET /api/polls/sondage-pow/challenge'), requests.join('\n'));
       const results = (await (await fetch(`${base}/api/polls/sondage-pow/results`)).json()) as { participantCount: number };
       assert.equal(results.participantCount, 1);
