@@ -170,7 +170,8 @@ async function benchPoll(label, url) {
   const created = await fetch(`${url}/api/admin/polls`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ id: 'bench-poll', kind: 'quick', title: 'Bench ?', voteKind: 'single', options: options.map((id) => ({ id, label: id })) }),
+    // Every bench voter comes from this machine's one address: an open poll, with no per-address limit.
+    body: JSON.stringify({ id: 'bench-poll', kind: 'quick', title: 'Bench ?', voteKind: 'single', integrity: 'open', options: options.map((id) => ({ id, label: id })) }),
   });
   if (created.status !== 201) throw new Error(`create poll: ${created.status} ${await created.text()}`);
   const put = (who, n) => ({

@@ -15,8 +15,9 @@ import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
 import { commentRoutes, type CommentOptions } from './comments/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
-import { pollRoutes } from './polls/routes.js';
+import { pollRoutes, type PollOptions } from './polls/routes.js';
 import { comparisonRoutes } from './comparisons/routes.js';
+import { IdempotencyKeys } from './idempotency.js';
 import { Router } from './routing.js';
 import { cdnCaching, pageCaching, serveFile } from './static.js';
 import { systemClock, type Clock } from './time.js';
@@ -36,6 +37,11 @@ export interface AppOptions {
   adminToken?: string | undefined;
   /** The public origin for links in mails (default: the origin of the request). */
   publicUrl?: string | undefined;
+  /**
+   * This server's own origin (`http://localhost:8787`), which `startServer` sets once it listens:
+   * the demo blog's page is under it, unless `publicUrl` says where readers find the server.
+   */
+  origin?: string | undefined;
   /** Origins allowed by CORS; default any (the widgets send no credentials). */
   origins?: string[] | undefined;
   /** Per-client limit on writes; `false` turns it off. Default: bursts of 20, then one every 3 s. */
@@ -50,6 +56,8 @@ export interface AppOptions {
   demo?: boolean;
   /** Comments: the proof of work, the posting limit, links, likes, webmention fetching. */
   comments?: CommentOptions;
+  /** Polls: the proof of work of `proof-of-work` polls. */
+  polls?: PollOptions;
   /** The clock (default the system's); tests pass one they can move forward. */
   now?: Clock;
   /** Check every JSON answer against the contract (default true). */
@@ -79,7 +87,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   const log = options.log ?? defaultLog;
   const db = options.db ?? (await openDb(options.database));
   await migrate(db, migrationsDir);
-  if (options.demo && (await loadDemo(db))) log('info', 'demo content loaded');
+  if (options.demo && (await loadDemo(db, options.publicUrl ?? options.origin))) log('info', 'demo content loaded');
   const bus = await Bus.start(db);
   const mailer: Mailer = options.mailer ?? new DevOutbox();
   const outbox = mailer instanceof DevOutbox ? mailer : undefined;
@@ -135,10 +143,11 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     adminFailures,
     trustProxy,
     checkResponses: options.checkResponses ?? true,
+    idempotencyKeys: new IdempotencyKeys(db),
   });
   petitionRoutes(router, ctx);
   commentRoutes(router, ctx, options.comments);
-  pollRoutes(router, ctx);
+  pollRoutes(router, ctx, options.polls);
   comparisonRoutes(router, ctx);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

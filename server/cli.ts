@@ -24,7 +24,8 @@ const usage = `Usage: civic-server [options]
                       without it, http://localhost on the server's port)
   --trust-proxy N     read the client address from X-Forwarded-For behind N proxies
   --rate-limit N      writes per minute per client (default 20; 0 turns the limits off)
-  --challenge BITS    proof of work asked before posting a comment (default 16; 0 turns it off)
+  --challenge BITS    proof of work asked before posting a comment, and of a new participant's first
+                      vote in proof-of-work polls (default 16; 0 turns the comments' off)
   --connections N     open connections per client address (default 256; 0: no cap; not behind --trust-proxy)
 Import comments: civic-server import FILE [--data DIR]
   FILE                a WordPress export (WXR) or a Disqus export (XML); posts map to threads by URL
@@ -109,7 +110,7 @@ async function main() {
     trustProxy: values['trust-proxy'] ? Number(values['trust-proxy']) : false,
     ...(perMinute === undefined ? {} : { rateLimit: perMinute === 0 ? false : { capacity: perMinute, refillPerSecond: perMinute / 60 } }),
     ...(connections === undefined ? {} : { maxConnectionsPerClient: connections }),
-    ...(challenge === undefined ? {} : { comments: { challenge: challenge === 0 ? false : { difficulty: challenge } } }),
+    ...(challenge === undefined ? {} : { comments: { challenge: challenge === 0 ? false : { difficulty: challenge } }, polls: { challenge: { difficulty: challenge } } }),
   });
 
   console.log(`civic-server listening on ${server.url} (${url ? 'PostgreSQL' : `PGlite ${dataDir}`})`);

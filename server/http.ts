@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError, ApiIssue, ErrorKind } from '../src/api/common.js';
+import { toIssues } from '../src/api/errors.js';
 import { sameText, sha256 } from './secrets.js';
 
 /** A failure the client caused or should know about; `onError` turns it into an `ApiError` body. */
@@ -24,6 +25,20 @@ export class ApiFailure extends Error {
     return { error: { kind: this.kind, message: this.message, ...this.extra } };
   }
 }
+
+/** What zod says of an issue: the contract's fields, and for `unrecognized_keys` the keys it found. */
+type ZodIssueLike = { readonly path: readonly PropertyKey[]; readonly code: string; readonly message: string; readonly keys?: readonly string[] };
+
+/**
+ * A request's problems as the contract's issues. Zod reports the unknown keys of a strict object
+ * (an organiser's body) as one issue naming the object: each key gets an issue of its own, at its path.
+ */
+export const requestIssues = (issues: readonly ZodIssueLike[]): ApiIssue[] =>
+  toIssues(
+    issues.flatMap((i): ZodIssueLike[] =>
+      i.code === 'unrecognized_keys' && i.keys?.length ? i.keys.map((k) => ({ path: [...i.path, k], code: i.code, message: `unknown field ${k}: this body does not take it` })) : [i],
+    ),
+  );
 
 /** A 400 with these issues, each naming its field. */
 export const invalidIssues = (issues: ApiIssue[]) => new ApiFailure(400, 'validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });

@@ -25,7 +25,8 @@ const reasons: Record<number, string> = {
   409: 'Conflict (`conflict`), or a closed petition or thread (`closed`)',
   413: 'Body larger than 64 kB',
   415: 'The body was not sent as `Content-Type: application/json`',
-  429: 'Too many requests from this client: wait `retryAfter` seconds (also in the Retry-After header)',
+  422: 'The Idempotency-Key was sent before with a different request (`validation`, issue `Idempotency-Key`, code `idempotency_key_reused`): nothing was done',
+  429: 'Too many requests from this client (`rate-limited`), or a poll\'s limit of new participants from its network address is reached (`address-limit`): wait `retryAfter` seconds (also in the Retry-After header)',
 };
 
 const schema = (s: z.ZodMiniType, io: 'input' | 'output'): Json => {
@@ -57,7 +58,7 @@ function operation(o: Operation): Json {
       name: 'Idempotency-Key',
       in: 'header',
       required: false,
-      description: 'One key per submission, reused on every retry: a replay answers the first result.',
+      description: 'One key per submission, reused on every retry: a replay answers the first result; the same key with a different request (method or body) is refused with 422.',
       schema: { type: 'string', minLength: 1, maxLength: 200 },
     });
   }

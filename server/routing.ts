@@ -5,9 +5,9 @@
  */
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { toIssues } from '../src/api/errors.js';
 import type { Operation } from '../src/api/routes.js';
-import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, trimStrings, type RateLimiter } from './http.js';
+import { fingerprint, type IdempotencyKeys } from './idempotency.js';
+import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, requestIssues, trimStrings, type RateLimiter } from './http.js';
 
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
@@ -31,6 +31,8 @@ export interface RouterOptions {
   checkResponses: boolean;
   /** Counts wrong admin tokens per client: past its burst they are 429. */
   adminFailures?: RateLimiter | undefined;
+  /** Where the Idempotency-Keys are kept with their requests' fingerprints (a key reused for another request is 422). */
+  idempotencyKeys?: IdempotencyKeys | undefined;
 }
 
 // Full English messages ("expected string, received number"); widget bundles skip them, the server need not.
@@ -42,7 +44,7 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
 function parse<S extends z.ZodMiniType>(schema: S, data: unknown, prefix = ''): z.output<S> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
-  const issues = toIssues(r.error.issues).map((i) => (prefix && i.path === 'body' ? i : { ...i, path: prefix + i.path }));
+  const issues = requestIssues(r.error.issues).map((i) => (prefix && i.path === 'body' ? i : { ...i, path: prefix + i.path }));
   throw new ApiFailure(400, 'validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
 }
 
@@ -79,7 +81,18 @@ export class Router {
           throw invalid('Idempotency-Key', 'the Idempotency-Key header must be 1 to 200 visible ASCII characters');
         }
       }
-      const answer = await handler({ params, query, body, idempotencyKey, ip } as Input<O>, c);
+      const keys = idempotencyKey === null ? undefined : this.options.idempotencyKeys;
+      const print = fingerprint(op.method, body);
+      const scope = new URL(c.req.url).pathname;
+      const claimed = keys ? await keys.claim(scope, idempotencyKey!, print) : false;
+      let answer: Awaited<ReturnType<typeof handler>>;
+      try {
+        answer = await handler({ params, query, body, idempotencyKey, ip } as Input<O>, c);
+      } catch (e) {
+        if (claimed) await keys!.release(scope, idempotencyKey!, print);
+        throw e;
+      }
+      if (claimed && answer instanceof Response && answer.status >= 400) await keys!.release(scope, idempotencyKey!, print);
       if (answer instanceof Response) return answer;
       if (checkResponses && op.response) {
         const r = op.response.safeParse(answer);

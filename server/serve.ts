@@ -48,8 +48,11 @@ export interface RunningServer extends CivicApp {
   port: number;
 }
 
+/**
+ * Listens, then builds the app: its public origin (`publicUrl`, else this server's URL on the port it
+ * got) is known before the demo is loaded. A request that arrives meanwhile waits for the app.
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const civic = await createApp(options);
   const { headersTimeoutMs = 10_000, requestTimeoutMs = 30_000, maxConnectionsPerClient = 256 } = options;
   const serverOptions = {
     headersTimeout: headersTimeoutMs,
@@ -57,18 +60,32 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Node checks those time-outs at this interval (default 30 s).
     connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
   };
+  let ready!: (app: CivicApp) => void;
+  let failed!: (e: unknown) => void;
+  const app = new Promise<CivicApp>((resolve, reject) => ((ready = resolve), (failed = reject)));
+  app.catch(() => undefined);
+  const fetch = async (request: Request, env: unknown) => (await app).app.fetch(request, env);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: civic.app.fetch, port: options.port ?? 8787, serverOptions, ...(options.host ? { hostname: options.host } : {}) }, () =>
-      resolve(s as Server),
-    );
+    const s = serve({ fetch, port: options.port ?? 8787, serverOptions, ...(options.host ? { hostname: options.host } : {}) }, () => resolve(s as Server));
     s.once('error', reject);
   });
   if (maxConnectionsPerClient > 0 && !options.trustProxy) capConnections(server, maxConnectionsPerClient);
   const { port } = server.address() as AddressInfo;
   const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let civic: CivicApp;
+  try {
+    civic = await createApp({ ...options, origin: options.origin ?? url });
+  } catch (e) {
+    failed(e);
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+    throw e;
+  }
+  ready(civic);
   return {
     ...civic,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     port,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -13,4 +13,5 @@ export { CivicComparator } from './define/civic-comparator.js';
 export { CivicElement } from './core/civic-element.js';
 export { backendContext } from './core/context.js';
 export * from './core/events.js';
+export * from './core/proposed-event.js';
 export { CivicComments } from './define/civic-comments.js';

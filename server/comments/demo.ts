@@ -5,7 +5,7 @@
  * from the author, and pings from blogs that cited the post. Loading it again changes nothing.
  */
 import type { Queryable } from '../db/db.js';
-import { insertDemoComment, setThreadCreated, type Placed } from './sql/imports.js';
+import { insertDemoComment, moveDemoPage, setThreadCreated, type Placed } from './sql/imports.js';
 import { insertVerifiedMention } from './sql/mentions.js';
 import { insertThread } from './sql/threads.js';
 
@@ -110,16 +110,28 @@ const mentions: ['pingback' | 'webmention', string, string, string, number][] = 
   ['pingback', 'https://carnet-marie-claude.example/election-2-0/', 'La campagne et le mirage de « l’élection 2.0 »', 'carnet-marie-claude.example', 8],
 ];
 
-/** Loads the demo thread; true when it was added. */
-export async function loadCommentDemo(tx: Queryable, now = Date.now()): Promise<boolean> {
+/** The origin of the demo when the server's is unknown (its default port). */
+export const DEMO_ORIGIN = 'http://localhost:8787';
+
+/**
+ * Loads the demo thread, its page being the demo blog under `origin` (the server's public origin,
+ * e.g. `http://localhost:9000`); true when it was added. Loaded before, under another origin (the
+ * server now runs on another port, or behind PUBLIC_URL), its page and its mentions' target move
+ * there; without `origin`, they stay where they are.
+ */
+export async function loadCommentDemo(tx: Queryable, now = Date.now(), origin?: string): Promise<boolean> {
+  const page = `${(origin ?? DEMO_ORIGIN).replace(/\/+$/, '')}/blog/`;
   const created = await insertThread(tx, {
     id: DEMO_THREAD,
-    url: 'http://localhost:8787/blog/',
+    url: page,
     title: 'Un groupe de travail bénévole pour un plan numérique pour le Québec',
     moderation: 'post',
     locale: 'fr',
   });
-  if (!created) return false;
+  if (!created) {
+    if (origin) await moveDemoPage(tx, DEMO_THREAD, page);
+    return false;
+  }
   await setThreadCreated(tx, DEMO_THREAD, new Date(now - 80 * HOUR).toISOString());
   const ids = new Map<string, Placed>();
   for (const [key, parentKey, name, website, body, hoursAgo, likes, pinned] of comments) {
@@ -128,7 +140,7 @@ export async function loadCommentDemo(tx: Queryable, now = Date.now()): Promise<
   }
   for (const [kind, source, title, site, hoursAgo] of mentions) {
     const at = new Date(now - hoursAgo * HOUR).toISOString();
-    await insertVerifiedMention(tx, { threadId: DEMO_THREAD, kind, source, target: 'http://localhost:8787/blog/', title, site, at });
+    await insertVerifiedMention(tx, { threadId: DEMO_THREAD, kind, source, title, site, at });
   }
   return true;
 }

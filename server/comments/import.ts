@@ -233,7 +233,6 @@ export async function importComments(db: Db, xml: string): Promise<ImportReport>
         threadId,
         parent: i.parentId ? stored.get(`${i.postKey}\0${i.parentId}`) : undefined,
         name: i.name,
-        email: i.email,
         emailHash: i.email ? (hashes.get(`e${i.email}`) ?? null) : null,
         ipHash: i.ip ? (hashes.get(`i${i.ip}`) ?? null) : null,
         website: i.website,

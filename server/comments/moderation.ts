@@ -10,7 +10,7 @@ import { sqlState, type Queryable } from '../db/db.js';
 import { ApiFailure, conflict, invalid, normalIp, notFound } from '../http.js';
 import { commentRow, toAdminComment, type CommentRow } from './sql/comments.js';
 import * as sql from './sql/moderation.js';
-import { insertThread, threadRow, toThread, updateThread } from './sql/threads.js';
+import { insertThread, stopThreadReplyMails, threadRow, toThread, updateThread } from './sql/threads.js';
 import { lockComment, publishedCount } from './sql/writes.js';
 import { announce, erase, hashEmail, hashIp, type Comments, type Published } from './writing.js';
 
@@ -36,6 +36,7 @@ export async function changeThread(c: Comments, id: string, body: ThreadUpdate):
   const t = await c.db
     .transaction(async (tx) => {
       if (!(await updateThread(tx, id, body))) throw notFound(`no thread ${id}`);
+      if (body.status === 'closed') await stopThreadReplyMails(tx, id);
       await announce(c.bus, tx, id);
       return thread(c, tx, id);
     })

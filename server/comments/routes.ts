@@ -9,7 +9,7 @@ import type { Router } from '../routing.js';
 import { Keys } from '../secrets.js';
 import { eventStream, sseData } from '../sse.js';
 import { commentAdminRoutes } from './admin.js';
-import { issueChallenge, type ChallengeOptions } from './challenge.js';
+import { issueChallenge, sweepChallenges, type ChallengeOptions } from '../challenge.js';
 import { ThreadEvents, threadEvent } from './events.js';
 import { replyMail } from './notify.js';
 import { unsubscribePages } from './pages.js';
@@ -17,7 +17,6 @@ import { PageCache } from './pages-cache.js';
 import { commentPage } from './sql/comments.js';
 import { mentionPage } from './sql/mentions.js';
 import { threadRow, toThread } from './sql/threads.js';
-import { sweepChallenges } from './sql/writes.js';
 import { webmentionRoutes, type WebmentionOptions } from './webmention.js';
 import { TOPIC, edit, flag, like, mine, post, remove, type Comments, type Published } from './writing.js';
 

@@ -14,7 +14,7 @@ import { ApiFailure, invalid, notFound, rateLimited, type RateLimiter } from '..
 import type { Live } from '../live.js';
 import { newToken, sameText, sha256, type Keys } from '../secrets.js';
 import type { Clock } from '../time.js';
-import { spendChallenge, type ChallengeOptions } from './challenge.js';
+import { spendChallenge, type ChallengeOptions } from '../challenge.js';
 import { commentRow, commentsByEditHash, toComment, type CommentRow } from './sql/comments.js';
 import type { ThreadRow } from './sql/threads.js';
 import * as sql from './sql/writes.js';
@@ -128,7 +128,8 @@ export async function post(
     rootId: parent ? (parent.root_id ?? parent.id) : null,
     level: parent ? parent.level + 1 : 0,
     name: input.name,
-    email,
+    // The address itself only for reply mails; for anything else (blocks, first-time moderation) its keyed hash.
+    email: input.notifyReplies ? email : null,
     emailHash,
     ipHash,
     website: input.website || null,
@@ -151,7 +152,8 @@ export async function post(
       root_id: comment.rootId,
       level: comment.level,
       name: input.name,
-      email,
+      email_given: emailHash !== null,
+      reply_mails: comment.notifyReplies,
       website: comment.website,
       body: input.body,
       status,

@@ -3,7 +3,7 @@
  * proposals, moderation, closing, and the results exported as JSON and CSV.
  */
 import type { Context } from 'hono';
-import type { PollCreate, PollUpdate } from '../../src/api/admin.js';
+import type { AdminPoll, PollCreate, PollUpdate } from '../../src/api/admin.js';
 import type { ApiIssue } from '../../src/api/common.js';
 import type { Poll, PollResults, Proposal } from '../../src/api/poll.js';
 import { routes } from '../../src/api/routes.js';
@@ -57,9 +57,10 @@ async function checkUpdate(q: Queryable, current: Poll, changes: PollUpdate): Pr
 }
 
 /** The poll as an update would leave it, in the shape of its creation (to check its settings together). */
-const merged = (p: Poll, changes: PollUpdate): PollCreate => ({
+const merged = (p: AdminPoll, changes: PollUpdate): PollCreate => ({
   id: p.id, kind: p.kind, title: p.title, description: p.description, voteKind: p.voteKind, opensAt: p.opensAt, closesAt: p.closesAt,
   resultsVisibility: p.resultsVisibility, allowProposals: p.allowProposals, moderateProposals: p.moderateProposals, confirmEmail: p.confirmEmail,
+  integrity: p.integrity, addressLimit: p.addressLimit, addressPeriodMinutes: p.addressPeriodMinutes,
   maxChoices: p.maxChoices, themes: p.themes, options: p.options, locale: p.locale, ...changes,
 });
 

@@ -3,7 +3,8 @@
  * their results), and what participants submit (held for a moderator when the poll says so).
  */
 import type * as z from 'zod/mini';
-import type { Argument, ArgumentInput, Proposal, ProposalInput, ProposalSort } from '../../src/api/poll.js';
+import type { Argument, Proposal, ProposalSort } from '../../src/api/poll.js';
+import type { ArgumentInput, ProposalInput } from '../../src/api/poll-inputs.js';
 import { resultsPublic } from '../../src/domain/results.js';
 import { ApiFailure, found, notFound } from '../http.js';
 import type { PollState } from './sql/polls.js';

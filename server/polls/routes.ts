@@ -16,9 +16,10 @@ import { pollAdminRoutes } from './admin.js';
 import { confirmationMail, pollPages } from './pages.js';
 import { proposalPage, submitArgument, submitProposal } from './proposals.js';
 import { releaseConfirmationMail, sweepConfirmationMails } from './sql/participants.js';
-import { current, loadPoll, type PollState } from './sql/polls.js';
+import { current, loadPoll, publicPoll, type PollState } from './sql/polls.js';
 import { getProposal, publishedArguments } from './sql/proposals.js';
-import { participantState, sweepVoteKeys } from './sql/votes.js';
+import { participantState, sweepAddressPlaces, sweepVoteKeys } from './sql/votes.js';
+import { defaultChallenge, pollChallenge, type ChallengeOptions } from './integrity.js';
 import { TOPIC, castVote, confirmParticipant, likeArgument, participantId, requestConfirmation, type Polls } from './voting.js';
 
 /** The query of a page of proposals. */
@@ -32,12 +33,18 @@ const ProposalQuery = z.object({
 /** Votes and likes: a participant may make many in a minute (one per proposal), so their limit is five times the general one. */
 const VOTE_FACTOR = 5;
 
-export function pollRoutes(router: Router, ctx: ServerContext): void {
+export interface PollOptions {
+  /** The proof of work of `proof-of-work` polls (default 16 zero bits, 30 minutes to use one). */
+  challenge?: Partial<ChallengeOptions>;
+}
+
+export function pollRoutes(router: Router, ctx: ServerContext, options: PollOptions = {}): void {
   const { db, bus } = ctx;
   const live = new Live<PollState>(bus, TOPIC, (id) => loadPoll(db, id));
-  const polls: Polls = { db, bus, live, keys: new Keys(db, 'polls') };
+  const polls: Polls = { db, bus, live, keys: new Keys(db, 'polls'), now: ctx.now, challenge: { ...defaultChallenge, ...options.challenge } };
   const sweep = setInterval(() => {
     void sweepVoteKeys(db).catch(() => undefined);
+    void sweepAddressPlaces(db).catch(() => undefined);
     void sweepConfirmationMails(db).catch(() => undefined);
   }, 3_600_000);
   sweep.unref();
@@ -56,7 +63,7 @@ function readerRoutes(router: Router, ctx: ServerContext, polls: Polls): void {
   const { db, live } = polls;
   const state = (id: string) => found(live.get(id), `poll ${id}`);
 
-  router.on(routes.getPoll, async ({ params }) => current((await state(params.id)).poll));
+  router.on(routes.getPoll, async ({ params }) => publicPoll((await state(params.id)).poll));
 
   router.on(routes.pollResults, async ({ params }) => {
     const s = await state(params.id);
@@ -127,15 +134,20 @@ function participantRoutes(router: Router, ctx: ServerContext, polls: Polls): vo
     votes.on(route, ({ params, idempotencyKey }) => likeArgument(polls, params.id, params.argumentId, params.participant, liked, idempotencyKey));
   }
 
-  const vote = async (id: string, proposalId: string | null, participant: string, input: z.output<typeof routes.votePoll.body> | null, key: string | null) => {
-    const { result, changed } = await castVote(polls, id, proposalId, participant, input, key);
+  const vote = async (id: string, proposalId: string | null, participant: string, input: z.output<typeof routes.votePoll.body> | null, key: string | null, ip: string) => {
+    const { result, changed } = await castVote(polls, id, proposalId, participant, input, key, ip);
     if (changed) live.changed(id);
     return result;
   };
-  votes.on(routes.votePoll, ({ params, body, idempotencyKey }) => vote(params.id, null, params.participant, body, idempotencyKey));
-  votes.on(routes.withdrawPollVote, ({ params, idempotencyKey }) => vote(params.id, null, params.participant, null, idempotencyKey));
-  votes.on(routes.voteProposal, ({ params, body, idempotencyKey }) => vote(params.id, params.proposalId, params.participant, body, idempotencyKey));
-  votes.on(routes.withdrawProposalVote, ({ params, idempotencyKey }) => vote(params.id, params.proposalId, params.participant, null, idempotencyKey));
+  votes.on(routes.votePoll, ({ params, body, idempotencyKey, ip }) => vote(params.id, null, params.participant, body, idempotencyKey, ip));
+  votes.on(routes.withdrawPollVote, ({ params, idempotencyKey, ip }) => vote(params.id, null, params.participant, null, idempotencyKey, ip));
+  votes.on(routes.voteProposal, ({ params, body, idempotencyKey, ip }) => vote(params.id, params.proposalId, params.participant, body, idempotencyKey, ip));
+  votes.on(routes.withdrawProposalVote, ({ params, idempotencyKey, ip }) => vote(params.id, params.proposalId, params.participant, null, idempotencyKey, ip));
+
+  votes.on(routes.getPollChallenge, async ({ params }) => {
+    await found(live.get(params.id), `poll ${params.id}`);
+    return pollChallenge(polls.keys, params.id, polls.challenge, ctx.now());
+  });
 
   router.on(routes.requestParticipantEmail, async ({ params, body }, c) => {
     const r = await requestConfirmation(polls, params.id, params.participant, body.email);

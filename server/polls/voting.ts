@@ -8,12 +8,14 @@ import type { ApiIssue } from '../../src/api/common.js';
 import { normaliseEmail } from '../../src/domain/people.js';
 import { POLL_SUBJECT, type LikeResult, type VoteInput, type VoteResult } from '../../src/api/poll.js';
 import { subjectResult } from '../../src/domain/consensus.js';
+import { maySee } from '../../src/domain/results.js';
 import { voteValues } from '../../src/domain/votes.js';
 import type { Bus } from '../bus.js';
 import type { Db, Queryable } from '../db/db.js';
 import { ApiFailure, notFound } from '../http.js';
 import type { Live } from '../live.js';
 import { newToken, sha256, type Keys } from '../secrets.js';
+import { addressHash, guardFirstVote, type ChallengeOptions } from './integrity.js';
 import * as people from './sql/participants.js';
 import type { PollState } from './sql/polls.js';
 import * as sql from './sql/votes.js';
@@ -22,8 +24,12 @@ export interface Polls {
   db: Db;
   bus: Bus;
   live: Live<PollState>;
-  /** The polls' secret, for the keyed hashes of participants' emails. */
+  /** The polls' secret, for the keyed hashes of participants' emails and addresses, and the challenges. */
   keys: Keys;
+  /** The clock (periods of the address limit, challenges' expiry). */
+  now: () => number;
+  /** The proof of work of `proof-of-work` polls. */
+  challenge: ChallengeOptions;
 }
 
 export const TOPIC = 'poll:';
@@ -53,20 +59,22 @@ function resultOf(rows: [string, string, number][], subject: string, scored: boo
 
 /**
  * Sets (or with `input` null, withdraws) a participant's vote on the poll (`proposalId` null) or on
- * a proposal. `changed`: whether anything changed (readers must then be told). Six to eight
- * statements: the participant's lock, what the vote needs to know (the poll's lock included), the
+ * a proposal, from the client address `ip`. `changed`: whether anything changed (readers must then
+ * be told). Six to eight statements (two more for a new participant's first vote, integrity.ts): the participant's lock, what the vote needs to know (the poll's lock included), the
  * vote rows, one per counter changed, and the answer with the notification.
  */
 export async function castVote(
-  { db, bus }: Polls,
+  { db, bus, keys, now }: Polls,
   pollId: string,
   proposalId: string | null,
   token: string,
   input: VoteInput | null,
   key: string | null,
+  ip: string,
 ): Promise<{ result: VoteResult; changed: boolean }> {
   const participant = participantId(token);
   const subject = proposalId ?? POLL_SUBJECT;
+  const address = input ? await addressHash(keys, pollId, ip) : '';
   return db.transaction(async (tx) => {
     // First, alone: what follows must read after any earlier change of this participant's commits.
     const confirmed = await sql.lockParticipant(tx, participant);
@@ -79,9 +87,10 @@ export async function castVote(
     const { old } = p;
     const counted = !p.confirm_email || confirmed;
     const scored = p.vote_kind === 'agreement';
-    const visible = p.results_visibility === 'always' || p.closed || (p.results_visibility === 'after-vote' && input !== null);
+    /** The answer: the participant's vote on the subject as it stands, with its result when they may see it (src/domain/results.ts). */
     const answer = (status: VoteResult['status'], rows: [string, string, number][]): VoteResult => {
       const now = resultOf(rows, subject, scored);
+      const visible = maySee(p.results_visibility, p.closed, status !== 'withdrawn');
       return { status, participantCount: now.participantCount, result: visible ? now.result : null };
     };
     // A replay: the state this key left may have changed since; say what it is now.
@@ -94,6 +103,8 @@ export async function castVote(
       if (!Array.isArray(v)) throw failure(v);
       values = v;
     }
+    // A new participant's first vote: the poll's guard against ballot stuffing (integrity.ts).
+    if (input && !p.known) await guardFirstVote(tx, keys, pollId, p, { address, challenge: input.challenge }, now());
     const status: VoteResult['status'] = !input ? 'withdrawn' : counted ? 'counted' : 'pending';
     if (old.map(([v]) => v).join('\u0000') === values.join('\u0000')) return { result: answer(status, await sql.subjectCounters(tx, pollId, subject)), changed: false };
 

@@ -13,6 +13,7 @@
  * Writes take an `idempotencyKey`: the same key sent twice must have the effect of one call and
  * answer the same result, so a write can be retried (and replayed from the outbox) safely.
  */
+import type { ArgumentInput, ProposalInput } from './poll-inputs.js';
 import type { Petition, PetitionEvent, SignResult, SignatureInput } from './petition.js';
 import type {
   Challenge,
@@ -34,7 +35,6 @@ import type {
 } from './comments.js';
 import type {
   Argument,
-  ArgumentInput,
   ArgumentList,
   Ballot,
   EmailResult,
@@ -42,7 +42,6 @@ import type {
   PollEvent,
   PollResults,
   Proposal,
-  ProposalInput,
   ProposalPage,
   ProposalSort,
   VoteInput,
@@ -136,6 +135,8 @@ export interface PollBackend {
   ballot(pollId: string, participant: string, options?: CallOptions): Promise<Ballot>;
   /** Sets the participant's vote on the poll (`proposalId` null) or on a proposal. Rejects with `closed` outside the voting period. */
   vote(pollId: string, proposalId: string | null, participant: string, input: VoteInput, options: WriteOptions): Promise<VoteResult>;
+  /** A fresh proof-of-work challenge for a new participant's first vote (polls with `integrity: 'proof-of-work'`). */
+  challenge?(pollId: string, options?: CallOptions): Promise<Challenge>;
   /** Withdraws that vote (answers `withdrawn` even when there was none). */
   withdraw(pollId: string, proposalId: string | null, participant: string, options: WriteOptions): Promise<VoteResult>;
   /** A page of published proposals. */

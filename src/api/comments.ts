@@ -143,22 +143,8 @@ export type FlagInput = z.input<typeof FlagInput>;
 export const FlagResult = z.object({ flagged: z.boolean() });
 export type FlagResult = z.infer<typeof FlagResult>;
 
-/**
- * The proof-of-work hand-shake (`challenge()` when the thread says `challenge: true`):
- * find a non-negative integer `n` such that the SHA-256 of the UTF-8 bytes of `prefix + n` (n in
- * decimal, no leading zeros) starts with `difficulty` zero bits, and post `challenge: prefix + n`.
- * About 2^difficulty hashes on average (a worker or the main thread, `crypto.subtle.digest`).
- * The prefix is signed by the server, bound to the thread, expires at `expiresAt` and is accepted
- * once: an expired, used or wrong solution is refused with 400 naming `challenge`, and the widget
- * asks for a new one (a comment kept offline solves a fresh one when it is sent again).
- */
-export const Challenge = z.object({
-  algorithm: /* @__PURE__ */ oneOf(['SHA-256']),
-  prefix: z.string(),
-  difficulty: Count,
-  expiresAt: Timestamp,
-});
-export type Challenge = z.infer<typeof Challenge>;
+/** The proof-of-work hand-shake of threads that ask for it (see `Challenge` in common.ts). */
+export { Challenge } from './challenge.js';
 
 export const MentionKind = /* @__PURE__ */ oneOf(['pingback', 'webmention', 'trackback']);
 export type MentionKind = z.infer<typeof MentionKind>;

@@ -80,6 +80,8 @@ export const ErrorKind = oneOf([
   'conflict',
   'closed',
   'rate-limited',
+  /** A poll's limit of new participants from one network address is reached (`retryAfter`: when a place frees). */
+  'address-limit',
   'unauthorized',
   'forbidden',
   'payload-too-large',

@@ -1,14 +1,13 @@
 /**
  * MemoryBackend's poll part, loaded on its first call (see memory-poll.ts): polls, proposals,
  * arguments, votes and likes held in memory, with the reference server's rules (vote kinds, approval
- * limits, closing, visibility of results, moderation, votes that count once an email is confirmed).
+ * limits, closing, visibility of results, moderation, votes that count once an email is confirmed,
+ * the proof of work of a new participant's first vote, checked for real with 8 zero bits).
  */
 import type * as z from 'zod/mini';
 import type { WriteOptions } from './backend.js';
 import { CivicError, toIssues } from './errors.js';
 import {
-  ArgumentInput,
-  ProposalInput,
   pollStatus,
   votesOnProposals,
   type Argument,
@@ -20,6 +19,8 @@ import {
   type VoteInput,
   type VoteResult,
 } from './poll.js';
+import { sha256, zeros } from '../domain/pow.js';
+import { ArgumentInput, ProposalInput } from './poll-inputs.js';
 import { buildResults, visibleResults } from '../domain/results.js';
 import { voteValues } from '../domain/votes.js';
 import type { Host, MemoryPolls, MemoryPollsData } from './memory-poll.js';
@@ -40,6 +41,14 @@ export function memoryPollsImpl(host: Host, init: MemoryPollsData, listeners: Ma
   const confirmed = new Set<string>();
   const likes = new Set<string>();
   const keys = new Map<string, unknown>();
+  const challenges = new Set<string>();
+  /** A `proof-of-work` poll: a participant's first vote carries a solved challenge, used once. */
+  const proven = (p: Poll, participant: string, solution = '') => {
+    if (!p.challenge || voted(p.id, participant).length) return;
+    const prefix = [...challenges].find((c) => solution.startsWith(c) && /^\d+$/.test(solution.slice(c.length)));
+    if (!prefix || !zeros(sha256(new TextEncoder().encode(solution)), 8)) throw fail('validation', 'a solved challenge is asked for', [{ path: 'challenge', code: 'unsolved', message: 'solve a challenge' }]);
+    challenges.delete(prefix);
+  };
   let seq = 0;
 
   const call = async (name: string, id: string, signal?: AbortSignal) => {
@@ -153,8 +162,17 @@ export function memoryPollsImpl(host: Host, init: MemoryPollsData, listeners: Ma
       return once(o, () => {
         const p = poll(id);
         votable(p, proposalId);
-        return apply(p, proposalId ?? '', participant, choose(p, input));
+        const values = choose(p, input);
+        proven(p, participant, input.challenge);
+        return apply(p, proposalId ?? '', participant, values);
       });
+    },
+    challenge: async (id, o) => {
+      await call('polls.challenge', id, o?.signal);
+      poll(id);
+      const prefix = `${id}:${crypto.randomUUID()}:`;
+      challenges.add(prefix);
+      return { algorithm: 'SHA-256', prefix, difficulty: 8, expiresAt: new Date(Date.now() + 6e5).toISOString() };
     },
     withdraw: async (id, proposalId, participant, o) => {
       await call('polls.withdraw', id, o.signal);

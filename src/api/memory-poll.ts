@@ -33,7 +33,7 @@ export interface MemoryPolls extends Required<PollBackend> {
   moderate(id: string, status: Proposal['status']): Promise<void>;
 }
 
-const methods = ['get', 'results', 'ballot', 'vote', 'withdraw', 'proposals', 'propose', 'arguments', 'argue', 'like', 'confirmEmail', 'seed', 'confirm', 'close', 'moderate'] as const;
+const methods = ['get', 'results', 'ballot', 'challenge', 'vote', 'withdraw', 'proposals', 'propose', 'arguments', 'argue', 'like', 'confirmEmail', 'seed', 'confirm', 'close', 'moderate'] as const;
 
 export function memoryPolls(host: Host, init: MemoryPollsData = {}): MemoryPolls {
   const listeners = new Map<string, Set<(e: PollEvent) => void>>();

@@ -40,7 +40,10 @@ export interface Operation {
   readonly errors: readonly number[];
   /** Needs `Authorization: Bearer <admin token>`. */
   readonly admin?: boolean;
-  /** Honours an `Idempotency-Key` header: the same key replayed answers the first result. */
+  /**
+   * Honours an `Idempotency-Key` header: the same key replayed answers the first result; the same key
+   * with another request (method or body) is 422, which `errors` lists.
+   */
   readonly idempotent?: boolean;
   /** The largest body accepted, in bytes (default 64 kB). */
   readonly maxBody?: number;

@@ -22,6 +22,14 @@ export const PollKind = /* @__PURE__ */ oneOf(['quick', 'consultation']);
 export const VoteKind = /* @__PURE__ */ oneOf(['support', 'agreement', 'single', 'approval']);
 /** When results show: `always`, to a participant `after-vote` (on that subject), or `after-close`. */
 export const ResultsVisibility = /* @__PURE__ */ oneOf(['always', 'after-vote', 'after-close']);
+/**
+ * How a poll guards against ballot stuffing (a script voting with fresh participant tokens): `open`,
+ * the server's rate limit only; `address-limit` (the default), at most `addressLimit` new participants
+ * vote from one network address in `addressPeriodMinutes` (see `AdminPoll`; a keyed hash of the address is counted,
+ * never the address); `proof-of-work`, that limit and a solved challenge with a new participant's
+ * first vote (`GET /polls/{id}/challenge`). `confirmEmail` is the strict mode on top of any of them.
+ */
+export const PollIntegrity = /* @__PURE__ */ oneOf(['open', 'address-limit', 'proof-of-work']);
 /** `upcoming` until `opensAt`, `open`, then `closed` (by the organiser or at `closesAt`). */
 export const PollStatus = /* @__PURE__ */ oneOf(['upcoming', 'open', 'closed']);
 export const ProposalStatus = /* @__PURE__ */ oneOf(['published', 'pending', 'rejected']);
@@ -51,6 +59,11 @@ export const Poll = /* @__PURE__ */ z.object({
   moderateProposals: z.boolean(),
   /** Votes count only once the participant has confirmed an email address (a link by mail), one per address. */
   confirmEmail: z.boolean(),
+  /**
+   * A new participant's first vote carries a solved challenge (`GET /polls/{id}/challenge`, see
+   * `Challenge`): the poll's integrity is `proof-of-work` (see `PollIntegrity`, which organisers see).
+   */
+  challenge: z.boolean(),
   /** Approval votes: how many options (or proposals) one may choose; null otherwise. */
   maxChoices: z.nullable(Count),
   /** Consultations: the themes proposals belong to, in the organiser's order. */
@@ -85,7 +98,11 @@ export const SubjectResult = /* @__PURE__ */ z.object({
 /** A poll's results, as the reader may see them. */
 export const PollResults = /* @__PURE__ */ z.object({
   pollId: Id,
-  /** Whether every result is shown (else only those of subjects this participant voted on, under `after-vote`). */
+  /**
+   * Whether this answer shows every result: the results are public (`always`, or the poll is closed),
+   * or (`after-vote`, a participant's ballot) they voted on every subject. Else some are withheld:
+   * only those of the subjects this participant voted on are given.
+   */
   visible: z.boolean(),
   participantCount: Count,
   /** The vote on the poll itself (quick polls; choices among proposals), when visible. */
@@ -113,15 +130,6 @@ export const ProposalPage = /* @__PURE__ */ page(Proposal);
 export const POLL_LIMITS = { title: 200, body: 5000, authorName: 80, argument: 2000 } as const;
 const L = POLL_LIMITS;
 
-/** A participant's proposal. */
-export const ProposalInput = /* @__PURE__ */ z.object({
-  themeId: z.optional(z.nullable(Id)),
-  title: /* @__PURE__ */ line(L.title),
-  body: /* @__PURE__ */ line(L.body),
-  authorName: /* @__PURE__ */ line(L.authorName),
-  hp: Honeypot,
-});
-
 export const Argument = /* @__PURE__ */ z.object({
   id: Id,
   proposalId: Id,
@@ -135,13 +143,6 @@ export const Argument = /* @__PURE__ */ z.object({
 /** A proposal's published arguments, most liked first. */
 export const ArgumentList = /* @__PURE__ */ z.object({ items: z.array(Argument) });
 
-export const ArgumentInput = /* @__PURE__ */ z.object({
-  side: /* @__PURE__ */ z.enum(['for', 'against']),
-  body: /* @__PURE__ */ line(L.argument),
-  authorName: /* @__PURE__ */ line(L.authorName),
-  hp: Honeypot,
-});
-
 export { LikeResult } from './common.js';
 
 /**
@@ -151,6 +152,8 @@ export { LikeResult } from './common.js';
 export const VoteInput = /* @__PURE__ */ z.object({
   value: z.optional(VoteValue),
   options: z.optional(/* @__PURE__ */ z.array(/* @__PURE__ */ z.string().check(z.maxLength(64))).check(z.maxLength(100))),
+  /** A solved challenge (see `Challenge`): a new participant's first vote in a `proof-of-work` poll. */
+  challenge: z.optional(/* @__PURE__ */ z.string().check(z.maxLength(300))),
 });
 
 /** `counted`; `pending` until the participant confirms an email (polls with `confirmEmail`); `withdrawn`. */
@@ -158,7 +161,11 @@ export const VoteStatus = /* @__PURE__ */ oneOf(['counted', 'pending', 'withdraw
 export const VoteResult = /* @__PURE__ */ z.object({
   status: VoteStatus,
   participantCount: Count,
-  /** The subject's result right after this vote, if the participant may see it. */
+  /**
+   * The subject's result right after this request, if the participant may see it: results public,
+   * or `after-vote` while they have a vote on the subject (so never after a withdrawal).
+   * `status` says what their vote on the subject is now (a replayed request's too).
+   */
   result: z.nullable(SubjectResult),
 });
 
@@ -196,6 +203,7 @@ export type PollKind = z.infer<typeof PollKind>;
 export type VoteKind = z.infer<typeof VoteKind>;
 export type PollStatus = z.infer<typeof PollStatus>;
 export type ResultsVisibility = z.infer<typeof ResultsVisibility>;
+export type PollIntegrity = z.infer<typeof PollIntegrity>;
 export type ProposalSort = z.infer<typeof ProposalSort>;
 export type VoteValue = z.infer<typeof VoteValue>;
 export type Theme = z.infer<typeof Theme>;
@@ -206,10 +214,8 @@ export type SubjectResult = z.infer<typeof SubjectResult>;
 export type PollResults = z.infer<typeof PollResults>;
 export type Proposal = z.infer<typeof Proposal>;
 export type ProposalPage = z.infer<typeof ProposalPage>;
-export type ProposalInput = z.input<typeof ProposalInput>;
 export type Argument = z.infer<typeof Argument>;
 export type ArgumentList = z.infer<typeof ArgumentList>;
-export type ArgumentInput = z.input<typeof ArgumentInput>;
 export type VoteInput = z.input<typeof VoteInput>;
 export type VoteStatus = z.infer<typeof VoteStatus>;
 export type VoteResult = z.infer<typeof VoteResult>;

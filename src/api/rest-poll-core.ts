@@ -1,7 +1,8 @@
 /**
  * The part of the poll's REST contract that every poll uses (the poll, the reader's ballot, votes,
  * results, live events). A quick poll needs nothing more, so <civic-poll> builds only this from its
- * `api` attribute; consultations add the rest (rest-poll.ts) when their module loads.
+ * `api` attribute; consultations add the rest (rest-poll.ts) when their module loads, and a poll that
+ * asks for a proof of work adds its challenge (rest-poll-challenge.ts) when the solver loads.
  */
 import type { PollBackend } from './backend.js';
 import type { RestClient } from './rest.js';

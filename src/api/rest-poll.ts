@@ -1,7 +1,8 @@
-/** The poll part of the REST contract: every poll's calls (rest-poll-core.ts) and the consultations'. */
+/** The poll part of the REST contract: every poll's calls (rest-poll-core.ts), the challenge (rest-poll-challenge.ts) and the consultations'. */
 import type { PollBackend } from './backend.js';
 import { RestClient } from './rest.js';
 import { call } from './rest-call.js';
+import { restPollChallenge } from './rest-poll-challenge.js';
 import { restPollCore } from './rest-poll-core.js';
 import { likeArgument, listArguments, listProposals, requestParticipantEmail, submitArgument, submitProposal, unlikeArgument } from './routes/consultations.js';
 
@@ -19,7 +20,7 @@ export function restConsultations(client: RestClient): ConsultationCalls {
   };
 }
 
-export const restPolls = (client: RestClient): PollBackend => ({ ...restPollCore(client), ...restConsultations(client) });
+export const restPolls = (client: RestClient): PollBackend => ({ ...restPollCore(client), ...restPollChallenge(client), ...restConsultations(client) });
 
 /**
  * `part` with the consultations' calls: its own where it has them, else the REST calls at `baseUrl`

@@ -13,6 +13,7 @@ import { commentOperations } from './routes/comments.js';
 import { comparisonOperations } from './routes/comparisons.js';
 import { consultationOperations } from './routes/consultations.js';
 import { petitionOperations } from './routes/petitions.js';
+import { getPollChallenge } from './routes/poll-challenge.js';
 import { pollOperations } from './routes/polls.js';
 import type { Operation } from './operation.js';
 
@@ -34,6 +35,7 @@ export const routes = {
   pollResults,
   pollEvents,
   ...proposals,
+  getPollChallenge,
   ...ballots,
   requestParticipantEmail,
   confirmParticipant,

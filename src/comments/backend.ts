@@ -41,7 +41,7 @@ export async function post(api: CommentsBackend, entry: OutboxEntry<CommentInput
     let input = entry.payload;
     if ((thread ?? (await api.get(id))).challenge && api.challenge) {
       const [{ solve }, challenge] = await Promise.all([
-        import('./pow.js').catch((cause: unknown) => {
+        import('../domain/pow.js').catch((cause: unknown) => {
           throw new CivicError('network', 'the solver could not be loaded', { cause });
         }),
         api.challenge(id),

@@ -329,7 +329,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
         void this.#lazy().catch(() => undefined);
       },
       cancel: () => void this.reply(to),
-      prefetch: () => this.loaded?.thread.challenge && void import('./pow.js').catch(() => undefined),
+      prefetch: () => this.loaded?.thread.challenge && void import('../domain/pow.js').catch(() => undefined),
     });
   }
 

@@ -30,17 +30,6 @@ export class CivicVotedEvent extends Event {
   }
 }
 
-/** A proposal was submitted (published, or pending a moderator). */
-export class CivicProposedEvent extends Event {
-  constructor(
-    readonly pollId: string,
-    readonly proposalId: string,
-    readonly status: 'published' | 'pending',
-  ) {
-    super('civic-proposed', init);
-  }
-}
-
 /** One party's place in a comparator's results. */
 export interface RankedParty {
   partyId: string;
@@ -68,7 +57,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'civic-signed': CivicSignedEvent;
     'civic-voted': CivicVotedEvent;
-    'civic-proposed': CivicProposedEvent;
     'civic-compared': CivicComparedEvent;
   }
 }

@@ -4,19 +4,36 @@ import { subjectResult } from './consensus.js';
 
 type Visibility = Pick<Poll, 'resultsVisibility' | 'status' | 'opensAt' | 'closesAt'>;
 
+/**
+ * The rule: whether a reader may see the result of a subject (the poll itself, or a proposal):
+ * always, once the poll is closed, or (`after-vote`) once they have a vote on that subject.
+ */
+export const maySee = (resultsVisibility: Poll['resultsVisibility'], closed: boolean, votedOnIt: boolean): boolean =>
+  resultsVisibility === 'always' || closed || (resultsVisibility === 'after-vote' && votedOnIt);
+
 /** Whether everyone may see every result of `p` now. */
-export const resultsPublic = (p: Visibility): boolean => p.resultsVisibility === 'always' || pollStatus(p) === 'closed';
+export const resultsPublic = (p: Visibility): boolean => maySee(p.resultsVisibility, pollStatus(p) === 'closed', false);
 
 /**
  * The part of `full` a reader may see: everything when results are public, else (after-vote) the
  * subjects in `voted` (`''`: the poll itself, else proposal ids), else nothing but the count.
+ * `visible` says whether this answer shows every result: true when results are public, and for a
+ * reader who voted on every subject that has one (a quick poll, once they voted); false when any is withheld.
  */
 export function visibleResults(full: PollResults, p: Visibility, voted: Iterable<string> = []): PollResults {
   if (resultsPublic(p)) return { ...full, visible: true };
-  const mine = new Set(p.resultsVisibility === 'after-vote' ? voted : []);
+  const mine = new Set(voted);
+  const shown = (subject: string) => maySee(p.resultsVisibility, false, mine.has(subject));
   const proposals: Record<string, SubjectResult> = {};
-  for (const [id, r] of Object.entries(full.proposals)) if (mine.has(id)) proposals[id] = r;
-  return { pollId: full.pollId, visible: false, participantCount: full.participantCount, poll: mine.has('') ? full.poll : null, proposals };
+  let withheld = false;
+  for (const [id, r] of Object.entries(full.proposals)) {
+    if (shown(id)) proposals[id] = r;
+    else withheld = true;
+  }
+  const poll = full.poll && shown('') ? full.poll : null;
+  if (full.poll && !poll) withheld = true;
+  const any = poll !== null || Object.keys(proposals).length > 0;
+  return { pollId: full.pollId, visible: any && !withheld, participantCount: full.participantCount, poll, proposals };
 }
 
 /**

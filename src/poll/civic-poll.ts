@@ -98,8 +98,9 @@ export class CivicPoll extends CivicElement implements PollHost {
     this,
     this.#target,
     'poll.vote',
-    (entry: OutboxEntry<VotePayload>) => {
-      const api = this.pollApi;
+    async (entry: OutboxEntry<VotePayload>) => {
+      // A poll that asks for a proof of work: the solver chunk's backend (pow.ts) solves a challenge for a new participant's first vote.
+      const api = this.data?.challenge ? (await import('./pow.js')).proven(this) : this.pollApi;
       const id = entry.target;
       const { subject, choices } = entry.payload;
       const kind = this.data?.voteKind;
@@ -224,6 +225,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     if ('error' in outcome) {
       const e = outcome.error;
       if (e.kind === 'closed') void this.#task.run();
+      // `address-limit` too: the poll's limit of new participants from one network address (README, poll integrity).
       const error = this.errorText(e);
       this.#set({ sending, error, notice: '' });
       return this.say(error);
@@ -272,7 +274,7 @@ export class CivicPoll extends CivicElement implements PollHost {
       <h2 part="heading" id="title" lang=${p.locale}>${p.title}</h2>
       ${p.description ? html`<div part="description" lang=${p.locale}>${p.description.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>` : nothing}
       <p part="meta">${dates ? html`<span>${dates}</span> ` : nothing}<span>${t.participants(p.participantCount, l.n(p.participantCount))}</span></p>
-      ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}
+      ${status === 'open' ? nothing : html`<p part="notice">${t[status]}</p>`}
       ${error ? html`<div role="alert">${error}</div>` : nothing}
       ${note ? html`<p part="notice" id="notice" tabindex="-1">${note}</p>` : nothing}
       ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.forms.renderConfirm() ?? (void this.#consult(), nothing))}

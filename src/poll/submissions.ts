@@ -5,7 +5,8 @@
  */
 import type { PollBackend } from '../api/backend.js';
 import type { Outcome, OutboxEntry } from '../api/outbox.js';
-import type { Argument, ArgumentInput, EmailResult, Proposal, ProposalInput } from '../api/poll.js';
+import type { Argument, EmailResult, Proposal } from '../api/poll.js';
+import type { ArgumentInput, ProposalInput } from '../api/poll-inputs.js';
 import { sender, type Sender } from '../core/sender.js';
 import type { PollHost } from './host.js';
 

@@ -15,6 +15,7 @@ import * as comments from '../../src/api/routes/comments.js';
 import * as comparisons from '../../src/api/routes/comparisons.js';
 import * as consultations from '../../src/api/routes/consultations.js';
 import * as petitions from '../../src/api/routes/petitions.js';
+import * as pollChallenge from '../../src/api/routes/poll-challenge.js';
 import * as polls from '../../src/api/routes/polls.js';
 import { expect } from '../helpers.js';
 import { served } from '../mocks/rest.js';
@@ -94,6 +95,7 @@ const samples: Samples = {
     get: (p) => p.get(id),
     results: (p) => p.results(id),
     ballot: (p) => p.ballot(id, participant),
+    challenge: (p) => p.challenge(id),
     vote: (p) => Promise.allSettled([p.vote(id, null, participant, body, key), p.vote(id, 'prop/1', participant, body, key)]),
     withdraw: (p) => Promise.allSettled([p.withdraw(id, null, participant, key), p.withdraw(id, 'prop/1', participant, key)]),
     proposals: (p) => Promise.allSettled([p.proposals(id), p.proposals(id, { themeId: 't', sort: 'support', cursor: '20', limit: 10 })]),
@@ -114,7 +116,7 @@ describe('the route table and its client', () => {
   afterEach(() => restore?.());
 
   it('holds every operation of routes/*.ts once, under its id', () => {
-    const modules = [petitions, comparisons, comments, polls, consultations, admin];
+    const modules = [petitions, comparisons, comments, polls, pollChallenge, consultations, admin];
     const declared = modules.flatMap((m) => Object.values(m).filter((v): v is Operation => typeof v === 'object' && v !== null && 'method' in v && 'path' in v));
     expect(new Set(operations).size).to.equal(operations.length);
     expect(declared.filter((o) => !operations.includes(o)).map((o) => o.id)).to.deep.equal([]);

@@ -27,7 +27,7 @@ describe('comments over REST', () => {
     const api = restComments(new RestClient({ baseUrl: '/api' }));
     expect((await api.get('plan-numerique')).commentCount).to.equal(6);
     expect((await api.list('plan-numerique', { sort: 'newest', limit: 1 })).items.map((c) => c.id)).to.deep.equal(['5', '6']);
-    const { solve } = await import('../../src/comments/pow.js');
+    const { solve } = await import('../../src/domain/pow.js');
     const challenge = await solve(await api.challenge!('plan-numerique'));
     const created = await api.post('plan-numerique', { name: 'Ana', body: 'Par REST', challenge }, { idempotencyKey: 'key-1' });
     expect(created.comment.status).to.equal('published');

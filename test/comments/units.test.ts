@@ -1,6 +1,6 @@
 import type { Comment } from '../../src/api/comments.js';
 import { leadingZeros } from '../../src/api/memory-comments.js';
-import { sha256, solve, zeros } from '../../src/comments/pow.js';
+import { sha256, solve, zeros } from '../../src/domain/pow.js';
 import { has, insert } from '../../src/comments/thread.js';
 import { append, remove, tree } from '../../src/comments/tree.js';
 import { expect } from '../helpers.js';
@@ -27,7 +27,7 @@ describe('proof of work', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 10);
     const started = performance.now();
-    const solution = await solve({ algorithm: 'SHA-256', prefix, difficulty: 14, expiresAt: '' });
+    const solution = await solve({ prefix, difficulty: 14 });
     clearInterval(timer);
     expect(solution.startsWith(prefix)).to.equal(true);
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(solution)));

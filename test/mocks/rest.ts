@@ -56,6 +56,7 @@ export const served: { [K in Served]: Serve<Routes[K]> } = {
   pollResults: (m, r) => m.polls.results(r.params.id),
   pollEvents: (m, r, send) => m.polls.subscribe(r.params.id, send),
   getBallot: (m, { params }) => m.polls.ballot(params.id, params.participant),
+  getPollChallenge: (m, r) => m.polls.challenge(r.params.id),
   votePoll: (m, { params, body, key }) => m.polls.vote(params.id, null, params.participant, body, key),
   withdrawPollVote: (m, { params, key }) => m.polls.withdraw(params.id, null, params.participant, key),
   voteProposal: (m, { params, body, key }) => m.polls.vote(params.id, params.proposalId, params.participant, body, key),

@@ -1,6 +1,7 @@
 import { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { Poll, Proposal } from '../../src/api/poll.js';
-import { CivicProposedEvent, type CivicVotedEvent } from '../../src/core/events.js';
+import type { CivicVotedEvent } from '../../src/core/events.js';
+import { CivicProposedEvent } from '../../src/core/proposed-event.js';
 import type { CivicPoll } from '../../src/poll/civic-poll.js';
 import { $, announced, expect, sendKeys, text, type, waitForText, waitUntil } from '../helpers.js';
 import { mountPoll } from './mount.js';

@@ -19,6 +19,7 @@ export function quickPoll(over: Partial<Poll> = {}): Poll {
     allowProposals: false,
     moderateProposals: true,
     confirmEmail: false,
+    challenge: false,
     maxChoices: null,
     themes: [],
     options: [

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Challenge, CommentCreated, CommentPage, Thread } from '../../src/api/comments.js';
-import { solve } from '../../server/comments/challenge.js';
+import { solve } from '../../server/challenge.js';
 import { admin, key, type Answer, type TestServer } from './helpers.js';
 
 /* Petitions ------------------------------------------------------------------------------------- */

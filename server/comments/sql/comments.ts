@@ -16,7 +16,10 @@ export interface CommentRow extends Row {
   root_id: string | null;
   level: number;
   name: string;
-  email: string | null;
+  /** Whether its author gave an email (its keyed hash is kept). */
+  email_given: boolean;
+  /** Whether its author wants reply mails (their address is kept for them only). */
+  reply_mails: boolean;
   website: string | null;
   body: string;
   status: 'published' | 'pending' | 'rejected' | 'deleted';
@@ -32,7 +35,8 @@ export interface CommentRow extends Row {
 }
 
 export const COMMENT_COLUMNS = `
-  c.id::text AS id, c.thread_id, c.parent_id::text AS parent_id, c.root_id::text AS root_id, c.level, c.name, c.email,
+  c.id::text AS id, c.thread_id, c.parent_id::text AS parent_id, c.root_id::text AS root_id, c.level, c.name,
+  c.email_hash IS NOT NULL AS email_given, c.notify_replies AS reply_mails,
   c.website, c.body, c.status, c.pinned, c.like_count, c.flag_count, c.created_at, c.edited_at,
   p.name AS parent_name, p.status AS parent_status, p.level AS parent_level, t.max_depth`;
 export const COMMENT_FROM = `
@@ -64,7 +68,8 @@ export function toComment(r: CommentRow): Comment {
 export const toAdminComment = (r: CommentRow): AdminComment => ({
   ...toComment({ ...r, status: r.status === 'rejected' ? 'published' : r.status }),
   status: r.status,
-  email: r.email,
+  emailGiven: r.email_given,
+  replyMails: r.reply_mails,
   flagCount: r.flag_count,
 });
 
@@ -173,7 +178,7 @@ export async function commentPage(q: Queryable, thread: Pick<Thread, 'id' | 'com
 async function subtrees(q: Queryable, rootIds: string[], maxDepth: number): Promise<Comment[]> {
   // Every parent of a subtree's comment is in the subtree: no join, the parents are read from the rows.
   const columns = `c.id::text AS id, c.thread_id, c.parent_id::text AS parent_id, c.root_id::text AS root_id, c.level, c.name,
-    NULL AS email, c.website, c.body, c.status, c.pinned, c.like_count, c.flag_count, c.created_at, c.edited_at`;
+    false AS email_given, false AS reply_mails, c.website, c.body, c.status, c.pinned, c.like_count, c.flag_count, c.created_at, c.edited_at`;
   const rows = await q.query<CommentRow>(
     `SELECT ${columns} FROM comments c WHERE c.id = ANY($1::bigint[])
      UNION ALL

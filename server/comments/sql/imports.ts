@@ -30,7 +30,7 @@ export interface ImportedComment {
   threadId: string;
   parent: Placed | undefined;
   name: string;
-  email: string | null;
+  /** The keyed hash of the author's email (blocks, first-time moderation): imports ask for no reply mails, so the address itself is not kept. */
   emailHash: string | null;
   ipHash: string | null;
   website: string | null;
@@ -47,14 +47,14 @@ export async function insertImportedComment(q: Queryable, c: ImportedComment): P
   const p = place(c.parent);
   const [r] = await q.query<{ id: string; level: number; root: string | null; inserted: boolean }>(
     `WITH ins AS (
-       INSERT INTO comments (thread_id, parent_id, root_id, level, name, email, email_hash, ip_hash, website, body, status,
+       INSERT INTO comments (thread_id, parent_id, root_id, level, name, email_hash, ip_hash, website, body, status,
                              source, source_id, created_at, published_at)
-       VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $11 = 'published' THEN $14::timestamptz END)
+       VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $10 = 'published' THEN $13::timestamptz END)
        ON CONFLICT (thread_id, source, source_id) DO NOTHING RETURNING id, level, root_id)
      SELECT id::text AS id, level, root_id::text AS root, true AS inserted FROM ins
      UNION ALL
-     SELECT id::text, level, root_id::text, false FROM comments WHERE thread_id = $1 AND source = $12 AND source_id = $13`,
-    [c.threadId, p.parentId, p.rootId, p.level, c.name, c.email, c.emailHash, c.ipHash, c.website, c.body, c.status, c.source, c.sourceId, c.at],
+     SELECT id::text, level, root_id::text, false FROM comments WHERE thread_id = $1 AND source = $11 AND source_id = $12`,
+    [c.threadId, p.parentId, p.rootId, p.level, c.name, c.emailHash, c.ipHash, c.website, c.body, c.status, c.source, c.sourceId, c.at],
   );
   return r!;
 }
@@ -75,3 +75,17 @@ export async function insertDemoComment(
 
 /** Dates a thread's creation (the demo's). */
 export const setThreadCreated = (q: Queryable, id: string, at: string) => q.query('UPDATE comment_threads SET created_at = $2 WHERE id = $1', [id, at]);
+
+/**
+ * The demo thread's page moves to `url` (the server's origin changed), with the target of its
+ * mentions that pointed to the old one; unless another thread has that page already.
+ */
+export async function moveDemoPage(q: Queryable, id: string, url: string): Promise<void> {
+  const [old] = await q.query<{ url: string | null }>(
+    `SELECT t.url FROM comment_threads t WHERE t.id = $1 AND t.url IS DISTINCT FROM $2 AND NOT EXISTS (SELECT 1 FROM comment_threads o WHERE o.url = $2) FOR UPDATE`,
+    [id, url],
+  );
+  if (!old) return;
+  await q.query('UPDATE comment_threads SET url = $2, updated_at = now() WHERE id = $1', [id, url]);
+  if (old.url) await q.query('UPDATE comment_mentions SET target_url = $3 WHERE thread_id = $1 AND target_url = $2', [id, old.url, url]);
+}

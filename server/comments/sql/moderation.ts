@@ -33,7 +33,12 @@ export async function clearFlags(q: Queryable, id: string): Promise<void> {
 export const publishComment = (q: Queryable, id: string) =>
   q.query(`UPDATE comments SET status = 'published', published_at = coalesce(published_at, now()) WHERE id = $1::bigint`, [id]);
 
-export const rejectComment = (q: Queryable, id: string) => q.query(`UPDATE comments SET status = 'rejected', pinned = false WHERE id = $1::bigint`, [id]);
+/**
+ * Rejects a comment. It gets no reply mails any more (no reply can be published under it), so its
+ * author's address is erased, and approving it again does not bring them back.
+ */
+export const rejectComment = (q: Queryable, id: string) =>
+  q.query(`UPDATE comments SET status = 'rejected', pinned = false, notify_replies = false, email = NULL WHERE id = $1::bigint`, [id]);
 
 export const setPinned = (q: Queryable, id: string, pinned: boolean) => q.query('UPDATE comments SET pinned = $2 WHERE id = $1::bigint', [id, pinned]);
 

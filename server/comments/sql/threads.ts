@@ -66,3 +66,10 @@ export const insertThread = (q: Queryable, t: ThreadCreate): Promise<boolean> =>
 /** Changes the fields present in `changes`; false when there is no such thread. */
 const FIELDS = fieldsOf<ThreadUpdate>()(['url', 'title', 'moderation', 'maxDepth', 'editWindowSeconds', 'locale', 'status']);
 export const updateThread = (q: Queryable, id: string, changes: ThreadUpdate): Promise<boolean> => updateRow(q, 'comment_threads', id, changes, FIELDS);
+
+/**
+ * A closed thread takes no more replies: its commenters' addresses, kept only for reply mails, are
+ * erased (their keyed hashes stay), and reopening it does not bring the mails back.
+ */
+export const stopThreadReplyMails = (q: Queryable, id: string) =>
+  q.query('UPDATE comments SET notify_replies = false, email = NULL WHERE thread_id = $1 AND (notify_replies OR email IS NOT NULL)', [id]);

@@ -1,6 +1,6 @@
 /**
  * The comments' SQL for what readers write: posting, editing and deleting their own comments, likes,
- * reports, spent challenges, reply mails and their unsubscribe links.
+ * reports, reply mails and their unsubscribe links.
  */
 import type { Locale } from '../../../src/api/petition.js';
 import type { Queryable, Row } from '../../db/db.js';
@@ -43,7 +43,9 @@ export interface NewComment {
   rootId: string | null;
   level: number;
   name: string;
+  /** The address, kept only while reply mails are wanted (`notifyReplies`); else null. */
   email: string | null;
+  /** Its keyed hash, kept whenever an email was given (blocks, first-time moderation). */
   emailHash: string | null;
   ipHash: string;
   website: string | null;
@@ -153,15 +155,6 @@ export async function addFlag(q: Queryable, id: string, readerHash: string, ipHa
   return added.length > 0;
 }
 
-/* Challenges ------------------------------------------------------------------------------------ */
-
-/** Records a challenge as used until it expires; false when it was used already. */
-export const spendChallengeHash = async (q: Queryable, hash: string, expiresAt: Date) =>
-  (await q.query('INSERT INTO comment_challenges (hash, expires_at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING RETURNING hash', [hash, expiresAt.toISOString()])).length > 0;
-
-/** Forgets used challenges that have expired (they would be refused as expired anyway). */
-export const sweepChallenges = (q: Queryable) => q.query('DELETE FROM comment_challenges WHERE expires_at < now()');
-
 /* Reply mails ----------------------------------------------------------------------------------- */
 
 /** A reply mail owed: the parent's author and the reply. */
@@ -204,4 +197,5 @@ export async function unsubscribeInfo(q: Queryable, commentId: string) {
   return r;
 }
 
-export const stopReplyMails = (q: Queryable, commentId: string) => q.query('UPDATE comments SET notify_replies = false WHERE id = $1::bigint', [commentId]);
+/** The author stops reply mails: the address, kept only for them, is erased (its keyed hash stays). */
+export const stopReplyMails = (q: Queryable, commentId: string) => q.query('UPDATE comments SET notify_replies = false, email = NULL WHERE id = $1::bigint', [commentId]);

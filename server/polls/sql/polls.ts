@@ -1,5 +1,5 @@
 /** The polls' SQL for polls themselves: one with its results (what every reader shares), the organiser's writes. */
-import type { PollCreate, PollUpdate } from '../../../src/api/admin.js';
+import type { AdminPoll, PollCreate, PollUpdate } from '../../../src/api/admin.js';
 import { pollStatus, votesOnProposals, type Poll, type PollResults } from '../../../src/api/poll.js';
 import { buildResults } from '../../../src/domain/results.js';
 import type { Queryable, Row } from '../../db/db.js';
@@ -9,7 +9,8 @@ import { talliesOf } from './votes.js';
 
 /** A poll and its full results: what every reader shares (the Live cache holds it). */
 export interface PollState {
-  poll: Poll;
+  /** As its organiser sees it (`publicPoll`: as readers do). */
+  poll: AdminPoll;
   results: PollResults;
 }
 
@@ -26,6 +27,9 @@ interface PollRow extends Row {
   allow_proposals: boolean;
   moderate_proposals: boolean;
   confirm_email: boolean;
+  integrity: AdminPoll['integrity'];
+  address_limit: number;
+  address_period_minutes: number;
   max_choices: number | null;
   locale: Poll['locale'];
   created_at: Date;
@@ -53,7 +57,7 @@ export async function loadPoll(q: Queryable, id: string): Promise<PollState | un
   if (!r) return undefined;
   const proposals = fromJson<string[]>(r.proposals);
   const { tallies, participants } = talliesOf(fromJson(r.tallies));
-  const poll: Poll = {
+  const poll: AdminPoll = {
     id: r.id,
     kind: r.kind,
     title: r.title,
@@ -66,6 +70,10 @@ export async function loadPoll(q: Queryable, id: string): Promise<PollState | un
     allowProposals: r.allow_proposals,
     moderateProposals: r.moderate_proposals,
     confirmEmail: r.confirm_email,
+    challenge: r.integrity === 'proof-of-work',
+    integrity: r.integrity,
+    addressLimit: r.address_limit,
+    addressPeriodMinutes: r.address_period_minutes,
     maxChoices: r.max_choices,
     themes: fromJson(r.themes),
     options: fromJson(r.options),
@@ -79,7 +87,10 @@ export async function loadPoll(q: Queryable, id: string): Promise<PollState | un
 }
 
 /** The poll as readers get it: its status as of now. */
-export const current = (p: Poll): Poll => ({ ...p, status: pollStatus(p) });
+export const current = <P extends Poll>(p: P): P => ({ ...p, status: pollStatus(p) });
+
+/** The poll as readers see it: whether a challenge is asked, not its integrity mode and limit. */
+export const publicPoll = ({ integrity: _i, addressLimit: _l, addressPeriodMinutes: _p, ...p }: AdminPoll): Poll => current(p);
 
 /* The organiser's writes ---------------------------------------------------------------------- */
 
@@ -108,6 +119,7 @@ export async function insertPoll(q: Queryable, p: PollCreate): Promise<boolean> 
     id: p.id, kind: p.kind, title: p.title, description: p.description ?? '', voteKind: p.voteKind, opensAt: p.opensAt ?? null, closesAt: p.closesAt ?? null,
     resultsVisibility: p.resultsVisibility ?? 'always', allowProposals: p.allowProposals ?? false, moderateProposals: p.moderateProposals ?? true,
     confirmEmail: p.confirmEmail ?? false, maxChoices: p.maxChoices ?? null, locale: p.locale ?? 'fr',
+    integrity: p.integrity ?? 'address-limit', addressLimit: p.addressLimit ?? 30, addressPeriodMinutes: p.addressPeriodMinutes ?? 60,
   });
   if (inserted) await replaceLists(q, p.id, p);
   return inserted;
@@ -116,6 +128,7 @@ export async function insertPoll(q: Queryable, p: PollCreate): Promise<boolean> 
 /** The fields an update may change (the lists aside, and the kind, which it refuses). */
 const FIELDS = fieldsOf<Omit<PollUpdate, 'themes' | 'options' | 'kind'>>()([
   'title', 'description', 'voteKind', 'opensAt', 'closesAt', 'resultsVisibility', 'allowProposals', 'moderateProposals', 'confirmEmail', 'maxChoices', 'locale',
+  'integrity', 'addressLimit', 'addressPeriodMinutes',
 ]);
 
 /** Whether any vote has been cast in the poll. */

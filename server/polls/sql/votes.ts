@@ -32,12 +32,15 @@ export interface PollLock extends Row {
   kind: 'quick' | 'consultation';
   max_choices: number | null;
   confirm_email: boolean;
-  results_visibility: string;
+  results_visibility: 'always' | 'after-vote' | 'after-close';
+  integrity: 'open' | 'address-limit' | 'proof-of-work';
+  address_limit: number;
+  address_period_minutes: number;
   closed: boolean;
   upcoming: boolean;
 }
 
-const LOCK_COLUMNS = `p.vote_kind, p.kind, p.max_choices, p.confirm_email, p.results_visibility,
+const LOCK_COLUMNS = `p.vote_kind, p.kind, p.max_choices, p.confirm_email, p.results_visibility, p.integrity, p.address_limit, p.address_period_minutes,
   (p.status = 'closed' OR p.closes_at <= now()) AS closed, coalesce(p.opens_at > now(), false) AS upcoming`;
 
 /** The poll's row, FOR SHARE: a close waits for this transaction, and it sees a close that committed first. */
@@ -62,6 +65,25 @@ export async function freshKey(tx: Queryable, participant: string, key: string |
   const rows = await tx.query('INSERT INTO poll_vote_keys (participant, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [participant, key]);
   return rows.length === 1;
 }
+
+/**
+ * Takes a place for a new participant voting from `address` (its keyed hash) in the period from
+ * `start`: false when the period's `limit` is reached. The row stays locked until the vote commits,
+ * so concurrent votes from one address count exactly.
+ */
+export async function takeAddressPlace(tx: Queryable, pollId: string, address: string, start: Date, limit: number): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO poll_address_voters (poll_id, address_hash, period_start, voters) VALUES ($1, $2, $3, 1)
+     ON CONFLICT (poll_id, address_hash, period_start) DO UPDATE SET voters = poll_address_voters.voters + 1
+       WHERE poll_address_voters.voters < $4
+     RETURNING voters`,
+    [pollId, address, start.toISOString(), limit],
+  );
+  return rows.length === 1;
+}
+
+/** Counts of periods that ended (a week is the longest period) are swept with the vote keys. */
+export const sweepAddressPlaces = (q: Queryable) => q.query(`DELETE FROM poll_address_voters WHERE period_start < now() - interval '8 days'`);
 
 /** Keys of votes are kept two days: long enough for any replay from a page's outbox. */
 export const sweepVoteKeys = (q: Queryable) => q.query(`DELETE FROM poll_vote_keys WHERE created_at < now() - interval '2 days'`);
@@ -120,6 +142,8 @@ interface VoteContextRow extends PollLock {
   old: unknown;
   /** Whether the participant has counted votes on other subjects of the poll. */
   elsewhere: boolean;
+  /** Whether the participant has any vote in the poll, counted or not (else their first vote is guarded: integrity.ts). */
+  known: boolean;
   allowed: unknown;
   /** Whether the proposal voted on is published. */
   proposal: boolean;
@@ -144,6 +168,7 @@ export async function voteContext(tx: Queryable, pollId: string, participant: st
             (SELECT coalesce(json_agg(json_build_array(v.value, v.counted) ORDER BY v.value), '[]') FROM poll_votes v
               WHERE v.poll_id = p.id AND v.participant = $2 AND v.subject = $3) AS old,
             EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.participant = $2 AND v.subject <> $3 AND v.counted) AS elsewhere,
+            EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.participant = $2) AS known,
             CASE WHEN p.kind = 'quick'
               THEN (SELECT coalesce(json_agg(o.id), '[]') FROM poll_options o WHERE o.poll_id = p.id AND o.id = ANY($5::text[]))
               ELSE (SELECT coalesce(json_agg(x.id), '[]') FROM poll_proposals x WHERE x.poll_id = p.id AND x.id = ANY($5::text[]) AND x.status = 'published')

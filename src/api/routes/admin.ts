@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import {
-  AdminComment, AdminProposalCreate, ArgumentModerate, BlockInput, BlockList, ComparisonCreate, ComparisonUpdate,
+  AdminComment, AdminPoll, AdminProposalCreate, ArgumentModerate, BlockInput, BlockList, ComparisonCreate, ComparisonUpdate,
   ModerationQueue, PetitionCreate, PetitionUpdate, PinInput, PollCreate, PollExport, PollUpdate, ProposalModerate,
   ThreadCreate, ThreadUpdate,
 } from '../admin.js';
@@ -14,7 +14,7 @@ import { Slug } from '../common.js';
 import { AnswerAggregate, Comparison } from '../comparison.js';
 import { Cursor, IdParams, Limit, NumericParams, type Operation } from '../operation.js';
 import { Petition } from '../petition.js';
-import { Argument, Poll, Proposal } from '../poll.js';
+import { Argument, Proposal } from '../poll.js';
 import { ProposalParams } from './polls.js';
 
 /** A comparison of 12 parties on 40 statements, each position with a quote and a source, is about 150 kB. */
@@ -88,17 +88,17 @@ export const adminCommentOperations = {
   createThread, updateThread, adminComments, approveComment, rejectComment, adminDeleteComment, pinComment, listBlocks,
   createBlock, deleteBlock,
 };
-export const createPoll = { id: 'createPoll', method: 'POST', path: '/admin/polls', body: PollCreate, response: Poll,
+export const createPoll = { id: 'createPoll', method: 'POST', path: '/admin/polls', body: PollCreate, response: AdminPoll,
   tags: ['admin'], summary: 'Create a poll (quick poll or consultation)', status: 201, errors: [400, 401, 409, 413], admin: true } as const satisfies Operation;
 
-export const updatePoll = { id: 'updatePoll', method: 'PATCH', path: '/admin/polls/{id}', params: IdParams, body: PollUpdate, response: Poll,
+export const updatePoll = { id: 'updatePoll', method: 'PATCH', path: '/admin/polls/{id}', params: IdParams, body: PollUpdate, response: AdminPoll,
   tags: ['admin'], summary: 'Change a poll (any subset of fields; themes and options replace the lists)', status: 200, errors: [400, 401, 404, 409, 413], admin: true } as const satisfies Operation;
 
-export const closePoll = { id: 'closePoll', method: 'POST', path: '/admin/polls/{id}/close', params: IdParams, response: Poll,
+export const closePoll = { id: 'closePoll', method: 'POST', path: '/admin/polls/{id}/close', params: IdParams, response: AdminPoll,
   tags: ['admin'], summary: 'Close a poll: votes, proposals and arguments are no longer taken; results are final', status: 200, errors: [400, 401, 404], admin: true } as const satisfies Operation;
 
 export const createProposal = { id: 'createProposal', method: 'POST', path: '/admin/polls/{id}/proposals', params: IdParams, body: AdminProposalCreate, response: Proposal, idempotent: true,
-  tags: ['admin'], summary: 'Add a proposal as the organiser (published at once)', status: 201, errors: [400, 401, 404, 409, 413], admin: true } as const satisfies Operation;
+  tags: ['admin'], summary: 'Add a proposal as the organiser (published at once)', status: 201, errors: [400, 401, 404, 409, 413, 422], admin: true } as const satisfies Operation;
 
 export const moderationQueue = { id: 'moderationQueue', method: 'GET', path: '/admin/polls/{id}/pending', params: IdParams, response: ModerationQueue,
   tags: ['admin'], summary: 'Proposals and arguments waiting for a moderator', status: 200, errors: [400, 401, 404], admin: true } as const satisfies Operation;

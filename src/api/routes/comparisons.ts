@@ -7,7 +7,7 @@ export const getComparison = { id: 'getComparison', method: 'GET', path: '/compa
 
 export const submitAnswers = { id: 'submitAnswers', method: 'POST', path: '/comparisons/{id}/answers', params: IdParams, body: AnswersInput, response: AnswersResult, idempotent: true,
   description: 'Nothing identifies the reader: no name, no address, no cookie, and the client address is not stored.',
-  tags: ['comparisons'], summary: 'A reader’s anonymous answers, for statistics (only when the comparison collects them and the reader opted in)', status: 200, errors: [400, 403, 404, 413, 429] } as const satisfies Operation;
+  tags: ['comparisons'], summary: 'A reader’s anonymous answers, for statistics (only when the comparison collects them and the reader opted in)', status: 200, errors: [400, 403, 404, 413, 422, 429] } as const satisfies Operation;
 
 /** The comparisons' operations, in the order of the OpenAPI document (routes.ts merges them). */
 export const comparisonOperations = { getComparison, submitAnswers };

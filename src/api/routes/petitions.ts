@@ -7,7 +7,7 @@ export const getPetition = { id: 'getPetition', method: 'GET', path: '/petitions
   tags: ['petitions'], summary: 'A petition with its confirmed count and newest public signers', status: 200, errors: [400, 404] } as const satisfies Operation;
 
 export const signPetition = { id: 'signPetition', method: 'POST', path: '/petitions/{id}/signatures', params: IdParams, body: SignatureInput, response: SignResult, idempotent: true,
-  tags: ['petitions'], summary: 'Sign a petition (one signature per email; pending until confirmed by mail when double opt-in is on)', status: 200, errors: [400, 404, 409, 413, 429] } as const satisfies Operation;
+  tags: ['petitions'], summary: 'Sign a petition (one signature per email; pending until confirmed by mail when double opt-in is on)', status: 200, errors: [400, 404, 409, 413, 422, 429] } as const satisfies Operation;
 
 export const petitionEvents = { id: 'petitionEvents', method: 'GET', path: '/petitions/{id}/events', params: IdParams, response: PetitionEvent,
   tags: ['petitions'], summary: 'Server-sent events: the current state on connect, then one event per change', produces: 'text/event-stream', status: 200, errors: [400, 404] } as const satisfies Operation;

@@ -31,6 +31,8 @@ export const core = {
     'not-found': 'This item could not be found.',
     closed: 'This is closed and no longer accepts contributions.',
     'rate-limited': 'Too many attempts. Wait a moment and try again.',
+    'address-limit':
+      'Too many people have taken part from your network lately (a shared connection, such as a school’s or an office’s). Yours was not counted: try again later.',
     network: 'The network is unreachable. Check your connection and try again.',
     timeout: 'The server is taking too long to answer. Try again in a moment.',
     server: 'Something went wrong on the server. Try again in a moment.',

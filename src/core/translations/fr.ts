@@ -31,6 +31,8 @@ export const core: CoreStrings = {
     'not-found': 'Cet élément est introuvable.',
     closed: 'C’est clos : les contributions ne sont plus acceptées.',
     'rate-limited': 'Trop de tentatives. Patientez un instant, puis réessayez.',
+    'address-limit':
+      'Trop de personnes ont participé depuis votre réseau ces derniers temps (une connexion partagée, comme celle d’une école ou d’un bureau). Votre participation n’est pas comptée : réessayez plus tard.',
     network: 'Le réseau est injoignable. Vérifiez votre connexion et réessayez.',
     timeout: 'Le serveur tarde à répondre. Réessayez dans un moment.',
     server: 'Le serveur a rencontré un problème. Réessayez dans un moment.',

@@ -55,9 +55,15 @@ await serverSuites('comment import', {}, (s) => {
       ['Julien Pelletier', 1, 'published', 'Il faut briser les silos.', '2012-11-22T01:30:00.000Z', null],
       ['Geneviève Lavoie', 2, 'published', 'Merci Julien, j’y serai jeudi. **Promis.**', '2012-11-22T13:00:00.000Z', 'https://blogue.example'],
     ]);
-    // The held comment waits for a moderator, under its parent, with its email.
+    // The held comment waits for a moderator, under its parent. Imports ask for no reply mails: its
+    // email is kept as a keyed hash only, which is enough to block its author.
     const pending = (await s.call('GET', '/api/admin/comments?status=pending&thread=groupe-de-travail-benevole', undefined, admin)).json.items.map((i: unknown) => AdminComment.parse(i));
-    assert.deepEqual(pending.map((c: AdminComment) => [c.author.name, c.email, c.depth, c.parentId !== null]), [['Marie-Ève', 'me@example.org', 1, true]]);
+    assert.deepEqual(pending.map((c: AdminComment) => [c.author.name, c.emailGiven, c.replyMails, c.depth, c.parentId !== null]), [['Marie-Ève', true, false, 1, true]]);
+    const raw = await s.db.query<{ email: string | null; email_hash: string | null }>(`SELECT email, email_hash FROM comments WHERE thread_id = 'groupe-de-travail-benevole' AND name = 'Marie-Ève'`);
+    assert.deepEqual(raw.map((r) => [r.email, typeof r.email_hash]), [[null, 'string']], 'no raw address in the database');
+    const blocked = await s.call('POST', '/api/admin/blocks', { commentId: pending[0]!.id, note: 'import' }, admin);
+    assert.equal(blocked.status, 201, blocked.text);
+    assert.ok(blocked.json.items.some((b: { kind: string; note: string }) => b.kind === 'email' && b.note === 'import'), 'blocked by the hash of its email');
     const mentions = MentionPage.parse((await s.call('GET', '/api/threads/groupe-de-travail-benevole/mentions')).json).items;
     assert.deepEqual(
       mentions.map((m) => [m.kind, m.sourceUrl, m.title, m.site, m.publishedAt]),

@@ -10,7 +10,7 @@ import { createThread, post, postRaw, reader, solved } from '../fixtures.js';
 import { AdminComment, BlockList } from '../../../src/api/admin.js';
 import { ApiError } from '../../../src/api/common.js';
 import { Challenge, CommentPage, Thread } from '../../../src/api/comments.js';
-import { issueChallenge, solve } from '../../../server/comments/challenge.js';
+import { issueChallenge, solve } from '../../../server/challenge.js';
 import { Keys } from '../../../server/secrets.js';
 import { countLinks } from '../../../server/comments/writing.js';
 
@@ -288,6 +288,8 @@ await serverSuites('comment moderation', { trustProxy: true, comments: { challen
     const done = await fetch(link.replace(/\?.*$/, ''), { method: 'POST', body: new URLSearchParams({ token }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(done.status, 200);
     assert.match(await done.text(), /vous ne recevrez plus/);
+    const [kept] = await s.db.query<{ email: string | null; email_hash: string | null }>('SELECT email, email_hash FROM comments WHERE id = $1::bigint', [parent.comment.id]);
+    assert.deepEqual([kept!.email, typeof kept!.email_hash], [null, 'string'], 'unsubscribing erases the address, its keyed hash stays');
     const later = await queue(`thread=${id}`);
     for (const c of later) await s.call('POST', `/api/admin/comments/${c.id}/approve`, undefined, admin);
     await s.idle();

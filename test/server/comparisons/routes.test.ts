@@ -174,7 +174,8 @@ await serverSuites('comparisons', {}, (s) => {
     const first = await send([{ statementId: 's1', stance: 1, weight: 2 }, { statementId: 's2', stance: null, weight: 1 }], k);
     assert.equal(first.status, 200, first.text);
     assert.deepEqual(first.json, { respondentCount: 1 });
-    assert.deepEqual((await send([{ statementId: 's1', stance: 1, weight: 2 }], k)).json, { respondentCount: 1 }, 'a retry counts once');
+    assert.deepEqual((await send([{ statementId: 's1', stance: 1, weight: 2 }, { statementId: 's2', stance: null, weight: 1 }], k)).json, { respondentCount: 1 }, 'a retry counts once');
+    refused(await send([{ statementId: 's1', stance: 1, weight: 2 }], k), 422, 'validation', ['Idempotency-Key']);
     assert.deepEqual((await send([{ statementId: 's1', stance: -1, weight: 1 }, { statementId: 's3', stance: 0, weight: 1 }])).json, { respondentCount: 2 });
     refused(await send([{ statementId: 's1', stance: 2, weight: 1 }]), 400, 'validation', ['answers.0.stance']);
     refused(await send([{ statementId: 's1', stance: 1.5, weight: 3 }]), 400, 'validation', ['answers.0.stance', 'answers.0.weight']);

@@ -56,8 +56,9 @@ await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
     assert.equal(p.participantCount, 0);
   });
 
+  // Tests of many participants from this one address use open polls (no per-address limit: integrity.test.ts).
   it('200 concurrent votes from distinct participants count exactly', async () => {
-    const id = await createPoll(s);
+    const id = await createPoll(s, { integrity: 'open' });
     const people = Array.from({ length: 200 }, participantToken);
     const answers = await Promise.all(people.map((p, i) => vote(id, p, { options: [i % 4 === 0 ? 'non' : 'oui'] })));
     assert.deepEqual([...new Set(answers.map((a) => a.status))], [200], answers.find((a) => a.status !== 200)?.text);
@@ -70,7 +71,7 @@ await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
   });
 
   it('200 concurrent changes and withdrawals keep the counts exact', async () => {
-    const id = await createPoll(s, { voteKind: 'approval', maxChoices: 2, options: ['a', 'b', 'c'].map((o) => ({ id: o, label: o.toUpperCase() })) });
+    const id = await createPoll(s, { integrity: 'open', voteKind: 'approval', maxChoices: 2, options: ['a', 'b', 'c'].map((o) => ({ id: o, label: o.toUpperCase() })) });
     const people = Array.from({ length: 100 }, participantToken);
     await Promise.all(people.map((p) => vote(id, p, { options: ['a', 'b'] })));
     // Each participant changes their vote while another withdraws theirs, all at once.
@@ -164,7 +165,7 @@ await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
   });
 
   it('a close waits for the votes under way: none lands after it', async () => {
-    const id = await createPoll(s);
+    const id = await createPoll(s, { integrity: 'open' });
     const votes = Array.from({ length: 60 }, () => vote(id, participantToken(), { options: ['oui'] }));
     const close = s.call('POST', `/api/admin/polls/${id}/close`, undefined, admin);
     const answers = await Promise.all(votes);
@@ -219,6 +220,7 @@ await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
 
   it('consultations: proposals (moderated), votes on each, arguments, likes, orders by consensus', async () => {
     const id = await createPoll(s, {
+      integrity: 'open',
       kind: 'consultation',
       voteKind: 'agreement',
       options: [],

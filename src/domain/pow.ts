@@ -1,10 +1,10 @@
 /**
  * The proof-of-work solver (see `Challenge` in the contract): finds `n` such that SHA-256 of
- * `prefix + n` starts with `difficulty` zero bits. Loaded on demand, only when a thread asks for a
- * challenge. Plain JavaScript SHA-256 rather than `crypto.subtle`, which exists only on https pages
- * and costs a promise per hash; the search runs in slices of about 30 ms so the page stays responsive.
+ * `prefix + n` starts with `difficulty` zero bits. Shared by the comments (a thread that asks for a
+ * challenge) and the poll (a poll that asks one of a new participant); each loads it on demand.
+ * Plain JavaScript SHA-256 rather than `crypto.subtle`, which exists only on https pages and costs a
+ * promise per hash; the search runs in slices of about 30 ms so the page stays responsive.
  */
-import type { Challenge } from '../api/comments.js';
 
 // The first 32 bits of the fractional parts of the square roots of the first 8 primes, and of the cube roots of the first 64.
 const H: number[] = [];
@@ -59,8 +59,8 @@ export function zeros(hash: Uint8Array, bits: number): boolean {
   return true;
 }
 
-/** The solution to post as `CommentInput.challenge`: `prefix + n`. */
-export async function solve({ prefix, difficulty }: Challenge, signal?: AbortSignal): Promise<string> {
+/** The solution to send as `challenge` (a comment's, a vote's): `prefix + n`. */
+export async function solve({ prefix, difficulty }: { prefix: string; difficulty: number }, signal?: AbortSignal): Promise<string> {
   const encode = (s: string) => new TextEncoder().encode(s);
   for (let n = 0; ; ) {
     const slice = performance.now() + 30;

@@ -1,0 +1,103 @@
+/**
+ * A proof-of-work poll end to end: the built server (`dist/server/cli.js`, fresh PGlite, port 0)
+ * and the minified CDN file of the poll, pasted into a page on another origin. The organiser makes
+ * the poll `proof-of-work` through the admin API; a reader votes in Chromium: the widget loads its
+ * solver chunk only then, solves the server's challenge (16 bits) and the vote counts. Needs the
+ * build (npm test builds before this step).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium, type Browser } from 'playwright-core';
+import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+
+const token = 'e2e-admin-token-0123456789';
+const data = mkdtempSync(join(tmpdir(), 'civic-e2e-pow-'));
+let server: ChildProcess;
+let base = '';
+let browser: Browser;
+let blog: Server;
+let blogUrl = '';
+
+before(async () => {
+  server = spawn('node', ['dist/server/cli.js', '--port', '0', '--host', '127.0.0.1', '--data', data], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CIVIC_ADMIN_TOKEN: token },
+  });
+  base = await new Promise<string>((resolve, reject) => {
+    server.stdout!.on('data', (b: Buffer) => {
+      const m = /listening on (http:\/\/\S+)/.exec(String(b));
+      if (m) resolve(m[1]!);
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  // A blog on another origin, serving only its own page: the widget and its chunks come from the server.
+  blog = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="fr"><title>Mon blogue</title><main>
+      <script type="module" src="${base}/cdn/civic-poll.js"></script>
+      <civic-poll api="${base}/api" poll="sondage-pow"></civic-poll>
+    </main></html>`);
+  });
+  await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
+  blogUrl = `http://127.0.0.1:${(blog.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  blog?.close();
+  server?.kill();
+  rmSync(data, { recursive: true, force: true });
+});
+
+describe('a proof-of-work poll', () => {
+  it('a reader votes: the solver chunk loads, the challenge is solved, the vote counts', async () => {
+    const created = await fetch(`${base}/api/admin/polls`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: 'sondage-pow',
+        kind: 'quick',
+        title: 'Faut-il ouvrir les données municipales ?',
+        voteKind: 'single',
+        resultsVisibility: 'always',
+        integrity: 'proof-of-work',
+        options: [
+          { id: 'oui', label: 'Oui' },
+          { id: 'non', label: 'Non' },
+        ],
+      }),
+    });
+    assert.equal(created.status, 201, await created.text());
+
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
+    try {
+      await page.goto(blogUrl);
+      const poll = page.locator('civic-poll');
+      await poll.locator('[part~=choices]').waitFor({ timeout: 15_000 });
+      assert.ok(!requests.some((r) => r.includes('civic-poll.pow')), 'no solver before a vote');
+      await poll.locator('input[value=oui]').check();
+      await poll.locator('[part~=submit]').click();
+      await poll.locator('[part~=notice]').getByText('votre vote est compté').waitFor({ timeout: 20_000 });
+      const text = await poll.evaluate((el) => (el.shadowRoot?.textContent ?? '').replace(/[\s\u202f]+/g, ' '));
+      assert.match(text, /Oui \(votre choix\) 100 % · 1 vote/);
+      assert.ok(requests.includes('GET /cdn/civic-poll.pow.js'), requests.join('\n'));
+      assert.ok(requests.includes('GET /api/polls/sondage-pow/challenge'), requests.join('\n'));
+      const results = (await (await fetch(`${base}/api/polls/sondage-pow/results`)).json()) as { participantCount: number };
+      assert.equal(results.participantCount, 1);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
