@@ -43,6 +43,22 @@ const shortErrors = () => ({
   },
 });
 
+/**
+ * A widget's own file loads, with each language, only its strings: the loaders of the languages
+ * (src/core/locales.ts) keep from each language's file the `core` table and the widget's own, named
+ * after the widget (civic-poll: `poll`, civic-my-widget: `myWidget`), and rollup leaves the other
+ * widgets' tables out of its language chunks. The file with every widget keeps every table.
+ */
+const strings = (section) => ({
+  name: 'strings',
+  transform(code, id) {
+    if (!section || !id.endsWith('/src/core/locales.ts')) return null;
+    const out = code.replace(/import\((['"]\.\/translations\/[\w-]+\.js['"])\)/g, `import($1).then(({ core, ${section} }) => ({ core, ${section} }))`);
+    if (out === code) this.error('no language file imported by src/core/locales.ts');
+    return { code: out, map: null };
+  },
+});
+
 /** A self-contained, minified file for `<script type="module" src>`. */
 const cdn = (name, input) => ({
   input,
@@ -55,6 +71,7 @@ const cdn = (name, input) => ({
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     production(),
     shortErrors(),
+    strings(name.replace(/^civic-(widgets)?/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase())),
     // The OpenAPI document's lists of values (`oneOf` in src/api/common.ts) stay out of the widgets' files.
     ts({ CIVIC_CDN: 'true' }),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),

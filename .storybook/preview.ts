@@ -3,8 +3,17 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import manifest from '../dist/custom-elements.json';
+import { locales } from '../src/core/locales.js';
+import { PSEUDO, usePseudoLocale } from '../src/core/pseudo.js';
 
 setCustomElementsManifest(manifest);
+usePseudoLocale();
+
+/** Every language the widgets ship, by its own name, then the pseudo-locale (accented, longer strings: hard-coded text and tight layouts show). */
+const languages = Object.keys(locales)
+  .filter((code) => code !== PSEUDO)
+  .map((code) => ({ value: code, title: new Intl.DisplayNames([code], { type: 'language' }).of(code)?.replace(/^./, (c) => c.toLocaleUpperCase(code)) ?? code }))
+  .concat({ value: PSEUDO, title: `Pseudo-locale (${PSEUDO})` });
 
 const themes: Record<string, string> = {
   light: 'background:#fff;color:#1a1a1a;color-scheme:light',
@@ -17,7 +26,7 @@ const preview: Preview = {
   globalTypes: {
     locale: {
       description: 'Language of the widgets',
-      toolbar: { title: 'Locale', icon: 'globe', items: [{ value: 'fr', title: 'Français' }, { value: 'en', title: 'English' }], dynamicTitle: true },
+      toolbar: { title: 'Locale', icon: 'globe', items: languages, dynamicTitle: true },
     },
     theme: {
       description: 'Host page theme',

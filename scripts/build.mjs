@@ -1,5 +1,6 @@
 // Builds everything a user or the tests need: the npm modules, the CDN files, the server, type
-// declarations, the OpenAPI document and the custom-elements manifest.
+// declarations, the OpenAPI document, the custom-elements manifest, and from it the frameworks'
+// types and VS Code's custom data (scripts/frameworks.mjs). `npm pack` runs it first (prepack).
 //   node scripts/build.mjs           everything
 //   node scripts/build.mjs quick     CDN files and server only (what `npm start` needs)
 import { execFileSync } from 'node:child_process';
@@ -24,5 +25,6 @@ if (!quick) {
   const { openApiDocument } = await import(new URL('../dist/server/index.js', import.meta.url).href);
   writeFileSync('dist/openapi.json', JSON.stringify(openApiDocument(), null, 2));
   run(bin('cem'), ['analyze', '--quiet']); // custom-elements-manifest.config.mjs
+  run('node', ['scripts/frameworks.mjs']);
 }
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

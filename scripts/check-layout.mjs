@@ -1,5 +1,5 @@
 // The house's rules, checked over the import graph of src/ and server/ (static and dynamic imports):
-//   - a widget folder (src/petition, src/comments, src/poll, src/comparator, src/provider) is imported
+//   - a widget folder (src/petition, src/comments…: one per file of src/define/) is imported
 //     only from inside itself and by its define file (src/define/<tag>.ts);
 //   - src/domain (pure rules) imports only src/domain, the contract's schema modules and zod: no DOM
 //     library, no backend, no element, no server;
@@ -15,10 +15,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const MAX_LINES = 400;
-const WIDGETS = ['petition', 'comments', 'poll', 'comparator', 'provider'];
 const ASSEMBLERS = new Set(['server/app.ts', 'server/demo.ts', 'server/cli.ts', 'server/index.ts']);
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
+/** The widget folders, one per file of src/define/ (civic-poll.ts: src/poll). */
+const WIDGETS = readdirSync(join(root, 'src/define')).map((f) => f.replace(/^civic-|\.ts$/g, ''));
 const walk = (d) =>
   readdirSync(join(root, d)).flatMap((f) => {
     const p = join(d, f);
@@ -64,15 +65,9 @@ function breach(file, target) {
  * not listed fails, and so does a listed one that is mended but still listed (the list only shrinks).
  */
 const KNOWN = new Set([
-  'src/comments/civic-comments.ts: 465 lines (at most 400: split it)',
-  'src/poll/civic-poll.ts: 430 lines (at most 400: split it)',
-  'src/poll/consultation.ts: 690 lines (at most 400: split it)',
-  "server/comments/sql.ts: import '../petitions/sql.js'",
-  "server/comparisons/sql.ts: import '../petitions/sql.js'",
-  "server/polls/routes.ts: import '../comments/keys.js'",
-  "server/polls/sql.ts: import '../petitions/sql.js'",
-  "server/polls/voting.ts: import '../comments/keys.js'",
-  "server/polls/voting.ts: import '../petitions/signing.js'",
+  'src/comments/civic-comments.ts: over 400 lines',
+  'src/poll/civic-poll.ts: over 400 lines',
+  'src/poll/consultation.ts: over 400 lines',
 ]);
 const known = (p) => [...KNOWN].find((k) => p.startsWith(k));
 
@@ -80,7 +75,7 @@ const sources = [...walk('src'), ...walk('server')].filter((f) => /\.(ts|mjs)$/.
 const problems = [];
 for (const file of sources) {
   const lines = readFileSync(join(root, file), 'utf8').split('\n').length - 1;
-  if (lines > MAX_LINES) problems.push(`${file}: ${lines} lines (at most ${MAX_LINES}: split it)`);
+  if (lines > MAX_LINES) problems.push(`${file}: over ${MAX_LINES} lines (${lines}: split it)`);
   for (const [spec, target] of importsOf(file)) {
     const why = breach(file, target);
     if (why) problems.push(`${file}: import '${spec}': ${why}`);

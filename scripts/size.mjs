@@ -14,7 +14,11 @@ export const budgets = {
   'civic-poll.js': 20 * KiB,
   'civic-comparator.js': 20 * KiB,
 };
+// Any other file of src/define/ (a new widget's CDN file) gets a widget's budget.
+for (const f of readdirSync(new URL('../src/define', import.meta.url))) budgets[f.replace(/\.ts$/, '.js')] ??= 20 * KiB;
 
+/** The language chunks: one per file of src/core/translations/ (`civic-poll.fr.js`). */
+const languages = new RegExp(`\\.(${readdirSync(new URL('../src/core/translations', import.meta.url)).map((f) => f.replace(/\.ts$/, '')).join('|')})\\.js$`);
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 const kb = (n) => `${(n / KiB).toFixed(2)} kB`;
 
@@ -32,8 +36,8 @@ export function checkSizes(dir = 'dist/cdn') {
     const pass = size <= budget;
     ok &&= pass;
     const chunks = files.filter((f) => f !== file && f.startsWith(file.replace(/\.js$/, '.')));
-    const locales = chunks.filter((f) => /\.(en|fr)\.js$/.test(f)).map((f) => gz(`${dir}/${f}`));
-    const rest = chunks.filter((f) => !/\.(en|fr)\.js$/.test(f)).map((f) => `${f.split('.').slice(-2, -1)} ${kb(gz(`${dir}/${f}`))}`);
+    const locales = chunks.filter((f) => languages.test(f)).map((f) => gz(`${dir}/${f}`));
+    const rest = chunks.filter((f) => !languages.test(f)).map((f) => `${f.split('.').slice(-2, -1)} ${kb(gz(`${dir}/${f}`))}`);
     console.log(
       `  ${file.padEnd(22)} ${kb(size).padStart(9)} of ${kb(budget).padStart(9)}  ${pass ? 'ok  ' : `OVER by ${size - budget} B`}` +
         (locales.length ? `  + strings ${kb(Math.max(...locales))} (= ${kb(size + Math.max(...locales))} for a page in one language)` : '') +

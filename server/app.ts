@@ -14,10 +14,11 @@ import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
 import { commentRoutes, type CommentOptions } from './comments/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
-import { pollRoutesOn } from './polls/routes.js';
+import { pollRoutes } from './polls/routes.js';
 import { comparisonRoutes } from './comparisons/routes.js';
 import { Router } from './routing.js';
 import { serveFile } from './static.js';
+import { systemClock, type Clock } from './time.js';
 
 export interface AppOptions {
   /** An open database; else one is opened from `database` (and closed with the app). */
@@ -48,6 +49,8 @@ export interface AppOptions {
   demo?: boolean;
   /** Comments: the proof of work, the posting limit, links, likes, webmention fetching. */
   comments?: CommentOptions;
+  /** The clock (default the system's); tests pass one they can move forward. */
+  now?: Clock;
   /** Check every JSON answer against the contract (default true). */
   checkResponses?: boolean;
   log?: Log;
@@ -93,6 +96,9 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     mailer,
     publicUrl: options.publicUrl,
     log,
+    limiter,
+    trustProxy,
+    now: options.now ?? systemClock,
     heartbeatMs: options.heartbeatMs ?? 25_000,
     closing: closing.signal,
     onClose: (fn) => closing.signal.addEventListener('abort', fn, { once: true }),
@@ -129,9 +135,9 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     trustProxy,
     checkResponses: options.checkResponses ?? true,
   });
-  petitionRoutes(app, router, ctx, { limiter, trustProxy });
-  commentRoutes(app, router, ctx, { limiter, trustProxy, options: options.comments });
-  pollRoutesOn(app, router, ctx, { limiter, trustProxy });
+  petitionRoutes(router, ctx);
+  commentRoutes(router, ctx, options.comments);
+  pollRoutes(router, ctx);
   comparisonRoutes(router, ctx);
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));

@@ -25,6 +25,7 @@ const usage = `Usage: civic-server [options]
   --trust-proxy N     read the client address from X-Forwarded-For behind N proxies
   --rate-limit N      writes per minute per client (default 20; 0 turns the limits off)
   --challenge BITS    proof of work asked before posting a comment (default 16; 0 turns it off)
+  --connections N     open connections per client address (default 256; 0: no cap; not behind --trust-proxy)
 Import comments: civic-server import FILE [--data DIR]
   FILE                a WordPress export (WXR) or a Disqus export (XML); posts map to threads by URL
                       (on PGlite, stop the server first: a data directory belongs to one process)
@@ -70,6 +71,7 @@ async function main() {
       'trust-proxy': { type: 'string' },
       'rate-limit': { type: 'string' },
       challenge: { type: 'string' },
+      connections: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -78,6 +80,8 @@ async function main() {
   const port = Number(values.port ?? env.PORT ?? 8787);
   const perMinute = values['rate-limit'] === undefined ? undefined : Number(values['rate-limit']);
   const challenge = values.challenge === undefined ? undefined : Number(values.challenge);
+  const connections = values.connections === undefined ? undefined : Number(values.connections);
+  if (connections !== undefined && !(Number.isInteger(connections) && connections >= 0)) throw new Error('--connections takes a whole number (0: no cap)');
   if (!Number.isInteger(port) || port < 0 || port > 65535 || (perMinute !== undefined && !(perMinute >= 0)) || (challenge !== undefined && !(Number.isInteger(challenge) && challenge >= 0 && challenge <= 32))) {
     console.error(usage);
     process.exit(2);
@@ -104,6 +108,7 @@ async function main() {
     origins: values.origin?.split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: values['trust-proxy'] ? Number(values['trust-proxy']) : false,
     ...(perMinute === undefined ? {} : { rateLimit: perMinute === 0 ? false : { capacity: perMinute, refillPerSecond: perMinute / 60 } }),
+    ...(connections === undefined ? {} : { maxConnectionsPerClient: connections }),
     ...(challenge === undefined ? {} : { comments: { challenge: challenge === 0 ? false : { difficulty: challenge } } }),
   });
 

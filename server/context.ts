@@ -1,7 +1,9 @@
-/** What the resource modules share: storage, events, mail, and where links in mails point. */
+/** What the resource modules share: storage, events, mail, limits, the clock, and where links in mails point. */
 import type { Bus } from './bus.js';
 import type { Db } from './db/db.js';
-import type { Mailer } from './mail.js';
+import type { RateLimiter } from './http.js';
+import type { Mail, Mailer } from './mail.js';
+import type { Clock } from './time.js';
 
 export type Log = (level: 'info' | 'warn' | 'error', message: string, error?: unknown) => void;
 
@@ -16,6 +18,12 @@ export interface ServerContext {
    */
   publicUrl: string | undefined;
   log: Log;
+  /** The per-client limit on writes (undefined: off), which the pages behind mailed links apply too. */
+  limiter: RateLimiter | undefined;
+  /** Read the client address from X-Forwarded-For behind this many proxies (`true`: one). */
+  trustProxy: boolean | number;
+  /** The time, for what depends on it (comments' edit window, challenges). */
+  now: Clock;
   /** Runs work after the answer (mail); `close()` waits for it. */
   background(work: Promise<unknown>): void;
   /** Milliseconds between SSE heartbeats. */
@@ -33,3 +41,18 @@ export const linkBase = (ctx: ServerContext, requestUrl: string): string => {
   if (!/^(localhost|127\.0\.0\.1|\[::1\])$/.test(u.hostname)) u.hostname = 'localhost';
   return u.origin;
 };
+
+/**
+ * Sends `mail` after the answer (nothing when it resolves to undefined). A failure is logged as
+ * `what` failed, then `failed` runs (e.g. so that asking again sends a new mail at once).
+ */
+export const mailLater = (ctx: ServerContext, what: string, mail: Mail | Promise<Mail | undefined>, failed?: () => Promise<unknown>) =>
+  ctx.background(
+    (async () => {
+      const m = await mail;
+      if (m) await ctx.mailer.send(m);
+    })().catch(async (e: unknown) => {
+      ctx.log('error', `${what} failed`, e);
+      await failed?.();
+    }),
+  );

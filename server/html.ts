@@ -1,4 +1,8 @@
 /** Small server-rendered pages (mail links, the dev outbox): escaped, accessible, no JavaScript. */
+import type { Context } from 'hono';
+import type { Locale } from '../src/api/petition.js';
+import type { ServerContext } from './context.js';
+import { clientIp, readText } from './http.js';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -45,3 +49,35 @@ export const pageHeaders: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
 };
+
+/* The pages behind links in mails --------------------------------------------------------------- */
+
+/** The language of a page whose resource is unknown: the reader's browser's, French by default. */
+export const guessLocale = (c: Context): Locale => (/^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'fr');
+
+/** A page whose heading is its title; `body` must already be escaped HTML. */
+export const answerPage = (c: Context, status: 200 | 400 | 404 | 409 | 429, lang: Locale, title: string, body: string) =>
+  c.newResponse(page({ lang, title, body: `<h1>${escapeHtml(title)}</h1>\n${body}` }), status, pageHeaders);
+
+/** A paragraph of text. */
+export const paragraph = (text: string) => `<p>${escapeHtml(text)}</p>`;
+
+/**
+ * What GET shows behind a mailed link: a button that POSTs the token to the same path (`action`),
+ * since mail scanners open every link and must not act on any.
+ */
+export const tokenForm = (action: string, token: string, button: string) => `<form method="post" action="${action}">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
+<button type="submit">${escapeHtml(button)}</button>
+</form>`;
+
+/** The token the form POSTed (else the one in the query), trimmed. */
+export const postedToken = async (c: Context): Promise<string | undefined> =>
+  (new URLSearchParams(await readText(c.req.raw, 4096)).get('token') ?? c.req.query('token'))?.trim();
+
+/** The seconds this client must wait before a page acts for it again (Retry-After is set); 0: at once. */
+export function pageWait(c: Context, ctx: Pick<ServerContext, 'limiter' | 'trustProxy'>): number {
+  const wait = ctx.limiter?.take(clientIp(c, ctx.trustProxy)) ?? 0;
+  if (wait) c.header('Retry-After', String(wait));
+  return wait;
+}

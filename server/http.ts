@@ -2,11 +2,11 @@
  * What every route shares: typed failures and their JSON form, bounded body reading, the client's
  * address, the per-client rate limit and the admin check.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ApiError, ApiIssue, ErrorKind } from '../src/api/common.js';
+import { sameText, sha256 } from './secrets.js';
 
 /** A failure the client caused or should know about; `onError` turns it into an `ApiError` body. */
 export class ApiFailure extends Error {
@@ -25,9 +25,28 @@ export class ApiFailure extends Error {
   }
 }
 
+/** A 400 with these issues, each naming its field. */
+export const invalidIssues = (issues: ApiIssue[]) => new ApiFailure(400, 'validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+
 export const invalid = (path: string, message: string, code = 'invalid') =>
   new ApiFailure(400, 'validation', message, { issues: [{ path, code, message }] });
 export const notFound = (message: string) => new ApiFailure(404, 'not-found', message);
+
+/** A 409 naming the field in conflict (`issue`: what its issue says, by default the message). */
+export const conflict = (path: string, message: string, issue = message) => new ApiFailure(409, 'conflict', message, { issues: [{ path, code: 'conflict', message: issue }] });
+
+/** Creating what exists already: a 409 naming `id`. */
+export const idTaken = (what: string, id: string) => conflict('id', `a ${what} ${id} exists already`, 'this id is taken');
+
+/** Sets the Location of what a POST created, at `path` on this server. */
+export const setLocation = (c: Context, path: string) => c.header('Location', `${new URL(c.req.url).origin}${path}`);
+
+/** The value, once there; a 404 saying there is no `what` when it is undefined. */
+export async function found<T>(value: T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  const v = await value;
+  if (v === undefined) throw notFound(`no ${what}`);
+  return v;
+}
 
 /** The longest JSON body accepted. */
 export const MAX_BODY = 64 * 1024;
@@ -97,22 +116,6 @@ export function trimStrings(value: unknown, path: string[] = []): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = trimStrings(v, [...path, k]);
   return out;
-}
-
-/**
- * Until an event stream's client goes or the server closes. The listener on the server's `closing`
- * signal is removed when the client goes (one per stream would pile up on that long-lived signal).
- */
-export function untilClosed(stream: { onAbort(fn: () => void): void }, closing: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (closing.aborted) return resolve();
-    const done = () => {
-      closing.removeEventListener('abort', done);
-      resolve();
-    };
-    stream.onAbort(done);
-    closing.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** The eight 16-bit groups of an IPv6 address (`isIP` says 6), an IPv4 tail and a zone read too. */
@@ -197,12 +200,10 @@ export class RateLimiter {
 export const rateLimited = (seconds: number) =>
   new ApiFailure(429, 'rate-limited', `too many requests; retry in ${seconds} s`, { retryAfter: seconds });
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
 /** Checks `Authorization: Bearer <token>` in constant time; every request fails when no token is set. */
 export function checkAdmin(c: Context, adminToken: string | undefined): void {
   const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
-  const ok = !!adminToken && !!given && timingSafeEqual(digest(given), digest(adminToken));
+  const ok = !!adminToken && !!given && sameText(sha256(given), sha256(adminToken));
   if (!ok) {
     c.header('WWW-Authenticate', 'Bearer');
     throw new ApiFailure(401, 'unauthorized', adminToken ? 'a valid admin token is required' : 'admin routes are disabled (CIVIC_ADMIN_TOKEN is not set)');

@@ -5,6 +5,7 @@
  * they are. A short time-to-live covers what sends no event (a `closesAt` that passes, a SQL edit).
  */
 import type { Bus } from './bus.js';
+import { systemClock, type Clock } from './time.js';
 
 interface Listeners<T> {
   fns: Set<(value: T) => void>;
@@ -21,14 +22,16 @@ export class Live<T> {
   readonly #loading = new Map<string, Promise<T | undefined>>();
   readonly #listeners = new Map<string, Listeners<T>>();
   readonly #stop: () => void;
+  readonly #now: Clock;
 
   constructor(
     bus: Bus,
     /** The bus topics of this resource: `prefix + id`. */
     readonly prefix: string,
     readonly load: (id: string) => Promise<T | undefined>,
-    readonly options: { ttlMs?: number; maxEntries?: number } = {},
+    readonly options: { ttlMs?: number; maxEntries?: number; now?: Clock } = {},
   ) {
+    this.#now = options.now ?? systemClock;
     this.#stop = bus.onAny((topic) => {
       if (topic === undefined) this.reset();
       else if (topic.startsWith(prefix)) this.changed(topic.slice(prefix.length));
@@ -38,7 +41,7 @@ export class Live<T> {
   /** The current state: cached, or loaded once for all concurrent callers. */
   async get(id: string): Promise<T | undefined> {
     const hit = this.#cache.get(id);
-    if (hit && Date.now() - hit.at < (this.options.ttlMs ?? 5000)) return hit.value;
+    if (hit && this.#now() - hit.at < (this.options.ttlMs ?? 5000)) return hit.value;
     return this.#fetch(id);
   }
 
@@ -50,7 +53,7 @@ export class Live<T> {
       if (this.#loading.get(id) === p) this.#loading.delete(id);
       if (value !== undefined && (this.#generation.get(id) ?? 0) === generation) {
         this.#cache.delete(id); // re-inserted last: the oldest entry is dropped first
-        this.#cache.set(id, { value, at: Date.now() });
+        this.#cache.set(id, { value, at: this.#now() });
         if (this.#cache.size > (this.options.maxEntries ?? 1000)) this.#cache.delete(this.#cache.keys().next().value!);
       }
       return value;

@@ -8,7 +8,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Challenge } from '../../src/api/comments.js';
 import type { Queryable } from '../db/db.js';
 import { invalid } from '../http.js';
-import { sameText, sha256, type Keys } from './keys.js';
+import { sameText, sha256, type Keys } from '../secrets.js';
+import { spendChallengeHash } from './sql/writes.js';
 
 export interface ChallengeOptions {
   /** Leading zero bits asked for (default 16: about 65,000 hashes, well under a second in a browser). */
@@ -66,12 +67,5 @@ export async function spendChallenge(tx: Queryable, keys: Keys, threadId: string
   const expiresAt = parseInt(expires, 36);
   if (expiresAt <= now) throw refuse('this challenge has expired: ask for a new one', 'expired');
   if (zeroBits(createHash('sha256').update(solution).digest()) < Number(difficulty)) throw refuse('this is not a solution of the challenge', 'unsolved');
-  const used = await tx.query(
-    'INSERT INTO comment_challenges (hash, expires_at) VALUES ($1, $2) ON CONFLICT (hash) DO NOTHING RETURNING hash',
-    [sha256(body), new Date(expiresAt).toISOString()],
-  );
-  if (!used.length) throw refuse('this challenge has been used already: ask for a new one', 'used');
+  if (!(await spendChallengeHash(tx, sha256(body), new Date(expiresAt)))) throw refuse('this challenge has been used already: ask for a new one', 'used');
 }
-
-/** Forgets used challenges that have expired (they would be refused as expired anyway). */
-export const sweepChallenges = (q: Queryable) => q.query('DELETE FROM comment_challenges WHERE expires_at < now()');

@@ -5,7 +5,9 @@
  * from the author, and pings from blogs that cited the post. Loading it again changes nothing.
  */
 import type { Queryable } from '../db/db.js';
-import { insertThread } from './sql.js';
+import { insertDemoComment, setThreadCreated, type Placed } from './sql/imports.js';
+import { insertVerifiedMention } from './sql/mentions.js';
+import { insertThread } from './sql/threads.js';
 
 export const DEMO_THREAD = 'groupe-plan-numerique';
 
@@ -118,25 +120,15 @@ export async function loadCommentDemo(tx: Queryable, now = Date.now()): Promise<
     locale: 'fr',
   });
   if (!created) return false;
-  await tx.query('UPDATE comment_threads SET created_at = $2 WHERE id = $1', [DEMO_THREAD, new Date(now - 80 * HOUR).toISOString()]);
-  const ids = new Map<string, { id: string; level: number; root: string | null }>();
+  await setThreadCreated(tx, DEMO_THREAD, new Date(now - 80 * HOUR).toISOString());
+  const ids = new Map<string, Placed>();
   for (const [key, parentKey, name, website, body, hoursAgo, likes, pinned] of comments) {
-    const parent = parentKey ? ids.get(parentKey) : undefined;
     const at = new Date(now - hoursAgo * HOUR).toISOString();
-    const [r] = await tx.query<{ id: string }>(
-      `INSERT INTO comments (thread_id, parent_id, root_id, level, name, website, body, status, like_count, pinned, created_at, published_at)
-       VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, 'published', $8, $9, $10, $10) RETURNING id::text AS id`,
-      [DEMO_THREAD, parent?.id ?? null, parent ? (parent.root ?? parent.id) : null, parent ? parent.level + 1 : 0, name, website, body, likes, pinned ?? false, at],
-    );
-    ids.set(key, { id: r!.id, level: parent ? parent.level + 1 : 0, root: parent ? (parent.root ?? parent.id) : null });
+    ids.set(key, await insertDemoComment(tx, { threadId: DEMO_THREAD, parent: parentKey ? ids.get(parentKey) : undefined, name, website, body, likes, pinned: pinned ?? false, at }));
   }
   for (const [kind, source, title, site, hoursAgo] of mentions) {
     const at = new Date(now - hoursAgo * HOUR).toISOString();
-    await tx.query(
-      `INSERT INTO comment_mentions (thread_id, kind, source_url, target_url, title, site, status, published_at, created_at)
-       VALUES ($1, $2, $3, 'http://localhost:8787/blog/', $4, $5, 'verified', $6, $6) ON CONFLICT DO NOTHING`,
-      [DEMO_THREAD, kind, source, title, site, at],
-    );
+    await insertVerifiedMention(tx, { threadId: DEMO_THREAD, kind, source, target: 'http://localhost:8787/blog/', title, site, at });
   }
   return true;
 }

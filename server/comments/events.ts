@@ -8,7 +8,8 @@ import type { CommentEvent, Thread } from '../../src/api/comments.js';
 import type { Bus } from '../bus.js';
 import type { Db } from '../db/db.js';
 import type { Live } from '../live.js';
-import { mentionById, publicComment } from './sql.js';
+import { publicComment } from './sql/comments.js';
+import { mentionById } from './sql/mentions.js';
 import { topic, type ThreadChange } from './writing.js';
 
 type Listener = (event: CommentEvent) => void;

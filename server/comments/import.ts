@@ -9,8 +9,10 @@ import { normaliseEmail } from '../../src/domain/people.js';
 import type { Db, Queryable } from '../db/db.js';
 import { child, childText, children, parseXml, type XmlElement } from '../xml.js';
 import { htmlToMarkdown } from './html-text.js';
-import { Keys } from './keys.js';
-import { threadByUrl } from './sql.js';
+import { Keys } from '../secrets.js';
+import { insertImportedComment, insertImportedThread, type Placed } from './sql/imports.js';
+import { insertVerifiedMention } from './sql/mentions.js';
+import { threadByUrl } from './sql/threads.js';
 
 export type ImportFormat = 'wordpress' | 'disqus';
 
@@ -186,11 +188,7 @@ async function threadFor(tx: Queryable, post: Post, source: ImportFormat, report
   const base = slugId(post.slug, `${source}-${slugId(post.key, 'post')}`);
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base.slice(0, 60)}-${n}`;
-    const rows = await tx.query(
-      `INSERT INTO comment_threads (id, url, title, status) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [id, httpOrNull(post.url), post.title.slice(0, 200), post.closed ? 'closed' : 'open'],
-    );
-    if (rows.length) {
+    if (await insertImportedThread(tx, { id, url: httpOrNull(post.url), title: post.title.slice(0, 200), closed: post.closed })) {
       report.threadsCreated.push(id);
       return id;
     }
@@ -202,7 +200,7 @@ export async function importComments(db: Db, xml: string): Promise<ImportReport>
   const root = parseXml(xml);
   const format: ImportFormat = root.name === 'disqus' ? 'disqus' : 'wordpress';
   const { posts, items, skipped } = format === 'disqus' ? readDisqus(root) : readWxr(root);
-  const keys = new Keys(db);
+  const keys = new Keys(db, 'comments');
   const hashes = new Map<string, string>();
   // Keys are computed before the transaction (PGlite has one connection, held by the transaction).
   for (const i of items) {
@@ -214,7 +212,7 @@ export async function importComments(db: Db, xml: string): Promise<ImportReport>
     const threads = new Map<string, string>();
     for (const p of posts) if (items.some((i) => i.postKey === p.key)) threads.set(p.key, await threadFor(tx, p, format, report));
     /** Source id → the stored comment (id, level, root). */
-    const stored = new Map<string, { id: string; level: number; root: string | null }>();
+    const stored = new Map<string, Placed>();
     for (const i of ordered(items)) {
       const threadId = threads.get(i.postKey);
       if (!threadId) {
@@ -227,44 +225,24 @@ export async function importComments(db: Db, xml: string): Promise<ImportReport>
           report.skipped++;
           continue;
         }
-        const m = await tx.query(
-          `INSERT INTO comment_mentions (thread_id, kind, source_url, target_url, title, site, status, published_at, created_at)
-           SELECT $1, $2, $3, coalesce(url, ''), $4, $5, 'verified', $6, $6 FROM comment_threads WHERE id = $1
-           ON CONFLICT (thread_id, source_url) DO NOTHING RETURNING id`,
-          [threadId, i.kind, i.website, i.name.slice(0, 300), site, i.date],
-        );
-        if (m.length) report.mentions++;
+        if (await insertVerifiedMention(tx, { threadId, kind: i.kind, source: i.website, title: i.name.slice(0, 300), site, at: i.date })) report.mentions++;
         else report.skipped++;
         continue;
       }
-      const parent = i.parentId ? stored.get(`${i.postKey}\0${i.parentId}`) : undefined;
-      const [r] = await tx.query<{ id: string; inserted: boolean }>(
-        `WITH ins AS (
-           INSERT INTO comments (thread_id, parent_id, root_id, level, name, email, email_hash, ip_hash, website, body, status,
-                                 source, source_id, created_at, published_at)
-           VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $11 = 'published' THEN $14::timestamptz END)
-           ON CONFLICT (thread_id, source, source_id) DO NOTHING RETURNING id, level, root_id)
-         SELECT id::text AS id, level, root_id::text AS root, true AS inserted FROM ins
-         UNION ALL
-         SELECT id::text, level, root_id::text, false FROM comments WHERE thread_id = $1 AND source = $12 AND source_id = $13`,
-        [
-          threadId,
-          parent?.id ?? null,
-          parent ? (parent.root ?? parent.id) : null,
-          parent ? parent.level + 1 : 0,
-          i.name,
-          i.email,
-          i.email ? hashes.get(`e${i.email}`) : null,
-          i.ip ? hashes.get(`i${i.ip}`) : null,
-          i.website,
-          i.body,
-          i.status,
-          format,
-          i.sourceId,
-          i.date,
-        ],
-      );
-      const row = r as unknown as { id: string; level: number; root: string | null; inserted: boolean };
+      const row = await insertImportedComment(tx, {
+        threadId,
+        parent: i.parentId ? stored.get(`${i.postKey}\0${i.parentId}`) : undefined,
+        name: i.name,
+        email: i.email,
+        emailHash: i.email ? (hashes.get(`e${i.email}`) ?? null) : null,
+        ipHash: i.ip ? (hashes.get(`i${i.ip}`) ?? null) : null,
+        website: i.website,
+        body: i.body,
+        status: i.status,
+        source: format,
+        sourceId: i.sourceId,
+        at: i.date,
+      });
       stored.set(`${i.postKey}\0${i.sourceId}`, { id: row.id, level: row.level, root: row.root });
       if (row.inserted) report.comments++;
       else report.skipped++;

@@ -6,9 +6,10 @@
  * statement that picks the mail to send).
  */
 import type { Locale } from '../../src/api/petition.js';
-import type { Queryable, Row } from '../db/db.js';
+import type { Queryable } from '../db/db.js';
 import type { Mail } from '../mail.js';
-import { sameText, type Keys } from './keys.js';
+import { sameText, type Keys } from '../secrets.js';
+import { takeReplyMail } from './sql/writes.js';
 
 interface Texts {
   subject(title: string): string;
@@ -42,33 +43,12 @@ export async function unsubscribeTarget(keys: Keys, token: string): Promise<stri
   return sameText(m[2]!, await keys.mac('unsubscribe', m[1]!)) ? m[1] : undefined;
 }
 
-interface Due extends Row {
-  parent_id: string;
-  to: string;
-  name: string;
-  replier: string;
-  body: string;
-  title: string;
-  url: string | null;
-  locale: Locale;
-  reply_id: string;
-}
-
 /**
  * The mail owed for published reply `replyId`, if any, marked as sent (so that a second call,
  * here or in another process, finds nothing). `base` is the public origin for the unsubscribe link.
  */
 export async function replyMail(q: Queryable, keys: Keys, replyId: string, base: string): Promise<Mail | undefined> {
-  const [d] = await q.query<Due>(
-    `UPDATE comments r SET notified_at = now()
-       FROM comments p, comment_threads t
-      WHERE r.id = $1::bigint AND r.status = 'published' AND r.notified_at IS NULL
-        AND p.id = r.parent_id AND p.status = 'published' AND p.notify_replies AND p.email IS NOT NULL
-        AND (r.email_hash IS NULL OR p.email_hash IS NULL OR r.email_hash <> p.email_hash)
-        AND t.id = r.thread_id
-      RETURNING p.id::text AS parent_id, p.email AS to, p.name, r.name AS replier, r.body, t.title, t.url, t.locale, r.id::text AS reply_id`,
-    [replyId],
-  );
+  const d = await takeReplyMail(q, replyId);
   if (!d) return undefined;
   const t = texts[d.locale];
   const excerpt = d.body.length > 600 ? `${d.body.slice(0, 600)}…` : d.body;

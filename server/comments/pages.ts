@@ -5,10 +5,10 @@
 import type { Context, Hono } from 'hono';
 import type { Locale } from '../../src/api/petition.js';
 import type { ServerContext } from '../context.js';
-import { escapeHtml, page, pageHeaders } from '../html.js';
-import { clientIp, readText, type RateLimiter } from '../http.js';
-import type { Keys } from './keys.js';
+import { answerPage, guessLocale, pageWait, paragraph as p, postedToken, tokenForm } from '../html.js';
+import type { Keys } from '../secrets.js';
 import { unsubscribeTarget } from './notify.js';
+import { stopReplyMails, unsubscribeInfo } from './sql/writes.js';
 
 const texts: Record<Locale, { title: string; intro(t: string): string; button: string; done: string; invalid: string; busy: string }> = {
   fr: {
@@ -29,22 +29,16 @@ const texts: Record<Locale, { title: string; intro(t: string): string; button: s
   },
 };
 
-const guessLocale = (c: Context): Locale => (/^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'fr');
+const answer = (c: Context, status: 200 | 404 | 429, locale: Locale, body: string) => answerPage(c, status, locale, texts[locale].title, body);
 
-export function unsubscribePages(app: Hono, ctx: ServerContext, keys: Keys, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
-  const answer = (c: Context, status: 200 | 400 | 404 | 429, locale: Locale, body: string) =>
-    c.newResponse(page({ lang: locale, title: texts[locale].title, body: `<h1>${escapeHtml(texts[locale].title)}</h1>\n${body}` }), status, pageHeaders);
-  const p = (s: string) => `<p>${escapeHtml(s)}</p>`;
-
+export function unsubscribePages(app: Hono, ctx: ServerContext, keys: Keys) {
   /** The comment the token is for, with its thread's title and language. */
   const lookup = async (token: string | undefined) => {
-    const id = token && token.length <= 200 ? await unsubscribeTarget(keys, token) : undefined;
+    if (!token || token.length > 200) return undefined;
+    const id = await unsubscribeTarget(keys, token);
     if (!id) return undefined;
-    const [r] = await ctx.db.query<{ title: string; locale: Locale }>(
-      `SELECT t.title, t.locale FROM comments c JOIN comment_threads t ON t.id = c.thread_id WHERE c.id = $1::bigint AND c.status <> 'deleted'`,
-      [id],
-    );
-    return r && { id, ...r };
+    const r = await unsubscribeInfo(ctx.db, id);
+    return r && { id, token, ...r };
   };
 
   app.get('/comments/unsubscribe', async (c) => {
@@ -52,30 +46,15 @@ export function unsubscribePages(app: Hono, ctx: ServerContext, keys: Keys, o: {
     const info = await lookup(token);
     if (!info) return answer(c, 404, guessLocale(c), p(texts[guessLocale(c)].invalid));
     const t = texts[info.locale];
-    return answer(
-      c,
-      200,
-      info.locale,
-      `${p(t.intro(info.title))}
-<form method="post" action="unsubscribe">
-<input type="hidden" name="token" value="${escapeHtml(token)}">
-<button type="submit">${escapeHtml(t.button)}</button>
-</form>`,
-    );
+    return answer(c, 200, info.locale, `${p(t.intro(info.title))}\n${tokenForm('unsubscribe', info.token, t.button)}`);
   });
 
   app.post('/comments/unsubscribe', async (c) => {
-    if (o.limiter) {
-      const wait = o.limiter.take(clientIp(c, o.trustProxy));
-      if (wait) {
-        c.header('Retry-After', String(wait));
-        return answer(c, 429, guessLocale(c), p(texts[guessLocale(c)].busy));
-      }
-    }
-    const token = (new URLSearchParams(await readText(c.req.raw, 4096)).get('token') ?? c.req.query('token'))?.trim();
+    if (pageWait(c, ctx)) return answer(c, 429, guessLocale(c), p(texts[guessLocale(c)].busy));
+    const token = await postedToken(c);
     const info = await lookup(token);
     if (!info) return answer(c, 404, guessLocale(c), p(texts[guessLocale(c)].invalid));
-    await ctx.db.query('UPDATE comments SET notify_replies = false WHERE id = $1::bigint', [info.id]);
+    await stopReplyMails(ctx.db, info.id);
     return answer(c, 200, info.locale, p(texts[info.locale].done));
   });
 }

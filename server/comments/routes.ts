@@ -1,21 +1,22 @@
 /** The comment resource over HTTP: thin routes that parse (Router), call the SQL, answer. */
-import type { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import type { Thread } from '../../src/api/comments.js';
 import { routes } from '../../src/api/routes.js';
-import type { ServerContext } from '../context.js';
-import { linkBase } from '../context.js';
-import { notFound, RateLimiter, type RateLimitOptions, untilClosed } from '../http.js';
+import { linkBase, mailLater, type ServerContext } from '../context.js';
+import { found, RateLimiter, type RateLimitOptions } from '../http.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
+import { Keys } from '../secrets.js';
+import { eventStream, sseData } from '../sse.js';
 import { commentAdminRoutes } from './admin.js';
-import { issueChallenge, sweepChallenges, type ChallengeOptions } from './challenge.js';
+import { issueChallenge, type ChallengeOptions } from './challenge.js';
 import { ThreadEvents, threadEvent } from './events.js';
-import { Keys } from './keys.js';
 import { replyMail } from './notify.js';
 import { unsubscribePages } from './pages.js';
 import { PageCache } from './pages-cache.js';
-import { commentPage, mentionPage, threadRow, toThread } from './sql.js';
+import { commentPage } from './sql/comments.js';
+import { mentionPage } from './sql/mentions.js';
+import { threadRow, toThread } from './sql/threads.js';
+import { sweepChallenges } from './sql/writes.js';
 import { webmentionRoutes, type WebmentionOptions } from './webmention.js';
 import { TOPIC, edit, flag, like, mine, post, remove, type Comments, type Published } from './writing.js';
 
@@ -31,17 +32,12 @@ export interface CommentOptions {
   webmention?: WebmentionOptions;
 }
 
-const must = async <T>(value: Promise<T | undefined>, id: string): Promise<T> => {
-  const v = await value;
-  if (v === undefined) throw notFound(`no thread ${id}`);
-  return v;
-};
+const must = <T>(value: Promise<T | undefined>, id: string) => found(value, `thread ${id}`);
 
-export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number; options?: CommentOptions | undefined }) {
+export function commentRoutes(router: Router, ctx: ServerContext, options: CommentOptions = {}): void {
   const { db, bus } = ctx;
-  const options = o.options ?? {};
   const challenge = options.challenge === false ? false : { difficulty: 16, ttlSeconds: 1800, ...options.challenge };
-  const keys = new Keys(db);
+  const keys = new Keys(db, 'comments');
   const live = new Live<Thread>(bus, TOPIC, async (id) => {
     const r = await threadRow(db, id);
     return r && toThread(r, !!challenge);
@@ -49,7 +45,7 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
   const events = new ThreadEvents(bus, db, live);
   const firstPages = new PageCache(bus, TOPIC);
   // No per-comment limit when the server has none (`--rate-limit 0`).
-  const rate = options.rateLimit ?? (o.limiter ? { capacity: 5, refillPerSecond: 1 / 30 } : false);
+  const rate = options.rateLimit ?? (ctx.limiter ? { capacity: 5, refillPerSecond: 1 / 30 } : false);
   const limiter = rate ? new RateLimiter(rate) : undefined;
   const sweep = setInterval(() => void sweepChallenges(db).catch(() => undefined), 3_600_000);
   sweep.unref();
@@ -70,19 +66,14 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
       firstPages.drop(threadId);
     },
     limiter,
+    now: ctx.now,
     settings: { challenge, maxLinks: options.maxLinks ?? 3, likesPerAddress: options.likesPerAddress ?? 5, flagsPerAddress: 5 },
   };
 
   /** Mails the parent's author of a reply just published, after the answer. */
   const notify = (p: Published | undefined, requestUrl: string) => {
     if (!p) return;
-    const base = linkBase(ctx, requestUrl);
-    ctx.background(
-      (async () => {
-        const mail = await replyMail(db, keys, p.commentId, base);
-        if (mail) await ctx.mailer.send(mail);
-      })(),
-    );
+    mailLater(ctx, `reply mail for comment ${p.commentId}`, replyMail(db, keys, p.commentId, linkBase(ctx, requestUrl)));
   };
 
   router.on(routes.getThread, ({ params }) => must(live.get(params.id), params.id));
@@ -104,7 +95,7 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
 
   router.on(routes.getChallenge, async ({ params }) => {
     await must(live.get(params.id), params.id);
-    return issueChallenge(keys, params.id, challenge || { difficulty: 0, ttlSeconds: 1800 });
+    return issueChallenge(keys, params.id, challenge || { difficulty: 0, ttlSeconds: 1800 }, ctx.now());
   });
 
   router.on(routes.listMentions, async ({ params, query }) => {
@@ -120,31 +111,17 @@ export function commentRoutes(app: Hono, router: Router, ctx: ServerContext, o: 
   router.on(routes.threadEvents, async ({ params }, hc) => {
     const id = params.id;
     await must(live.get(id), id);
-    hc.header('X-Accel-Buffering', 'no');
-    return streamSSE(hc, async (stream) => {
-      let chain = Promise.resolve();
-      const write = (text: () => string | undefined | Promise<string | undefined>) => {
-        chain = chain
-          .then(async () => {
-            const t = await text();
-            if (t !== undefined && !stream.closed) await stream.write(t);
-          })
-          .catch(() => undefined);
-      };
-      const data = (e: unknown) => `data: ${JSON.stringify(e)}\n\n`;
-      write(async () => {
+    return eventStream(hc, ctx, (send) => {
+      const stop = events.listen(id, (e) => send(() => sseData(e)));
+      send(async () => {
         const t = await live.get(id);
-        return t && data(threadEvent(t));
+        return t && sseData(threadEvent(t));
       });
-      const stop = events.listen(id, (e) => write(() => data(e)));
-      const heartbeat = setInterval(() => write(() => ': heartbeat\n\n'), ctx.heartbeatMs);
-      await untilClosed(stream, ctx.closing);
-      clearInterval(heartbeat);
-      stop();
+      return stop;
     });
   });
 
   commentAdminRoutes(router, c, notify);
-  unsubscribePages(app, ctx, keys, o);
-  webmentionRoutes(app, ctx, c, { ...o, options: options.webmention });
+  unsubscribePages(router.app, ctx, keys);
+  webmentionRoutes(router.app, ctx, c, options.webmention);
 }

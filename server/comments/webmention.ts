@@ -13,11 +13,12 @@
  */
 import type { Context, Hono } from 'hono';
 import type { ServerContext } from '../context.js';
-import { ApiFailure, clientIp, invalid, rateLimited, readText, type RateLimiter } from '../http.js';
+import { ApiFailure, clientIp, invalid, rateLimited, readText } from '../http.js';
 import { tags, type Tag } from './html-tags.js';
 import { decodeEntities } from './html-text.js';
 import { getPage, PrivateAddressError, readLimited } from './source-fetch.js';
-import { threadByUrl } from './sql.js';
+import { lockMention, markRejected, markVerified, receiveMention, webmentionStatus } from './sql/mentions.js';
+import { threadByUrl } from './sql/threads.js';
 import { announce, type Comments } from './writing.js';
 
 export interface WebmentionOptions {
@@ -148,48 +149,38 @@ const httpUrl = (value: string | null | undefined, field: string): string => {
   return u.href;
 };
 
-export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number; options?: WebmentionOptions | undefined }) {
+export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, options: WebmentionOptions = {}) {
   const { db, bus } = c;
-  const options = o.options ?? {};
 
   /** Records a mention to verify; its id and thread. 400 naming `target` when no thread has that page. */
   async function receive(source: string, target: string, kind: 'webmention' | 'pingback') {
     if (normal(source) === normal(target)) throw invalid('source', 'the source and the target are the same page', 'same_page');
     const thread = await threadByUrl(db, target);
     if (!thread) throw invalid('target', 'the target is not a page whose mentions this server receives', 'unknown_target');
-    const [r] = await db.query<{ id: string; status: string }>(
-      `INSERT INTO comment_mentions (thread_id, kind, source_url, target_url, status) VALUES ($1, $2, $3, $4, 'pending')
-       ON CONFLICT (thread_id, source_url) DO UPDATE SET target_url = excluded.target_url, updated_at = now()
-       RETURNING id::text AS id, status`,
-      [thread.id, kind, source, target],
-    );
-    return { id: r!.id, threadId: thread.id, status: r!.status };
+    const r = await receiveMention(db, thread.id, kind, source, target);
+    return { id: r.id, threadId: thread.id, status: r.status };
   }
 
   /** Verifies the source and records the verdict; a mention that appears or disappears is announced. */
   async function verify(m: { id: string; threadId: string }, source: string, target: string): Promise<Verdict> {
     const v = await verifySource(source, target, options);
     const changed = await db.transaction(async (tx) => {
-      const [before] = await tx.query<{ status: string }>('SELECT status FROM comment_mentions WHERE id = $1::bigint FOR UPDATE', [m.id]);
+      const before = await lockMention(tx, m.id);
       if (v.ok) {
-        await tx.query(
-          `UPDATE comment_mentions SET status = 'verified', reason = NULL, title = $2, site = $3, published_at = coalesce($4::timestamptz, published_at), updated_at = now()
-            WHERE id = $1::bigint`,
-          [m.id, v.title, v.site, v.publishedAt ?? null],
-        );
-        if (before?.status !== 'verified') await announce(bus, tx, m.threadId, { type: 'mention', id: m.id });
-        return before?.status !== 'verified';
+        await markVerified(tx, m.id, v);
+        if (before !== 'verified') await announce(bus, tx, m.threadId, { type: 'mention', id: m.id });
+        return before !== 'verified';
       }
-      await tx.query(`UPDATE comment_mentions SET status = 'rejected', reason = $2, updated_at = now() WHERE id = $1::bigint`, [m.id, v.reason]);
-      if (before?.status === 'verified') await announce(bus, tx, m.threadId);
-      return before?.status === 'verified';
+      await markRejected(tx, m.id, v.reason);
+      if (before === 'verified') await announce(bus, tx, m.threadId);
+      return before === 'verified';
     });
     if (changed) c.changed(m.threadId);
     return v;
   }
 
   const limited = (hc: Context) => {
-    const wait = o.limiter?.take(clientIp(hc, o.trustProxy));
+    const wait = ctx.limiter?.take(clientIp(hc, ctx.trustProxy));
     if (wait) throw rateLimited(wait);
   };
 
@@ -209,12 +200,7 @@ export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, o: 
 
   app.get('/webmention/:id', async (hc) => {
     const id = hc.req.param('id');
-    const [r] = /^\d{1,18}$/.test(id)
-      ? await db.query<{ status: string; reason: string | null; source_url: string; target_url: string }>(
-          'SELECT status, reason, source_url, target_url FROM comment_mentions WHERE id = $1::bigint',
-          [id],
-        )
-      : [];
+    const r = /^\d{1,18}$/.test(id) ? await webmentionStatus(db, id) : undefined;
     if (!r) throw new ApiFailure(404, 'not-found', `no webmention ${id}`);
     return hc.json({ status: r.status, reason: r.reason, source: r.source_url, target: r.target_url });
   });

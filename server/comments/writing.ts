@@ -12,9 +12,12 @@ import type { Bus } from '../bus.js';
 import type { Db, Queryable } from '../db/db.js';
 import { ApiFailure, invalid, notFound, rateLimited, type RateLimiter } from '../http.js';
 import type { Live } from '../live.js';
+import { newToken, sameText, sha256, type Keys } from '../secrets.js';
+import type { Clock } from '../time.js';
 import { spendChallenge, type ChallengeOptions } from './challenge.js';
-import { sameText, sha256, type Keys } from './keys.js';
-import { COMMENT_COLUMNS, COMMENT_FROM, commentRow, commentsByEditHash, toComment, type CommentRow, type ThreadRow } from './sql.js';
+import { commentRow, commentsByEditHash, toComment, type CommentRow } from './sql/comments.js';
+import type { ThreadRow } from './sql/threads.js';
+import * as sql from './sql/writes.js';
 
 export interface CommentSettings {
   /** The proof of work asked before posting; false: none. */
@@ -39,6 +42,8 @@ export interface Comments {
   settings: CommentSettings;
   /** Posting per client address; undefined: no limit beyond the server's. */
   limiter: RateLimiter | undefined;
+  /** The time: when a comment is posted, and whether its edit window is open. */
+  now: Clock;
 }
 
 export const TOPIC = 'thread:';
@@ -70,7 +75,7 @@ const tooManyLinks = (max: number) => invalid('body', `at most ${max} links in a
 
 /** The edit token of a comment: derived from the submission, so that its replay answers the same token. */
 const editToken = (c: Comments, threadId: string, key: string | null) =>
-  key === null ? Promise.resolve(randomBytes(32).toString('base64url')) : c.keys.mac('edit', `${threadId}\0${key}`);
+  key === null ? Promise.resolve(newToken()) : c.keys.mac('edit', `${threadId}\0${key}`);
 
 export const hashEmail = (c: Comments, email: string) => c.keys.mac('email', normaliseEmail(email));
 export const hashIp = (c: Comments, ip: string) => c.keys.mac('ip', ip);
@@ -97,28 +102,14 @@ export async function post(
   const email = input.email || null;
   const [emailHash, ipHash] = await Promise.all([email ? hashEmail(c, email) : null, hashIp(c, ip)]);
   const parentId = input.parentId && /^\d{1,18}$/.test(input.parentId) ? input.parentId : null;
-  // One query for what posting needs to know: the thread, an earlier answer to this key, blocks,
-  // whether this email has been published before, and the parent.
-  const [t] = await c.db.query<
-    ThreadRow & { replay: string | null; blocked: boolean; known: boolean; parent_id: string | null; parent_level: number | null; parent_root: string | null; parent_name: string | null }
-  >(
-    `SELECT t.id, t.status, t.moderation, t.edit_window_seconds, t.max_depth, r.id::text AS replay,
-            EXISTS (SELECT 1 FROM comment_blocks b WHERE b.hash = ANY($3::text[])) AS blocked,
-            ($4::text IS NOT NULL AND EXISTS (SELECT 1 FROM comments k WHERE k.email_hash = $4 AND k.status = 'published')) AS known,
-            p.id::text AS parent_id, p.level AS parent_level, p.root_id::text AS parent_root, p.name AS parent_name
-       FROM comment_threads t
-       LEFT JOIN comments r ON r.thread_id = t.id AND r.idempotency_key = $2
-       LEFT JOIN comments p ON p.id = $5::bigint AND p.thread_id = t.id AND p.status = 'published'
-      WHERE t.id = $1`,
-    [threadId, key, [emailHash, ipHash].filter(Boolean), emailHash, parentId],
-  );
+  const t = await sql.postingInfo(c.db, threadId, key, [emailHash, ipHash].filter((h): h is string => !!h), emailHash, parentId);
   if (!t) throw notFound(`no thread ${threadId}`);
   if (t.replay) return { result: await replay(c, t, t.replay, key) };
   if (t.status !== 'open') throw closed();
 
   const token = await editToken(c, threadId, key);
   // The honeypot: answer as a held comment would, keep nothing.
-  if (input.hp) return { result: decoy(threadId, input, token, t.edit_window_seconds) };
+  if (input.hp) return { result: decoy(threadId, input, token, t.edit_window_seconds, new Date(c.now())) };
 
   const wait = c.limiter?.take(ip);
   if (wait) throw rateLimited(wait);
@@ -130,41 +121,38 @@ export async function post(
 
   const status: 'published' | 'pending' = t.moderation === 'post' || (t.moderation === 'first-time' && t.known) ? 'published' : 'pending';
 
+  const at = new Date(c.now());
+  const comment: sql.NewComment = {
+    threadId,
+    parentId: parent?.id ?? null,
+    rootId: parent ? (parent.root_id ?? parent.id) : null,
+    level: parent ? parent.level + 1 : 0,
+    name: input.name,
+    email,
+    emailHash,
+    ipHash,
+    website: input.website || null,
+    body: input.body,
+    status,
+    notifyReplies: !!(input.notifyReplies && email),
+    editHash: sha256(token),
+    key,
+    at,
+  };
   const row = await c.db.transaction(async (tx) => {
-    if (c.settings.challenge) await spendChallenge(tx, c.keys, threadId, input.challenge);
-    const [r] = await tx.query<{ id: string; created_at: Date }>(
-      `INSERT INTO comments (thread_id, parent_id, root_id, level, name, email, email_hash, ip_hash, website, body, status,
-                             notify_replies, edit_hash, idempotency_key, published_at)
-       VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $11 = 'published' THEN now() END)
-       ON CONFLICT DO NOTHING RETURNING id::text AS id, created_at`,
-      [
-        threadId,
-        parent?.id ?? null,
-        parent ? (parent.root_id ?? parent.id) : null,
-        parent ? parent.level + 1 : 0,
-        input.name,
-        email,
-        emailHash,
-        ipHash,
-        input.website || null,
-        input.body,
-        status,
-        !!(input.notifyReplies && email),
-        sha256(token),
-        key,
-      ],
-    );
+    if (c.settings.challenge) await spendChallenge(tx, c.keys, threadId, input.challenge, at.getTime());
+    const r = await sql.insertComment(tx, comment);
     if (!r) return undefined;
     if (status === 'published') await announce(c.bus, tx, threadId, { type: 'created', id: r.id });
     const inserted: CommentRow = {
       id: r.id,
       thread_id: threadId,
-      parent_id: parent?.id ?? null,
-      root_id: parent ? (parent.root_id ?? parent.id) : null,
-      level: parent ? parent.level + 1 : 0,
+      parent_id: comment.parentId,
+      root_id: comment.rootId,
+      level: comment.level,
       name: input.name,
       email,
-      website: input.website || null,
+      website: comment.website,
       body: input.body,
       status,
       pinned: false,
@@ -181,9 +169,9 @@ export async function post(
   });
   if (!row) {
     // A concurrent request with this key won.
-    const [again] = await c.db.query<{ id: string }>('SELECT id::text AS id FROM comments WHERE thread_id = $1 AND idempotency_key = $2', [threadId, key]);
+    const again = await sql.commentByKey(c.db, threadId, key);
     if (!again) throw new ApiFailure(409, 'conflict', 'the comment could not be saved; send it again');
-    return { result: await replay(c, t, again.id, key) };
+    return { result: await replay(c, t, again, key) };
   }
   if (status === 'published') c.changed(threadId);
   return {
@@ -199,8 +187,7 @@ async function replay(c: Comments, t: ThreadRow, id: string, key: string | null)
 }
 
 /** What the honeypot answers: a held comment that exists nowhere. */
-function decoy(threadId: string, input: z.output<typeof CommentInput>, token: string, windowSeconds: number): CommentCreated {
-  const now = new Date();
+function decoy(threadId: string, input: z.output<typeof CommentInput>, token: string, windowSeconds: number, now: Date): CommentCreated {
   return {
     comment: {
       id: String(1e9 + randomBytes(3).readUIntBE(0, 3)),
@@ -221,22 +208,9 @@ function decoy(threadId: string, input: z.output<typeof CommentInput>, token: st
   };
 }
 
-interface Owned extends CommentRow {
-  edit_hash: string | null;
-  thread_status: string;
-  thread_moderation: string;
-  edit_window_seconds: number;
-  open_for_edit: boolean;
-}
-
 /** The comment that `editToken` owns, with its thread's rules; 404 or 403 naming `editToken` otherwise. */
-async function owned(q: Queryable, id: string, editToken: string): Promise<Owned> {
-  const [r] = await q.query<Owned>(
-    `SELECT ${COMMENT_COLUMNS}, c.edit_hash, t.status AS thread_status, t.moderation AS thread_moderation, t.edit_window_seconds,
-            (c.created_at + t.edit_window_seconds * interval '1 second' > now()) AS open_for_edit
-       FROM ${COMMENT_FROM} WHERE c.id = $1::bigint FOR UPDATE OF c`,
-    [id],
-  );
+async function owned(c: Comments, q: Queryable, id: string, editToken: string): Promise<sql.OwnedRow> {
+  const r = await sql.lockForEdit(q, id, new Date(c.now()));
   if (!r) throw notFound(`no comment ${id}`);
   if (!r.edit_hash || !sameText(r.edit_hash, sha256(editToken))) {
     throw new ApiFailure(403, 'forbidden', 'this edit token is not the one of this comment', { issues: [{ path: 'editToken', code: 'invalid', message: 'not the token of this comment' }] });
@@ -252,7 +226,7 @@ const windowPassed = () =>
 export async function edit(c: Comments, id: string, input: z.output<typeof CommentEdit>): Promise<Comment> {
   if (countLinks(input.body) > c.settings.maxLinks) throw tooManyLinks(c.settings.maxLinks);
   const { comment, threadId, published } = await c.db.transaction(async (tx) => {
-    const r = await owned(tx, id, input.editToken);
+    const r = await owned(c, tx, id, input.editToken);
     if (r.status === 'deleted' || r.status === 'rejected') throw notFound(`no comment ${id}`);
     if (r.thread_status !== 'open') throw closed();
     if (!r.open_for_edit) throw windowPassed();
@@ -260,7 +234,7 @@ export async function edit(c: Comments, id: string, input: z.output<typeof Comme
       // Under pre-moderation a moderator approved the words, not the comment: new words wait for
       // approval again (else approval within the edit window would let anything through).
       const held = r.status === 'published' && r.thread_moderation === 'pre';
-      await tx.query(`UPDATE comments SET body = $2, edited_at = now()${held ? `, status = 'pending', published_at = NULL, pinned = false` : ''} WHERE id = $1::bigint`, [id, input.body]);
+      await sql.setBody(tx, id, input.body, held);
       if (held) await announce(c.bus, tx, r.thread_id);
       else if (r.status === 'published') await announce(c.bus, tx, r.thread_id, { type: 'updated', id });
     }
@@ -271,38 +245,26 @@ export async function edit(c: Comments, id: string, input: z.output<typeof Comme
 }
 
 /** Erases a comment: its author, email and text go; a placeholder stays for its replies. */
-export async function erase(c: Comments, tx: Queryable, r: Pick<CommentRow, 'id' | 'thread_id' | 'status'>): Promise<void> {
-  await tx.query(
-    `UPDATE comments SET status = 'deleted', name = '', email = NULL, email_hash = NULL, website = NULL, body = '',
-            notify_replies = false, pinned = false WHERE id = $1::bigint`,
-    [r.id],
-  );
-  await tx.query('DELETE FROM comment_flags WHERE comment_id = $1::bigint', [r.id]);
+export async function erase(c: Comments, tx: Queryable, r: { id: string; thread_id: string; status: string }): Promise<void> {
+  await sql.eraseComment(tx, r.id);
   if (r.status === 'published') await announce(c.bus, tx, r.thread_id, { type: 'deleted', id: r.id });
 }
 
-export const publishedCount = async (q: Queryable, threadId: string) =>
-  (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments WHERE thread_id = $1 AND status = 'published'`, [threadId]))[0]?.n ?? 0;
-
 export async function remove(c: Comments, id: string, input: z.output<typeof CommentDelete>): Promise<CommentDeleted> {
   const { threadId, changed } = await c.db.transaction(async (tx) => {
-    const r = await owned(tx, id, input.editToken);
+    const r = await owned(c, tx, id, input.editToken);
     if (r.status === 'deleted') return { threadId: r.thread_id, changed: false }; // a replay
     if (!r.open_for_edit) throw windowPassed();
     await erase(c, tx, r);
     return { threadId: r.thread_id, changed: r.status === 'published' };
   });
   if (changed) c.changed(threadId);
-  return { id, commentCount: await publishedCount(c.db, threadId) };
+  return { id, commentCount: await sql.publishedCount(c.db, threadId) };
 }
 
 /** The published comment `id` in an open thread, locked; 404 or 409 `closed` otherwise. */
 async function target(tx: Queryable, id: string) {
-  const [r] = await tx.query<{ thread_id: string; status: string; thread_status: string }>(
-    `SELECT c.thread_id, c.status, t.status AS thread_status FROM comments c JOIN comment_threads t ON t.id = c.thread_id
-      WHERE c.id = $1::bigint FOR UPDATE OF c`,
-    [id],
-  );
+  const r = await sql.lockComment(tx, id);
   if (!r || r.status !== 'published') throw notFound(`no comment ${id}`);
   return r;
 }
@@ -315,20 +277,18 @@ export async function like(c: Comments, id: string, input: z.output<typeof LikeI
     if (r.thread_status !== 'open') throw closed();
     let delta = 0;
     if (liked) {
-      const [mine] = await tx.query('SELECT 1 FROM comment_likes WHERE comment_id = $1::bigint AND reader_hash = $2', [id, reader]);
-      if (!mine) {
-        const [n] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM comment_likes WHERE comment_id = $1::bigint AND ip_hash = $2', [id, address]);
-        if ((n?.n ?? 0) >= c.settings.likesPerAddress) {
+      if (!(await sql.hasLiked(tx, id, reader))) {
+        if ((await sql.countFrom(tx, 'comment_likes', id, address)) >= c.settings.likesPerAddress) {
           throw new ApiFailure(409, 'conflict', 'this comment has had as many likes from this network as it may', { issues: [{ path: 'reader', code: 'too_many', message: 'too many likes from this network' }] });
         }
-        delta = (await tx.query('INSERT INTO comment_likes (comment_id, reader_hash, ip_hash) VALUES ($1::bigint, $2, $3) ON CONFLICT DO NOTHING RETURNING 1', [id, reader, address])).length;
+        delta = await sql.addLike(tx, id, reader, address);
       }
     } else {
-      delta = -(await tx.query('DELETE FROM comment_likes WHERE comment_id = $1::bigint AND reader_hash = $2 RETURNING 1', [id, reader])).length;
+      delta = -(await sql.removeLike(tx, id, reader));
     }
-    const [u] = await tx.query<{ like_count: number }>('UPDATE comments SET like_count = like_count + $2 WHERE id = $1::bigint RETURNING like_count', [id, delta]);
+    const likeCount = await sql.addToLikes(tx, id, delta);
     if (delta) await announce(c.bus, tx, r.thread_id, { type: 'updated', id });
-    return { liked, likeCount: u?.like_count ?? 0, threadId: r.thread_id, delta };
+    return { liked, likeCount, threadId: r.thread_id, delta };
   });
   if (result.delta) c.changed(result.threadId);
   return { liked: result.liked, likeCount: result.likeCount };
@@ -338,14 +298,9 @@ export async function flag(c: Comments, id: string, input: z.output<typeof FlagI
   const [reader, address] = await Promise.all([c.keys.mac('reader', input.reader), hashIp(c, ip)]);
   await c.db.transaction(async (tx) => {
     await target(tx, id);
-    const [n] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM comment_flags WHERE comment_id = $1::bigint AND ip_hash = $2', [id, address]);
     // Past the limit from one address a report is answered but not counted.
-    if ((n?.n ?? 0) >= c.settings.flagsPerAddress) return;
-    const added = await tx.query(
-      'INSERT INTO comment_flags (comment_id, reader_hash, ip_hash, reason) VALUES ($1::bigint, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING 1',
-      [id, reader, address, input.reason ?? 'other'],
-    );
-    if (added.length) await tx.query('UPDATE comments SET flag_count = flag_count + 1 WHERE id = $1::bigint', [id]);
+    if ((await sql.countFrom(tx, 'comment_flags', id, address)) >= c.settings.flagsPerAddress) return;
+    await sql.addFlag(tx, id, reader, address, input.reason ?? 'other');
   });
   return { flagged: true };
 }

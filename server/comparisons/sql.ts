@@ -2,7 +2,8 @@
 import type { ComparisonCreate } from '../../src/api/admin.js';
 import { half, type AnswerAggregate, type AnswersInput, type Comparison, type FullComparison } from '../../src/api/comparison.js';
 import type { Queryable, Row } from '../db/db.js';
-import { iso } from '../petitions/sql.js';
+import { fromJson, insertNew } from '../db/statements.js';
+import { iso } from '../time.js';
 
 const list = (sql: string, order = 'ord') => `(SELECT coalesce(json_agg(${sql} ORDER BY ${order}), '[]'::json)`;
 
@@ -35,9 +36,6 @@ interface ComparisonRow extends Row {
   positions: unknown;
 }
 
-/** json from the driver: parsed by pg, text from PGlite for json built in SQL. */
-const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-
 export async function getComparison(q: Queryable, id: string, lock = false): Promise<FullComparison | undefined> {
   if (lock) await q.query('SELECT 1 FROM comparisons WHERE id = $1 FOR UPDATE', [id]);
   const [r] = await q.query<ComparisonRow>(SELECT_COMPARISON, [id]);
@@ -51,23 +49,21 @@ export async function getComparison(q: Queryable, id: string, lock = false): Pro
     allowMethodChoice: r.allow_method_choice,
     missingAnswer: r.missing_answer,
     collectAnswers: r.collect_answers,
-    statements: json(r.statements),
-    parties: json(r.parties),
-    positions: json(r.positions),
+    statements: fromJson(r.statements),
+    parties: fromJson(r.parties),
+    positions: fromJson(r.positions),
     updatedAt: iso(r.updated_at),
   };
 }
 
 /** Inserts a comparison with its lists; false when the id is taken. */
 export async function insertComparison(q: Queryable, c: ComparisonCreate): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO comparisons (id, title, description, scale, method, allow_method_choice, missing_answer, collect_answers)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [c.id, c.title, c.description ?? '', c.scale, c.method ?? 'wahl-o-mat', c.allowMethodChoice ?? false, c.missingAnswer ?? 'zero', c.collectAnswers ?? false],
-  );
-  if (!rows.length) return false;
-  await insertLists(q, c);
-  return true;
+  const inserted = await insertNew(q, 'comparisons', {
+    id: c.id, title: c.title, description: c.description ?? '', scale: c.scale, method: c.method ?? 'wahl-o-mat',
+    allowMethodChoice: c.allowMethodChoice ?? false, missingAnswer: c.missingAnswer ?? 'zero', collectAnswers: c.collectAnswers ?? false,
+  });
+  if (inserted) await insertLists(q, c);
+  return inserted;
 }
 
 const ordered = <T>(items: readonly T[]) => JSON.stringify(items.map((item, ord) => ({ ...item, ord })));

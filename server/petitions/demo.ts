@@ -2,11 +2,10 @@
  * Demo content: an open petition with confirmed signatures, so that the thermometer and the recent
  * signers show something, and a closed one. Loading it again changes nothing.
  */
-import { randomBytes } from 'node:crypto';
 import type { PetitionCreate } from '../../src/api/admin.js';
 import type { Queryable } from '../db/db.js';
-import { insertPetition } from './sql.js';
-import { hashToken } from './signing.js';
+import { newToken, sha256 } from '../secrets.js';
+import { closedSince, insertConfirmedSigner, insertPetition, recount } from './sql.js';
 
 const DAY = 86_400_000;
 
@@ -66,24 +65,12 @@ const signers: [string, string, boolean][] = [
 
 async function addSigners(tx: Queryable, petitionId: string, list: typeof signers, newest: number): Promise<number> {
   let added = 0;
-  for (const [i, [name, city, show]] of list.entries()) {
+  for (const [i, [name, city, showName]] of list.entries()) {
     const at = new Date(newest - i * 0.3 * DAY - (i % 3) * 3_600_000).toISOString();
-    const rows = await tx.query(
-      `INSERT INTO signatures (petition_id, name, email, email_norm, city, show_name, status, created_at, confirmed_at,
-                               result_status, result_count, withdraw_hash)
-       VALUES ($1, $2, $3, $3, $4, $5, 'confirmed', $6, $6, 'confirmed', 0, $7)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [petitionId, name, `demo-${petitionId}-${i + 1}@example.invalid`, city, show, at, hashToken(randomBytes(32).toString('hex'))],
-    );
-    added += rows.length;
+    const signer = { name, email: `demo-${petitionId}-${i + 1}@example.invalid`, city, showName, at, withdrawHash: sha256(newToken()) };
+    if (await insertConfirmedSigner(tx, petitionId, signer)) added++;
   }
-  if (added) {
-    await tx.query(
-      `UPDATE petitions SET signature_count = (SELECT count(*) FROM signatures WHERE petition_id = $1 AND status = 'confirmed')
-        WHERE id = $1`,
-      [petitionId],
-    );
-  }
+  if (added) await recount(tx, petitionId);
   return added;
 }
 
@@ -91,11 +78,7 @@ async function addSigners(tx: Queryable, petitionId: string, list: typeof signer
 export async function loadPetitionDemo(tx: Queryable, now = Date.now()): Promise<boolean> {
   const a = await insertPetition(tx, { ...planNumerique, closesAt: new Date(now + 91 * DAY).toISOString() });
   const b = await insertPetition(tx, { ...accesRegions, closesAt: new Date(now - 30 * DAY).toISOString() });
-  if (b) await tx.query(`UPDATE petitions SET status = 'closed', created_at = $2, updated_at = $3 WHERE id = $1`, [
-    accesRegions.id,
-    new Date(now - 120 * DAY).toISOString(),
-    new Date(now - 30 * DAY).toISOString(),
-  ]);
+  if (b) await closedSince(tx, accesRegions.id, new Date(now - 120 * DAY).toISOString(), new Date(now - 30 * DAY).toISOString());
   const added = (await addSigners(tx, planNumerique.id, signers, now - 2 * 3_600_000)) + (await addSigners(tx, accesRegions.id, signers.slice(3, 15), now - 31 * DAY));
   return a || b || added > 0;
 }

@@ -6,9 +6,10 @@
 import type { Context, Hono } from 'hono';
 import type { Locale } from '../../src/api/petition.js';
 import type { ServerContext } from '../context.js';
-import { escapeHtml, page, pageHeaders } from '../html.js';
-import { ApiFailure, clientIp, readText, type RateLimiter } from '../http.js';
-import { confirm, lookupToken, withdraw, type Petitions, type TokenInfo } from './signing.js';
+import { answerPage as answer, escapeHtml, guessLocale, pageWait, paragraph as p, postedToken, tokenForm } from '../html.js';
+import { ApiFailure } from '../http.js';
+import { confirm, lookupToken, withdraw, type Petitions } from './signing.js';
+import type { TokenInfo } from './sql.js';
 
 type Action = 'confirm' | 'withdraw';
 
@@ -70,13 +71,6 @@ const texts: Record<Locale, Texts> = {
   },
 };
 
-/** The language for a page whose petition is unknown: the reader's browser, French by default. */
-const guessLocale = (c: Context): Locale => (/^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'fr');
-
-const answer = (c: Context, status: 200 | 400 | 404 | 409 | 429, locale: Locale, title: string, body: string) =>
-  c.newResponse(page({ lang: locale, title, body: `<h1>${escapeHtml(title)}</h1>\n${body}` }), status, pageHeaders);
-
-const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
 const backLink = (info: TokenInfo, t: Texts) => (info.url && /^https?:\/\//.test(info.url) ? `<p><a href="${escapeHtml(info.url)}">${escapeHtml(t.back)}</a></p>` : '');
 
 const invalidPage = (c: Context, locale: Locale, status: 400 | 404 = 404) => {
@@ -84,7 +78,7 @@ const invalidPage = (c: Context, locale: Locale, status: 400 | 404 = 404) => {
   return answer(c, status, locale, t.invalidTitle, p(t.invalid));
 };
 
-export function petitionPages(app: Hono, ctx: ServerContext, petitions: Petitions, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
+export function petitionPages(app: Hono, ctx: ServerContext, petitions: Petitions) {
   const tokenOk = (token: string | undefined): token is string => !!token && token.length >= 16 && token.length <= 200;
 
   for (const action of ['confirm', 'withdraw'] as const satisfies readonly Action[]) {
@@ -98,23 +92,12 @@ export function petitionPages(app: Hono, ctx: ServerContext, petitions: Petition
         return answer(c, 200, info.locale, t.confirm.title, p(t.confirm.already) + p(t.count(info.signatureCount)) + backLink(info, t));
       }
       if (action === 'confirm' && !info.open) return answer(c, 409, info.locale, t.confirm.title, p(t.closed) + backLink(info, t));
-      const form = `${p(t[action].intro(info.title))}
-<form method="post" action="${action}">
-<input type="hidden" name="token" value="${escapeHtml(token)}">
-<button type="submit">${escapeHtml(t[action].button)}</button>
-</form>`;
-      return answer(c, 200, info.locale, t[action].title, form);
+      return answer(c, 200, info.locale, t[action].title, `${p(t[action].intro(info.title))}\n${tokenForm(action, token, t[action].button)}`);
     });
 
     app.post(`/petitions/${action}`, async (c) => {
-      if (o.limiter) {
-        const wait = o.limiter.take(clientIp(c, o.trustProxy));
-        if (wait) {
-          c.header('Retry-After', String(wait));
-          return answer(c, 429, guessLocale(c), texts[guessLocale(c)].busy, '');
-        }
-      }
-      const token = (new URLSearchParams(await readText(c.req.raw, 4096)).get('token') ?? c.req.query('token'))?.trim();
+      if (pageWait(c, ctx)) return answer(c, 429, guessLocale(c), texts[guessLocale(c)].busy, '');
+      const token = await postedToken(c);
       if (!tokenOk(token)) return invalidPage(c, guessLocale(c), 400);
       const info = await lookupToken(ctx.db, action, token);
       if (!info) return invalidPage(c, guessLocale(c));

@@ -1,31 +1,45 @@
 /** The petition resource over HTTP: thin routes that parse (Router), call the SQL, answer. */
-import type { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import { routes } from '../../src/api/routes.js';
-import type { Petition, PetitionEvent } from '../../src/api/petition.js';
-import { linkBase, type ServerContext } from '../context.js';
+import type { Petition } from '../../src/api/petition.js';
+import { linkBase, mailLater, type ServerContext } from '../context.js';
 import { csvRow } from '../csv.js';
-import type { Queryable } from '../db/db.js';
-import { ApiFailure, invalid, notFound, type RateLimiter, untilClosed } from '../http.js';
+import type { Db, Queryable } from '../db/db.js';
+import { found, idTaken, invalid, notFound, setLocation } from '../http.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
+import { eventStream, sseData } from '../sse.js';
 import { signatureMail } from './mail.js';
 import { petitionPages } from './pages.js';
-import { TOPIC, confirm, mailFailed, publishChange, sign, withdraw, type Petitions } from './signing.js';
+import { TOPIC, confirm, publishChange, sign, withdraw, type Petitions } from './signing.js';
 import * as sql from './sql.js';
 
-const must = async <T>(value: Promise<T | undefined>, id: string): Promise<T> => {
-  const v = await value;
-  if (v === undefined) throw notFound(`no petition ${id}`);
-  return v;
-};
+const must = <T>(value: Promise<T | undefined>, id: string) => found(value, `petition ${id}`);
 
 /** A timestamp the pattern accepts but the calendar does not (`2026-02-31T25:00Z`) is refused here, not by SQL. */
 const checkDate = (value: string | null | undefined, path: string) => {
   if (value && Number.isNaN(Date.parse(value))) throw invalid(path, 'not a valid date-time', 'invalid_date');
 };
 
-export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
+/** The signatures of a petition as CSV, read in pages of 1,000 rows so that a large petition streams instead of filling memory. */
+function signaturesCsv(db: Db, id: string): ReadableStream<string> {
+  const header = ['name', 'email', 'postal_code', 'city', 'comment', 'show_name', 'accept_updates', 'status', 'signed_at', 'confirmed_at'];
+  let after = '0';
+  let first = true;
+  return new ReadableStream<string>({
+    async pull(controller) {
+      if (first) {
+        first = false;
+        controller.enqueue(`\uFEFF${csvRow(header)}`); // the BOM makes spreadsheets read UTF-8
+      }
+      const rows = await sql.exportPage(db, id, after, 1000);
+      for (const r of rows) controller.enqueue(csvRow([r.name, r.email, r.postal_code, r.city, r.comment, r.show_name, r.accept_updates, r.status, r.created_at, r.confirmed_at]));
+      if (rows.length < 1000) controller.close();
+      else after = rows[rows.length - 1]!.id;
+    },
+  });
+}
+
+export function petitionRoutes(router: Router, ctx: ServerContext): void {
   const { db, bus } = ctx;
   const live = new Live<Petition>(bus, TOPIC, (id) => sql.getPetition(db, id));
   ctx.onClose(() => live.close());
@@ -35,14 +49,7 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
 
   router.on(routes.signPetition, async ({ params, body, idempotencyKey }, c) => {
     const { result, mail, petition } = await sign(petitions, params.id, body, idempotencyKey);
-    if (mail) {
-      ctx.background(
-        ctx.mailer.send(signatureMail(mail, petition, linkBase(ctx, c.req.url))).catch(async (e: unknown) => {
-          ctx.log('error', `mail to signature ${mail.signatureId} failed`, e);
-          await mailFailed(db, mail.signatureId);
-        }),
-      );
-    }
+    if (mail) mailLater(ctx, `mail to signature ${mail.signatureId}`, signatureMail(mail, petition, linkBase(ctx, c.req.url)), () => sql.mailFailed(db, mail.signatureId));
     return result;
   });
 
@@ -52,33 +59,19 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
   router.on(routes.petitionEvents, async ({ params }, c) => {
     const id = params.id;
     await must(live.get(id), id);
-    c.header('X-Accel-Buffering', 'no'); // proxies (nginx) must pass events on at once
-    return streamSSE(c, async (stream) => {
-      // One write at a time, in order.
-      let chain = Promise.resolve();
-      const write = (text: () => string | undefined | Promise<string | undefined>) => {
-        chain = chain
-          .then(async () => {
-            const t = await text();
-            if (t !== undefined && !stream.closed) await stream.write(t);
-          })
-          .catch(() => undefined);
-      };
-      const event = (p: Petition | undefined) => (p ? `data: ${JSON.stringify(sql.toEvent(p) satisfies PetitionEvent)}\n\n` : undefined);
-      const stop = live.listen(id, (p) => write(() => event(p)));
-      write(async () => event(await live.get(id))); // the current state first
-      const heartbeat = setInterval(() => write(() => ': heartbeat\n\n'), ctx.heartbeatMs);
-      await untilClosed(stream, ctx.closing);
-      clearInterval(heartbeat);
-      stop();
+    const event = (p: Petition | undefined) => p && sseData(sql.toEvent(p));
+    return eventStream(c, ctx, (send) => {
+      const stop = live.listen(id, (p) => send(() => event(p)));
+      send(async () => event(await live.get(id))); // the current state first
+      return stop;
     });
   });
 
   router.on(routes.createPetition, async ({ body }, c) => {
     checkDate(body.closesAt, 'closesAt');
     const created = await db.transaction(async (tx) => (await sql.insertPetition(tx, body)) && sql.getPetition(tx, body.id));
-    if (!created) throw new ApiFailure(409, 'conflict', `a petition ${body.id} exists already`, { issues: [{ path: 'id', code: 'conflict', message: 'this id is taken' }] });
-    c.header('Location', `${new URL(c.req.url).origin}/api/petitions/${encodeURIComponent(body.id)}`);
+    if (!created) throw idTaken('petition', body.id);
+    setLocation(c, `/api/petitions/${encodeURIComponent(body.id)}`);
     return created;
   });
 
@@ -101,32 +94,13 @@ export function petitionRoutes(app: Hono, router: Router, ctx: ServerContext, o:
   router.on(routes.closePetition, ({ params }) => change(params.id, (tx) => sql.closePetition(tx, params.id)));
 
   router.on(routes.exportSignatures, async ({ params }, c) => {
-    const id = params.id;
-    await must(live.get(id), id);
-    const header = ['name', 'email', 'postal_code', 'city', 'comment', 'show_name', 'accept_updates', 'status', 'signed_at', 'confirmed_at'];
-    let after = '0';
-    let first = true;
-    // Pages of 1,000 rows, so that a large petition streams instead of filling memory.
-    const body = new ReadableStream<string>({
-      async pull(controller) {
-        if (first) {
-          first = false;
-          controller.enqueue(`\uFEFF${csvRow(header)}`); // the BOM makes spreadsheets read UTF-8
-        }
-        const rows = await sql.exportPage(db, id, after, 1000);
-        for (const r of rows) {
-          controller.enqueue(csvRow([r.name, r.email, r.postal_code, r.city, r.comment, r.show_name, r.accept_updates, r.status, r.created_at, r.confirmed_at]));
-        }
-        if (rows.length < 1000) controller.close();
-        else after = rows[rows.length - 1]!.id;
-      },
-    });
-    return c.newResponse(body.pipeThrough(new TextEncoderStream()), 200, {
+    await must(live.get(params.id), params.id);
+    return c.newResponse(signaturesCsv(db, params.id).pipeThrough(new TextEncoderStream()), 200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${id}-signatures.csv"`,
+      'content-disposition': `attachment; filename="${params.id}-signatures.csv"`,
       'cache-control': 'no-store',
     });
   });
 
-  petitionPages(app, ctx, petitions, o);
+  petitionPages(router.app, ctx, petitions);
 }

@@ -1,12 +1,16 @@
-/** The petition resource's SQL: reading petitions and their live state, the admin writes, the export. */
+/**
+ * The petition resource's SQL: reading petitions and their live state, signatures (signing,
+ * confirming, withdrawing, the mailed links), the admin writes, the export, the demo's signers.
+ */
 import { publicName } from '../../src/domain/people.js';
-import { type Petition, type PetitionEvent, type PublicSigner } from '../../src/api/petition.js';
+import { type Petition, type PetitionEvent, type PublicSigner, type SignResult } from '../../src/api/petition.js';
 import type { PetitionCreate, PetitionUpdate } from '../../src/api/admin.js';
 import type { Queryable, Row } from '../db/db.js';
+import { fieldsOf, insertNew, updateRow } from '../db/statements.js';
+import { iso, isoOrNull } from '../time.js';
 
-/** A timestamp from the driver (Date) or from JSON built in SQL (text) as ISO 8601 UTC. */
-export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
-const isoOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : iso(v));
+/** Whether the petition takes signatures: open, and its closing date not passed. */
+const OPEN = `(p.status = 'open' AND (p.closes_at IS NULL OR p.closes_at > now()))`;
 
 /** `status` says `closed` once `closes_at` has passed, as `isOpen()` does. */
 const SELECT_PETITION = `
@@ -82,7 +86,7 @@ export async function signingInfo(q: Queryable, id: string, key: string | null) 
     result_count: number | null;
   }>(
     `SELECT p.title, p.locale, p.double_opt_in, p.signature_count,
-            (p.status = 'open' AND (p.closes_at IS NULL OR p.closes_at > now())) AS open,
+            ${OPEN} AS open,
             s.result_status, s.result_count
        FROM petitions p LEFT JOIN signatures s ON s.petition_id = p.id AND s.idempotency_key = $2
       WHERE p.id = $1`,
@@ -100,37 +104,12 @@ export async function signingInfo(q: Queryable, id: string, key: string | null) 
 }
 
 /** Inserts a petition; false when the id is taken. */
-export async function insertPetition(q: Queryable, p: PetitionCreate): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO petitions (id, title, summary, url, goal, closes_at, double_opt_in, locale)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [p.id, p.title, p.summary, p.url ?? null, p.goal, p.closesAt ?? null, p.doubleOptIn ?? true, p.locale ?? 'fr'],
-  );
-  return rows.length === 1;
-}
-
-const columns: Record<keyof PetitionUpdate, string> = {
-  title: 'title',
-  summary: 'summary',
-  url: 'url',
-  goal: 'goal',
-  closesAt: 'closes_at',
-  doubleOptIn: 'double_opt_in',
-  locale: 'locale',
-};
+export const insertPetition = (q: Queryable, p: PetitionCreate): Promise<boolean> =>
+  insertNew(q, 'petitions', { id: p.id, title: p.title, summary: p.summary, url: p.url ?? null, goal: p.goal, closesAt: p.closesAt ?? null, doubleOptIn: p.doubleOptIn ?? true, locale: p.locale ?? 'fr' });
 
 /** Changes the fields present in `changes`; false when there is no such petition. */
-export async function updatePetition(q: Queryable, id: string, changes: PetitionUpdate): Promise<boolean> {
-  const sets: string[] = ['updated_at = now()'];
-  const values: unknown[] = [id];
-  for (const [key, column] of Object.entries(columns) as [keyof PetitionUpdate, string][]) {
-    if (changes[key] === undefined) continue;
-    values.push(changes[key]);
-    sets.push(`${column} = $${values.length}`);
-  }
-  const rows = await q.query(`UPDATE petitions SET ${sets.join(', ')} WHERE id = $1 RETURNING id`, values);
-  return rows.length === 1;
-}
+const FIELDS = fieldsOf<PetitionUpdate>()(['title', 'summary', 'url', 'goal', 'closesAt', 'doubleOptIn', 'locale']);
+export const updatePetition = (q: Queryable, id: string, changes: PetitionUpdate): Promise<boolean> => updateRow(q, 'petitions', id, changes, FIELDS);
 
 export async function closePetition(q: Queryable, id: string): Promise<boolean> {
   const rows = await q.query(`UPDATE petitions SET status = 'closed', updated_at = now() WHERE id = $1 RETURNING id`, [id]);
@@ -167,3 +146,163 @@ export const exportPage = (q: Queryable, petitionId: string, afterId: string, li
        FROM signatures s WHERE s.petition_id = $1 AND s.id > $2::bigint ORDER BY s.id LIMIT $3`,
     [petitionId, afterId, limit],
   );
+
+/* Signatures ------------------------------------------------------------------------------------ */
+
+/** A new signature: the signer's fields, the Idempotency-Key, and the hashes of its tokens. */
+export interface NewSignature {
+  petitionId: string;
+  name: string;
+  email: string;
+  emailNorm: string;
+  postalCode: string | null;
+  city: string | null;
+  comment: string | null;
+  showName: boolean;
+  acceptUpdates: boolean;
+  key: string | null;
+  confirmHash: string | null;
+  withdrawHash: string;
+}
+
+const COLUMNS = `petition_id, name, email, email_norm, postal_code, city, comment, show_name, accept_updates,
+                 idempotency_key, confirm_hash, withdraw_hash, status, confirmed_at, result_status, result_count, mailed_at`;
+
+const values = (s: NewSignature) => [
+  s.petitionId, s.name, s.email, s.emailNorm, s.postalCode, s.city, s.comment, s.showName, s.acceptUpdates, s.key, s.confirmHash, s.withdrawHash,
+];
+
+/** Inserts a pending signature (the count untouched); undefined when this email or this key has signed. */
+export async function insertPending(q: Queryable, s: NewSignature): Promise<{ id: string; result_count: number } | undefined> {
+  const [row] = await q.query<{ id: string; result_count: number }>(
+    `INSERT INTO signatures (${COLUMNS})
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', NULL, 'pending', signature_count, now()
+       FROM petitions WHERE id = $1
+     ON CONFLICT DO NOTHING RETURNING id::text AS id, result_count`,
+    values(s),
+  );
+  return row;
+}
+
+/**
+ * Inserts a signature counted at once, in one statement with the bump of the count and the
+ * notification `notify` (the arguments of pg_notify): the counter row is locked from the bump to the
+ * commit. Undefined when this email or this key has signed (the caller rolls the bump back).
+ */
+export async function insertCounted(q: Queryable, s: NewSignature, notify: [string, string]): Promise<{ id: string; result_count: number } | undefined> {
+  const [row] = await q.query<{ id: string; result_count: number }>(
+    `WITH bump AS (
+       UPDATE petitions SET signature_count = signature_count + 1, updated_at = now() WHERE id = $1 RETURNING signature_count
+     ), ins AS (
+       INSERT INTO signatures (${COLUMNS})
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'confirmed', now(), 'confirmed', signature_count, now() FROM bump
+       ON CONFLICT DO NOTHING RETURNING id, result_count
+     )
+     SELECT id::text AS id, result_count, pg_notify($13, $14) FROM ins`,
+    [...values(s), ...notify],
+  );
+  return row;
+}
+
+/** The first answer given to this Idempotency-Key on the petition, if any. */
+export async function answerTo(q: Queryable, petitionId: string, key: string): Promise<SignResult | undefined> {
+  const [r] = await q.query<{ result_status: SignResult['status']; result_count: number }>(
+    'SELECT result_status, result_count FROM signatures WHERE petition_id = $1 AND idempotency_key = $2',
+    [petitionId, key],
+  );
+  return r && { status: r.result_status, signatureCount: r.result_count };
+}
+
+/** A pending signer asking again gets a fresh confirmation mail, at most this often. */
+const RESEND_AFTER = '10 minutes';
+
+/**
+ * Gives the pending signature of this email new token hashes if it was not mailed lately (marking it
+ * mailed now); its id, address and name then, else undefined.
+ */
+export async function renewPending(q: Queryable, petitionId: string, emailNorm: string, confirmHash: string, withdrawHash: string) {
+  const [r] = await q.query<{ id: string; email: string; name: string }>(
+    `UPDATE signatures SET confirm_hash = $3, withdraw_hash = $4, mailed_at = now()
+      WHERE petition_id = $1 AND email_norm = $2 AND status = 'pending'
+        AND (mailed_at IS NULL OR mailed_at < now() - interval '${RESEND_AFTER}')
+      RETURNING id::text AS id, email, name`,
+    [petitionId, emailNorm, confirmHash, withdrawHash],
+  );
+  return r;
+}
+
+export async function signatureCount(q: Queryable, petitionId: string): Promise<number> {
+  const [r] = await q.query<{ signature_count: number }>('SELECT signature_count FROM petitions WHERE id = $1', [petitionId]);
+  return r?.signature_count ?? 0;
+}
+
+/** The signature whose confirmation link has this hash, locked, with its petition's count and whether it is open. */
+export async function signatureToConfirm(q: Queryable, confirmHash: string) {
+  const [s] = await q.query<{ id: string; petition_id: string; status: 'pending' | 'confirmed'; signature_count: number; open: boolean }>(
+    `SELECT s.id::text AS id, s.petition_id, s.status, p.signature_count, ${OPEN} AS open
+       FROM signatures s JOIN petitions p ON p.id = s.petition_id
+      WHERE s.confirm_hash = $1 FOR UPDATE OF s`,
+    [confirmHash],
+  );
+  return s;
+}
+
+export const markConfirmed = (q: Queryable, signatureId: string) =>
+  q.query(`UPDATE signatures SET status = 'confirmed', confirmed_at = now() WHERE id = $1::bigint`, [signatureId]);
+
+/** Deletes the signature whose withdrawal link has this hash (its data goes with it); its petition and status. */
+export async function deleteSignature(q: Queryable, withdrawHash: string) {
+  const [s] = await q.query<{ petition_id: string; status: string }>('DELETE FROM signatures WHERE withdraw_hash = $1 RETURNING petition_id, status', [withdrawHash]);
+  return s;
+}
+
+/** What a page needs to know about a mailed link before acting on it. */
+export interface TokenInfo {
+  status: 'pending' | 'confirmed';
+  petitionId: string;
+  title: string;
+  locale: 'fr' | 'en';
+  url: string | null;
+  signatureCount: number;
+  open: boolean;
+}
+
+/** The signature and petition behind a confirmation or withdrawal link (by the hash of its token). */
+export async function tokenInfo(q: Queryable, kind: 'confirm' | 'withdraw', hash: string): Promise<TokenInfo | undefined> {
+  const [r] = await q.query<Row & Omit<TokenInfo, 'petitionId' | 'signatureCount'> & { petition_id: string; signature_count: number }>(
+    `SELECT s.status, s.petition_id, p.title, p.locale, p.url, p.signature_count, ${OPEN} AS open
+       FROM signatures s JOIN petitions p ON p.id = s.petition_id
+      WHERE s.${kind === 'confirm' ? 'confirm_hash' : 'withdraw_hash'} = $1`,
+    [hash],
+  );
+  return r && { status: r.status, petitionId: r.petition_id, title: r.title, locale: r.locale, url: r.url, signatureCount: r.signature_count, open: r.open };
+}
+
+/** Records that a mail failed, so that signing again sends a new one at once. */
+export const mailFailed = (q: Queryable, signatureId: string) => q.query('UPDATE signatures SET mailed_at = NULL WHERE id = $1::bigint', [signatureId]);
+
+/* Demo content ---------------------------------------------------------------------------------- */
+
+/** A signer confirmed at `at` (the demo's); false when this email has signed. */
+export async function insertConfirmedSigner(
+  q: Queryable,
+  petitionId: string,
+  s: { name: string; email: string; city: string; showName: boolean; at: string; withdrawHash: string },
+): Promise<boolean> {
+  const rows = await q.query(
+    `INSERT INTO signatures (petition_id, name, email, email_norm, city, show_name, status, created_at, confirmed_at,
+                             result_status, result_count, withdraw_hash)
+     VALUES ($1, $2, $3, $3, $4, $5, 'confirmed', $6, $6, 'confirmed', 0, $7)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [petitionId, s.name, s.email, s.city, s.showName, s.at, s.withdrawHash],
+  );
+  return rows.length === 1;
+}
+
+/** Sets the confirmed count from the signatures. */
+export const recount = (q: Queryable, petitionId: string) =>
+  q.query(`UPDATE petitions SET signature_count = (SELECT count(*) FROM signatures WHERE petition_id = $1 AND status = 'confirmed') WHERE id = $1`, [petitionId]);
+
+/** A petition created at `createdAt` and closed at `closedAt`. */
+export const closedSince = (q: Queryable, id: string, createdAt: string, closedAt: string) =>
+  q.query(`UPDATE petitions SET status = 'closed', created_at = $2, updated_at = $3 WHERE id = $1`, [id, createdAt, closedAt]);

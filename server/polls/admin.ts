@@ -1,9 +1,20 @@
-/** The organiser's writes: polls with their themes and options, proposals, moderation, closing. */
-import type { AdminProposalCreate, PollCreate, PollUpdate, ProposalModerate } from '../../src/api/admin.js';
+/**
+ * The organiser's routes: polls with their themes and options (their settings checked together),
+ * proposals, moderation, closing, and the results exported as JSON and CSV.
+ */
+import type { Context } from 'hono';
+import type { PollCreate, PollUpdate } from '../../src/api/admin.js';
 import type { ApiIssue } from '../../src/api/common.js';
-import type { Poll } from '../../src/api/poll.js';
+import type { Poll, PollResults, Proposal } from '../../src/api/poll.js';
+import { routes } from '../../src/api/routes.js';
+import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
-import { ApiFailure } from '../http.js';
+import { conflict, found, idTaken, invalidIssues, notFound, setLocation } from '../http.js';
+import type { Router } from '../routing.js';
+import { noTheme } from './proposals.js';
+import * as polls from './sql/polls.js';
+import * as sql from './sql/proposals.js';
+import { newId, publishChange, type Polls } from './voting.js';
 
 const issue = (path: string, message: string, code = 'invalid_value'): ApiIssue => ({ path, code, message });
 
@@ -32,137 +43,133 @@ export function pollProblems(p: PollCreate): ApiIssue[] {
 }
 
 export const refuse = (issues: ApiIssue[]) => {
-  if (issues.length) throw new ApiFailure(400, 'validation', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+  if (issues.length) throw invalidIssues(issues);
 };
-const conflict = (path: string, message: string) => new ApiFailure(409, 'conflict', message, { issues: [issue(path, message, 'conflict')] });
 
-async function replaceLists(q: Queryable, id: string, p: Pick<PollCreate, 'themes' | 'options'>) {
-  if (p.themes) {
-    await q.query('DELETE FROM poll_themes WHERE poll_id = $1', [id]);
-    await q.query(
-      `INSERT INTO poll_themes (poll_id, id, position, title, description)
-       SELECT $1, t.id, t.n, t.title, t.description FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS t(id, title, description, n)`,
-      [id, p.themes.map((t) => t.id), p.themes.map((t) => t.title), p.themes.map((t) => t.description ?? '')],
-    );
-  }
-  if (p.options) {
-    await q.query('DELETE FROM poll_options WHERE poll_id = $1', [id]);
-    await q.query(
-      `INSERT INTO poll_options (poll_id, id, position, label)
-       SELECT $1, o.id, o.n, o.label FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS o(id, label, n)`,
-      [id, p.options.map((o) => o.id), p.options.map((o) => o.label)],
-    );
-  }
-}
-
-/** Inserts a poll with its lists; false when the id is taken. */
-export async function insertPoll(q: Queryable, p: PollCreate): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO polls (id, kind, title, description, vote_kind, opens_at, closes_at, results_visibility, allow_proposals,
-                        moderate_proposals, confirm_email, max_choices, locale)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [
-      p.id,
-      p.kind,
-      p.title,
-      p.description ?? '',
-      p.voteKind,
-      p.opensAt ?? null,
-      p.closesAt ?? null,
-      p.resultsVisibility ?? 'always',
-      p.allowProposals ?? false,
-      p.moderateProposals ?? true,
-      p.confirmEmail ?? false,
-      p.maxChoices ?? null,
-      p.locale ?? 'fr',
-    ],
-  );
-  if (rows.length !== 1) return false;
-  await replaceLists(q, p.id, p);
-  return true;
-}
-
-const columns = {
-  title: 'title',
-  description: 'description',
-  voteKind: 'vote_kind',
-  opensAt: 'opens_at',
-  closesAt: 'closes_at',
-  resultsVisibility: 'results_visibility',
-  allowProposals: 'allow_proposals',
-  moderateProposals: 'moderate_proposals',
-  confirmEmail: 'confirm_email',
-  maxChoices: 'max_choices',
-  locale: 'locale',
-} as const satisfies Partial<Record<keyof PollUpdate, string>>;
-
-/**
- * Changes a poll. `merged` is the poll as it will be (checked by the caller). Refused with 409 when a
- * change would orphan votes or proposals.
- */
-export async function updatePoll(q: Queryable, current: Poll, changes: PollUpdate): Promise<void> {
+/** Refuses a change that would orphan votes or proposals (409 naming the field). */
+async function checkUpdate(q: Queryable, current: Poll, changes: PollUpdate): Promise<void> {
   const id = current.id;
-  if (changes.voteKind && changes.voteKind !== current.voteKind) {
-    const [any] = await q.query('SELECT 1 FROM poll_votes WHERE poll_id = $1 LIMIT 1', [id]);
-    if (any) throw conflict('voteKind', 'votes have been cast: the vote kind can no longer change');
-  }
-  if (changes.options) {
-    const kept = changes.options.map((o) => o.id);
-    const [used] = await q.query<{ value: string }>(`SELECT value FROM poll_votes WHERE poll_id = $1 AND subject = '' AND NOT (value = ANY($2::text[])) LIMIT 1`, [id, kept]);
-    if (used) throw conflict('options', `option ${used.value} has votes and cannot be removed`);
-  }
-  if (changes.themes) {
-    const kept = changes.themes.map((t) => t.id);
-    const [used] = await q.query<{ theme_id: string }>('SELECT theme_id FROM poll_proposals WHERE poll_id = $1 AND NOT (theme_id = ANY($2::text[])) LIMIT 1', [id, kept]);
-    if (used) throw conflict('themes', `theme ${used.theme_id} has proposals and cannot be removed`);
-  }
-  const sets = ['updated_at = now()'];
-  const values: unknown[] = [id];
-  for (const [key, column] of Object.entries(columns) as [keyof typeof columns, string][]) {
-    if (changes[key] === undefined) continue;
-    values.push(changes[key]);
-    sets.push(`${column} = $${values.length}`);
-  }
-  await q.query(`UPDATE polls SET ${sets.join(', ')} WHERE id = $1`, values);
-  await replaceLists(q, id, changes);
+  if (changes.voteKind && changes.voteKind !== current.voteKind && (await polls.hasVotes(q, id))) throw conflict('voteKind', 'votes have been cast: the vote kind can no longer change');
+  const option = changes.options && (await polls.votedOptionBesides(q, id, changes.options.map((o) => o.id)));
+  if (option) throw conflict('options', `option ${option} has votes and cannot be removed`);
+  const theme = changes.themes && (await polls.usedThemeBesides(q, id, changes.themes.map((t) => t.id)));
+  if (theme) throw conflict('themes', `theme ${theme} has proposals and cannot be removed`);
 }
 
-export async function closePoll(q: Queryable, id: string): Promise<boolean> {
-  const rows = await q.query(`UPDATE polls SET status = 'closed', updated_at = now() WHERE id = $1 RETURNING id`, [id]);
-  return rows.length === 1;
+/** The poll as an update would leave it, in the shape of its creation (to check its settings together). */
+const merged = (p: Poll, changes: PollUpdate): PollCreate => ({
+  id: p.id, kind: p.kind, title: p.title, description: p.description, voteKind: p.voteKind, opensAt: p.opensAt, closesAt: p.closesAt,
+  resultsVisibility: p.resultsVisibility, allowProposals: p.allowProposals, moderateProposals: p.moderateProposals, confirmEmail: p.confirmEmail,
+  maxChoices: p.maxChoices, themes: p.themes, options: p.options, locale: p.locale, ...changes,
+});
+
+/** The results as a spreadsheet: one row per choice on the poll, then per proposal and value. */
+function resultsCsv(poll: Poll, results: PollResults, proposals: Proposal[]): string {
+  const pct = (n: number, of: number) => (of ? ((100 * n) / of).toFixed(1) : '');
+  const themes = new Map(poll.themes.map((t) => [t.id, t.title]));
+  let out = `\uFEFF${csvRow(['theme', 'proposal_id', 'proposal', 'choice', 'label', 'count', 'voters', 'percent', 'agreement', 'division'])}`;
+  if (results.poll) {
+    const t = results.poll.tally;
+    const labels = poll.kind === 'quick' ? poll.options.map((o) => [o.id, o.label]) : proposals.map((x) => [x.id, x.title]);
+    if (poll.voteKind === 'support' || poll.voteKind === 'agreement') labels.splice(0, labels.length, ...Object.keys(t.counts).map((k) => [k, k]));
+    for (const [choice, label] of labels) out += csvRow(['', '', poll.title, choice, label, t.counts[choice!] ?? 0, t.total, pct(t.counts[choice!] ?? 0, t.total), '', '']);
+  }
+  for (const x of proposals) {
+    const r = results.proposals[x.id];
+    if (!r) continue;
+    const values = poll.voteKind === 'support' ? ['support'] : ['agree', 'mixed', 'disagree'];
+    for (const v of values)
+      out += csvRow([x.themeId ? themes.get(x.themeId) : '', x.id, x.title, v, v, r.tally.counts[v] ?? 0, r.tally.total, pct(r.tally.counts[v] ?? 0, r.tally.total), r.agreement, r.division]);
+  }
+  return out;
 }
 
-/** Inserts a proposal; undefined when this Idempotency-Key made one already (then read that one). */
-export async function insertProposal(
-  q: Queryable,
-  pollId: string,
-  id: string,
-  p: AdminProposalCreate,
-  status: 'published' | 'pending',
-  key: string | null,
-): Promise<boolean> {
-  const rows = await q.query(
-    `INSERT INTO poll_proposals (poll_id, id, theme_id, title, body, author_name, status, idempotency_key)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-    [pollId, id, p.themeId ?? null, p.title, p.body, p.authorName, status, key],
+export function pollAdminRoutes(router: Router, { db, bus, live }: Polls): void {
+  const load = (q: Queryable, id: string) => found(polls.loadPoll(q, id), `poll ${id}`);
+
+  router.on(routes.createPoll, async ({ body }, c) => {
+    refuse(pollProblems(body));
+    const created = await db.transaction(async (tx) => (await polls.insertPoll(tx, body)) && polls.loadPoll(tx, body.id));
+    if (!created) throw idTaken('poll', body.id);
+    setLocation(c, `/api/polls/${encodeURIComponent(body.id)}`);
+    return polls.current(created.poll);
+  });
+
+  /** An admin change: made, announced on commit, and this process's readers told at once. */
+  const change = async <T>(id: string, write: (tx: Queryable, s: polls.PollState) => Promise<T>): Promise<T> => {
+    const out = await db.transaction(async (tx) => {
+      const r = await write(tx, await load(tx, id));
+      await publishChange(bus, tx, id);
+      return r;
+    });
+    live.changed(id);
+    return out;
+  };
+  const reload = async (tx: Queryable, id: string) => polls.current((await load(tx, id)).poll);
+  const checkTheme = (s: polls.PollState, themeId: string | null | undefined) => {
+    if (themeId && !s.poll.themes.some((t) => t.id === themeId)) throw noTheme(themeId);
+  };
+
+  router.on(routes.updatePoll, ({ params, body }) =>
+    change(params.id, async (tx, s) => {
+      refuse(pollProblems(merged(s.poll, body)));
+      await checkUpdate(tx, s.poll, body);
+      await polls.updatePoll(tx, params.id, body);
+      return reload(tx, params.id);
+    }),
   );
-  return rows.length === 1;
-}
 
-export const proposalByKey = async (q: Queryable, pollId: string, key: string) =>
-  (await q.query<{ id: string }>('SELECT id FROM poll_proposals WHERE poll_id = $1 AND idempotency_key = $2', [pollId, key]))[0]?.id;
-
-export async function moderateProposal(q: Queryable, pollId: string, id: string, m: ProposalModerate): Promise<boolean> {
-  const rows = await q.query(
-    `UPDATE poll_proposals SET status = coalesce($3, status), theme_id = CASE WHEN $7 THEN $4 ELSE theme_id END,
-            title = coalesce($5, title), body = coalesce($6, body), updated_at = now()
-      WHERE poll_id = $1 AND id = $2 RETURNING id`,
-    [pollId, id, m.status ?? null, m.themeId ?? null, m.title ?? null, m.body ?? null, m.themeId !== undefined],
+  router.on(routes.closePoll, ({ params }) =>
+    change(params.id, async (tx) => {
+      await polls.closePoll(tx, params.id);
+      return reload(tx, params.id);
+    }),
   );
-  return rows.length === 1;
-}
 
-export async function moderateArgument(q: Queryable, pollId: string, id: string, status: string): Promise<boolean> {
-  const rows = await q.query('UPDATE poll_arguments SET status = $3 WHERE poll_id = $1 AND id = $2 RETURNING id', [pollId, id, status]);
-  return rows.length === 1;
+  router.on(routes.createProposal, ({ params, body, idempotencyKey }) =>
+    change(params.id, async (tx, s) => {
+      checkTheme(s, body.themeId);
+      const earlier = idempotencyKey ? await sql.proposalByKey(tx, params.id, idempotencyKey) : undefined;
+      const id = earlier ?? newId('p');
+      if (!earlier) await sql.insertProposal(tx, params.id, id, body, 'published', idempotencyKey);
+      return found(sql.getProposal(tx, params.id, id), 'proposal');
+    }),
+  );
+
+  router.on(routes.moderationQueue, async ({ params }) => {
+    await found(live.get(params.id), `poll ${params.id}`);
+    return sql.pending(db, params.id);
+  });
+
+  router.on(routes.moderateProposal, ({ params, body }) =>
+    change(params.id, async (tx, s) => {
+      checkTheme(s, body.themeId);
+      if (!(await sql.moderateProposal(tx, params.id, params.proposalId, body))) throw notFound(`no proposal ${params.proposalId}`);
+      return found(sql.getProposal(tx, params.id, params.proposalId), 'proposal');
+    }),
+  );
+
+  router.on(routes.moderateArgument, ({ params, body }) =>
+    change(params.id, async (tx) => {
+      if (!(await sql.moderateArgument(tx, params.id, params.argumentId, body.status))) throw notFound(`no argument ${params.argumentId}`);
+      return found(sql.getArgument(tx, params.id, params.argumentId), 'argument');
+    }),
+  );
+
+  const exported = async (id: string) => {
+    const s = await load(db, id);
+    const { items } = await sql.newestProposals(db, id, null, 0, 100_000);
+    return { poll: polls.current(s.poll), results: s.results, proposals: items, exportedAt: new Date().toISOString() };
+  };
+
+  router.on(routes.exportPollJson, ({ params }) => exported(params.id));
+
+  router.on(routes.exportPollCsv, async ({ params }, c: Context) => {
+    const { poll, results, proposals } = await exported(params.id);
+    return c.newResponse(resultsCsv(poll, results, proposals), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${params.id}-results.csv"`,
+      'cache-control': 'no-store',
+    });
+  });
 }

@@ -6,7 +6,9 @@
  */
 import type { PollCreate } from '../../src/api/admin.js';
 import type { Queryable } from '../db/db.js';
-import { insertPoll, insertProposal } from './admin.js';
+import { insertPoll } from './sql/polls.js';
+import { insertDemoArgument, insertProposal, setProposalCreated } from './sql/proposals.js';
+import { seedVotes } from './sql/votes.js';
 
 const DAY = 86_400_000;
 
@@ -89,23 +91,6 @@ const args: [string, 'for' | 'against', string, string, number][] = [
   ['donnees-ouvertes', 'for', 'Les données publiques ont été payées par le public : elles doivent lui revenir.', 'Cyrille', 21],
 ];
 
-async function seedVotes(tx: Queryable, pollId: string, rows: { subject: string; value: string; participant: string }[]) {
-  await tx.query(
-    `INSERT INTO poll_votes (poll_id, participant, subject, value, counted)
-     SELECT $1, p, s, v, true FROM unnest($2::text[], $3::text[], $4::text[]) AS t(p, s, v) ON CONFLICT DO NOTHING`,
-    [pollId, rows.map((r) => r.participant), rows.map((r) => r.subject), rows.map((r) => r.value)],
-  );
-  // The counters, from the rows they count.
-  await tx.query(
-    `INSERT INTO poll_tallies (poll_id, subject, value, count)
-       SELECT poll_id, subject, value, count(*) FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY poll_id, subject, value
-       UNION ALL SELECT poll_id, subject, '#', count(DISTINCT participant) FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY poll_id, subject
-       UNION ALL SELECT poll_id, '#', '#', count(DISTINCT participant) FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY poll_id
-     ON CONFLICT (poll_id, subject, value) DO UPDATE SET count = EXCLUDED.count`,
-    [pollId],
-  );
-}
-
 /** Loads the demo polls; true when anything was added. */
 export async function loadPollDemo(tx: Queryable, now = Date.now()): Promise<boolean> {
   const quick = await insertPoll(tx, { ...ministere, closesAt: new Date(now + 60 * DAY).toISOString() });
@@ -120,7 +105,7 @@ export async function loadPollDemo(tx: Queryable, now = Date.now()): Promise<boo
     const rows: { subject: string; value: string; participant: string }[] = [];
     for (const [i, [id, theme, title, body, author, agree, mixed, disagree]] of proposals.entries()) {
       await insertProposal(tx, contribuez.id, id, { themeId: theme, title, body, authorName: author }, 'published', null);
-      await tx.query('UPDATE poll_proposals SET created_at = $3 WHERE poll_id = $1 AND id = $2', [contribuez.id, id, new Date(now - (12 - i) * DAY + i * 3_600_000).toISOString()]);
+      await setProposalCreated(tx, contribuez.id, id, new Date(now - (12 - i) * DAY + i * 3_600_000).toISOString());
       // Participants overlap between proposals, as on a real consultation: 180 people in all.
       let k = i * 17;
       for (const [value, count] of [['agree', agree], ['mixed', mixed], ['disagree', disagree]] as const) {
@@ -129,15 +114,7 @@ export async function loadPollDemo(tx: Queryable, now = Date.now()): Promise<boo
     }
     await seedVotes(tx, contribuez.id, rows);
     for (const [i, [proposalId, side, body, author, likes]] of args.entries()) {
-      const id = `demo-a${i + 1}`;
-      await tx.query(
-        `INSERT INTO poll_arguments (poll_id, id, proposal_id, side, body, author_name, status, like_count) VALUES ($1, $2, $3, $4, $5, $6, 'published', $7)`,
-        [contribuez.id, id, proposalId, side, body, author, likes],
-      );
-      await tx.query(
-        `INSERT INTO poll_argument_likes (poll_id, argument_id, participant) SELECT $1, $2, 'demo-c' || n FROM generate_series(1, $3::int) AS n`,
-        [contribuez.id, id, likes],
-      );
+      await insertDemoArgument(tx, contribuez.id, `demo-a${i + 1}`, { proposalId, side, body, authorName: author }, likes);
     }
   }
   return quick || consultation;

@@ -6,8 +6,8 @@
 import type { Context, Hono } from 'hono';
 import type { Locale } from '../../src/api/petition.js';
 import type { ServerContext } from '../context.js';
-import { escapeHtml, page, pageHeaders } from '../html.js';
-import { ApiFailure, clientIp, readText, type RateLimiter } from '../http.js';
+import { answerPage as answer, guessLocale as guess, pageWait, paragraph as p, postedToken, tokenForm } from '../html.js';
+import { ApiFailure } from '../http.js';
 import type { Mail } from '../mail.js';
 import { confirmParticipant, lookupConfirmation, type Polls } from './voting.js';
 
@@ -49,47 +49,28 @@ export function confirmationMail(to: string, poll: { title: string; locale: Loca
   return { to, subject: t.subject(poll.title).replace(/\s+/g, ' '), text: t.body(poll.title, url) };
 }
 
-const guess = (c: Context): Locale => (/^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'fr');
-const answer = (c: Context, status: 200 | 400 | 404 | 429, locale: Locale, title: string, body: string) =>
-  c.newResponse(page({ lang: locale, title, body: `<h1>${escapeHtml(title)}</h1>\n${body}` }), status, pageHeaders);
-const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
 const tokenOk = (token: string | undefined): token is string => !!token && /^[\w-]{16,200}$/.test(token);
 const invalid = (c: Context, locale: Locale, status: 400 | 404 = 404) => answer(c, status, locale, texts[locale].invalidTitle, p(texts[locale].invalid));
 
-export function pollPages(app: Hono, ctx: ServerContext, polls: Polls, changed: (ids: string[]) => void, o: { limiter: RateLimiter | undefined; trustProxy: boolean | number }) {
+export function pollPages(app: Hono, ctx: ServerContext, polls: Polls) {
   app.get('/polls/confirm', async (c) => {
     const token = c.req.query('token');
     if (!tokenOk(token)) return invalid(c, guess(c), 400);
     const info = await lookupConfirmation(ctx.db, token);
     if (!info) return invalid(c, guess(c));
     const t = texts[info.locale];
-    return answer(
-      c,
-      200,
-      info.locale,
-      t.title,
-      `${p(t.intro(info.title))}
-<form method="post" action="confirm">
-<input type="hidden" name="token" value="${escapeHtml(token)}">
-<button type="submit">${escapeHtml(t.button)}</button>
-</form>`,
-    );
+    return answer(c, 200, info.locale, t.title, `${p(t.intro(info.title))}\n${tokenForm('confirm', token, t.button)}`);
   });
 
   app.post('/polls/confirm', async (c) => {
-    const wait = o.limiter?.take(clientIp(c, o.trustProxy));
-    if (wait) {
-      c.header('Retry-After', String(wait));
-      return answer(c, 429, guess(c), texts[guess(c)].busy, '');
-    }
-    const token = (new URLSearchParams(await readText(c.req.raw, 4096)).get('token') ?? c.req.query('token'))?.trim();
+    if (pageWait(c, ctx)) return answer(c, 429, guess(c), texts[guess(c)].busy, '');
+    const token = await postedToken(c);
     if (!tokenOk(token)) return invalid(c, guess(c), 400);
     const info = await lookupConfirmation(ctx.db, token);
     if (!info) return invalid(c, guess(c));
     try {
       const r = await confirmParticipant(polls, token);
-      changed(r.changed);
-      return answer(c, 200, info.locale, texts[info.locale].title, p(texts[info.locale].done(r.result.participantCount)));
+      return answer(c, 200, info.locale, texts[info.locale].title, p(texts[info.locale].done(r.participantCount)));
     } catch (e) {
       if (e instanceof ApiFailure && e.kind === 'not-found') return invalid(c, info.locale);
       throw e;

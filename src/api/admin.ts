@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { Count, Email, HttpUrl, Id, Slug, Timestamp, line, oneOf, optionalText } from './common.js';
 import { Comment, Moderation } from './comments.js';
 import { Argument, Poll, PollKind, PollResults, Proposal, ResultsVisibility, VoteKind } from './poll.js';
-import { METHODS, MISSING_ANSWERS } from './comparison.js';
+import { LIMITS, METHODS, MISSING_ANSWERS } from './comparison.js';
 
 /** A date-time an organiser sends: ISO 8601 with an offset. */
 export const DateTimeInput = z.iso.datetime({ offset: true });
@@ -138,35 +138,35 @@ const maybeText = (max: number) => z.optional(z.nullable(z.string().check(z.maxL
 /** Admin: create a comparison. `comparisonProblems` then checks references between the lists and stances against the scale. */
 export const ComparisonCreate = z.object({
   id: Slug,
-  title: line(300),
-  description: optionalText(5000),
+  title: line(LIMITS.title),
+  description: optionalText(LIMITS.description),
   scale: z.union([z.literal(3), z.literal(5)]),
   method: z.optional(z.enum(METHODS)),
   allowMethodChoice: z.optional(z.boolean()),
   missingAnswer: z.optional(z.enum(MISSING_ANSWERS)),
   collectAnswers: z.optional(z.boolean()),
-  statements: z.array(z.object({ id: Slug, text: line(1000), theme: line(100), explanation: maybeText(2000) })).check(z.maxLength(200)),
+  statements: z.array(z.object({ id: Slug, text: line(LIMITS.text), theme: line(LIMITS.theme), explanation: maybeText(LIMITS.explanation) })).check(z.maxLength(LIMITS.statements)),
   parties: z
     .array(
       z.object({
         id: Slug,
-        name: line(200),
-        shortName: line(40),
+        name: line(LIMITS.name),
+        shortName: line(LIMITS.shortName),
         colour: z.optional(z.nullable(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour is #rrggbb')))),
         logoUrl: z.optional(z.nullable(HttpUrl)),
       }),
     )
-    .check(z.maxLength(50)),
+    .check(z.maxLength(LIMITS.parties)),
   positions: z.array(
     z.object({
       partyId: Slug,
       statementId: Slug,
       stance: z.nullable(z.int().check(z.minimum(-2), z.maximum(2))),
-      quote: maybeText(2000),
+      quote: maybeText(LIMITS.quote),
       sourceUrl: z.optional(z.nullable(HttpUrl)),
       sourceDate: z.optional(z.nullable(z.iso.date())),
     }),
-  ),
+  ).check(z.maxLength(LIMITS.positions)),
 });
 /** Admin: change a comparison (any subset of fields; a list given replaces the whole list). */
 export const ComparisonUpdate = z.partial(z.omit(ComparisonCreate, { id: true }));

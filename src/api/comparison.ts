@@ -98,6 +98,25 @@ export const withDefaults = (c: Comparison): FullComparison => ({
   ...c,
 });
 
+/**
+ * The most a comparison may hold, the same for the server's (`ComparisonCreate`) and a static file's:
+ * lengths in characters, list sizes, and the bytes of a file or a request.
+ */
+export const LIMITS = {
+  title: 300,
+  description: 5000,
+  statements: 200,
+  text: 1000,
+  theme: 100,
+  explanation: 2000,
+  parties: 50,
+  name: 200,
+  shortName: 40,
+  quote: 2000,
+  positions: 200 * 50,
+  bytes: 1024 * 1024,
+} as const;
+
 /** The largest stance of a scale: 1 on 3 points, 2 on 5. */
 export const half = (scale: number): number => (scale - 1) / 2;
 
@@ -116,6 +135,15 @@ export const isDate = (s: string): boolean => /^\d{4}-\d\d-\d\d$/.test(s) && new
 export function comparisonProblems(c: Comparison): ApiIssue[] {
   const issues: ApiIssue[] = [];
   const bad = (path: string, message: string, code = 'invalid_value') => issues.push({ path, code, message });
+  const over = (path: string, v: { length: number } | null | undefined, max: number) => (v?.length ?? 0) > max && bad(path, `at most ${max}`, 'too_big');
+  const each = <T,>(list: T[], name: string, keys: readonly (keyof T & keyof typeof LIMITS)[]) =>
+    list.forEach((x, i) => keys.forEach((k) => over(`${name}.${i}.${k}`, x[k] as string | undefined, LIMITS[k])));
+  (['title', 'description', 'statements', 'parties', 'positions'] as const).forEach((k) => over(k, c[k], LIMITS[k]));
+  each(c.statements, 'statements', ['text', 'theme', 'explanation']);
+  each(c.parties, 'parties', ['name', 'shortName']);
+  each(c.positions, 'positions', ['quote']);
+  // A list over its limit is not checked further: its problems would be as many as its items.
+  if (issues.length) return issues;
   if (!(SCALES as readonly number[]).includes(c.scale)) bad('scale', 'the scale is 3 or 5');
   if (c.method && !(METHODS as readonly string[]).includes(c.method)) bad('method', `the method is one of ${METHODS.join(', ')}`);
   if (c.missingAnswer && !(MISSING_ANSWERS as readonly string[]).includes(c.missingAnswer)) bad('missingAnswer', 'zero or neutral');

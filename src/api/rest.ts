@@ -95,7 +95,10 @@ export class RestClient {
         error = new CivicError(timeout.aborted ? 'timeout' : 'network', `${method} ${url} failed`, { cause: e });
       }
       const wait = Math.max(backoffMs * 2 ** attempt * (0.75 + Math.random() / 2), (error.retryAfter ?? 0) * 1000);
-      if (attempt >= retries || !(error.transient || error.kind === 'server' || error.kind === 'rate-limited') || wait > maxRetryAfterMs) throw error;
+      // Only what may not have arrived, or what the server asked to send again later (a 429 with a
+      // Retry-After): a refusal is an answer, not a failure (WordPress's 400 comment_flood is
+      // `rate-limited` too, without a Retry-After, and sending it again is flooding).
+      if (attempt >= retries || !(error.transient || error.kind === 'server' || error.retryAfter! >= 0) || wait > maxRetryAfterMs) throw error;
       await new Promise((r) => setTimeout(r, wait));
       if (o.signal?.aborted) throw new CivicError('aborted', 'aborted');
     }

@@ -20,7 +20,7 @@
  */
 import * as z from 'zod/mini';
 import type { CivicBackend, CommentsBackend } from './backend.js';
-import type { Comment, CommentSort, Thread } from './comments.js';
+import type { Comment, CommentSort, Moderation, Thread } from './comments.js';
 import type { CivicErrorKind } from './errors.js';
 import { RestClient, type RestOptions } from './rest.js';
 import { call } from './rest-call.js';
@@ -31,7 +31,11 @@ export interface WordPressOptions extends Omit<RestOptions, 'baseUrl'> {
   /** The site's REST API root: `https://blog.example/wp-json` (or `https://blog.example/?rest_route=`). */
   baseUrl: string;
   /** The deepest reply level shown (default 3); deeper replies stay there and say whom they answer. */
-  maxDepth?: number;
+  maxDepth?: number | undefined;
+  /** What the site's Discussion settings hold comments for (its REST API does not say; default `post`). */
+  moderation?: Moderation | undefined;
+  /** Comments are closed on this post though its `comment_status` says open (e.g. closed after N days). */
+  closed?: boolean | undefined;
 }
 
 const WpComment = z.object({
@@ -182,7 +186,7 @@ function route(thread: string): [string, number] {
 
 const gmt = (date: string) => `${date.replace(/Z?$/, '')}Z`;
 
-export function wordpressComments(client: RestClient, maxDepth = 3): CommentsBackend {
+export function wordpressComments(client: RestClient, { maxDepth = 3, moderation = 'post', closed = false }: Omit<WordPressOptions, 'baseUrl'> = {}): CommentsBackend {
   /** What is known of each comment seen: its depth and author, to place and label replies. */
   const seen = new Map<string, { depth: number; name: string }>();
   const answered = new Map<string, Promise<unknown>>();
@@ -220,8 +224,8 @@ export function wordpressComments(client: RestClient, maxDepth = 3): CommentsBac
         id: thread,
         url: p.data.link,
         title: doc(p.data.title.rendered).textContent ?? '',
-        status: p.data.comment_status === 'open' ? 'open' : 'closed',
-        moderation: 'post',
+        status: p.data.comment_status === 'open' && !closed ? 'open' : 'closed',
+        moderation,
         commentCount: total,
         mentionCount: 0,
         maxDepth,
@@ -303,6 +307,6 @@ export class WordPressBackend implements CivicBackend {
   constructor(options: WordPressOptions | string) {
     const o = typeof options === 'string' ? { baseUrl: options } : options;
     this.client = new RestClient({ ...o, fetch: wordpressFetch(o.fetch) });
-    this.comments = wordpressComments(this.client, o.maxDepth);
+    this.comments = wordpressComments(this.client, o);
   }
 }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type CommentsBackend } from '../api/backend.js';
-import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentSort, type Mention, type Thread } from '../api/comments.js';
+import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentSort, type Mention, type Moderation, type Thread } from '../api/comments.js';
 import { CivicError, toIssues } from '../api/errors.js';
 import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
 import { RestClient } from '../api/rest.js';
@@ -18,10 +18,6 @@ import { renderCompose } from './compose.js';
 import { keepOwn, owned } from './store.js';
 import { has, insert } from './thread.js';
 
-const tables = {
-  en: () => import('../core/translations/en.js').then(({ core, comments }) => ({ ...core, ...comments })),
-  fr: () => import('../core/translations/fr.js').then(({ core, comments }) => ({ ...core, ...comments })),
-};
 const OP = 'comments.post';
 type Input = CommentInput;
 type Entry = OutboxEntry<Input>;
@@ -73,6 +69,10 @@ export class CivicComments extends CivicElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     pageSize: { type: Number, attribute: 'page-size' },
     sort: { reflect: true },
+    requireEmail: { type: Boolean, attribute: 'require-email' },
+    maxDepth: { type: Number, attribute: 'max-depth' },
+    moderation: {},
+    closed: { type: Boolean },
     values: { state: true },
     errors: { state: true },
     sending: { state: true },
@@ -93,6 +93,14 @@ export class CivicComments extends CivicElement {
   declare pageSize: number;
   /** The order of top-level comments: `oldest` (default), `newest` or `likes`. */
   declare sort: CommentSort;
+  /** The email must be given (a WordPress site that requires a name and an email): not marked optional. */
+  declare requireEmail: boolean;
+  /** A WordPress site's deepest reply level (its thread depth less one), which its REST API does not say. */
+  declare maxDepth: number | undefined;
+  /** What a WordPress site holds for moderation (`pre`, `first-time`), which its REST API does not say. */
+  declare moderation: Moderation | undefined;
+  /** A WordPress post whose comments are closed though its REST API says open (closed after N days). */
+  declare closed: boolean;
   declare private values: Values;
   declare private errors: Errors;
   declare private sending: boolean;
@@ -113,7 +121,7 @@ export class CivicComments extends CivicElement {
   loaded?: Loaded;
 
   /** @internal */
-  readonly l = new Localize(this, tables);
+  readonly l = new Localize(this, 'comments');
   #key = newKey();
   #adopted?: Loaded;
   #replayDue = false;
@@ -134,7 +142,7 @@ export class CivicComments extends CivicElement {
     this.sort = 'oldest';
     this.values = {};
     this.errors = {};
-    this.sending = this.preview = false;
+    this.sending = this.preview = this.requireEmail = this.closed = false;
     this.replyTo = null;
     this.acts = {};
     this.items = [];
@@ -146,7 +154,7 @@ export class CivicComments extends CivicElement {
   protected override createBackend(api: string): CivicBackend {
     if (!/\/wp-json\/?$|rest_route=/.test(api)) return { comments: restComments(new RestClient({ baseUrl: api })) };
     const wp = import('../api/wordpress-backend.js').then(
-      (m) => new m.WordPressBackend(api).comments,
+      (m) => new m.WordPressBackend({ baseUrl: api, maxDepth: this.maxDepth, moderation: this.moderation, closed: this.closed }).comments,
       (cause: unknown) => {
         throw new CivicError('network', 'the WordPress backend could not be loaded', { cause });
       },
@@ -201,7 +209,7 @@ export class CivicComments extends CivicElement {
     const L = COMMENT_LIMITS;
     return [
       { name: 'name', label: t.name, autocomplete: 'name', required: true, max: L.name },
-      { name: 'email', label: t.email, type: 'email', autocomplete: 'email', hint: t.emailHint, max: L.email },
+      { name: 'email', label: t.email, type: 'email', autocomplete: 'email', hint: t.emailHint, max: L.email, required: this.requireEmail },
       { name: 'website', label: t.website, type: 'url', autocomplete: 'url', max: L.website },
       { name: 'text', label: t.text, type: 'textarea', required: true, max: L.body, hint: t.textHint },
       { name: 'notifyReplies', label: t.notifyReplies, type: 'checkbox' },
@@ -328,7 +336,7 @@ export class CivicComments extends CivicElement {
     if (v['notifyReplies']) input.notifyReplies = true;
     const parsed = CommentInput.safeParse(input);
     const errors = parsed.success ? {} : this.#errorsOf(new CivicError('validation', '', { issues: toIssues(parsed.error.issues) }));
-    if (input.notifyReplies && !input.email) errors['email'] ??= this.l.t.notifyNeedsEmail;
+    if (!input.email && (this.requireEmail || input.notifyReplies)) errors['email'] ??= this.requireEmail ? this.l.t.required : this.l.t.notifyNeedsEmail;
     if (Object.keys(errors).length) return this.#showErrors(errors);
     this.errors = {};
     this.sending = true;

@@ -13,10 +13,6 @@ import { renderMatrix } from './matrix.js';
 import type { QuizHost, QuizState } from './quiz.js';
 import type { Strings, View } from './view.js';
 
-const tables = {
-  en: () => import('../core/translations/en.js').then(({ core, comparator }): Strings => ({ ...core, ...comparator })),
-  fr: () => import('../core/translations/fr.js').then(({ core, comparator }): Strings => ({ ...core, ...comparator })),
-};
 
 /**
  * A position comparator: parties' stances on statements side by side, each with its quote and
@@ -69,7 +65,7 @@ export class CivicComparator extends CivicElement {
   declare private s: QuizState;
   declare private said: string;
 
-  protected readonly l = new Localize(this, tables);
+  protected readonly l = new Localize(this, 'comparator');
   #restored?: unknown;
   #moved: '' | 'move' | 'method' = '';
 

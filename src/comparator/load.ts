@@ -4,7 +4,7 @@
  * a file that fails says which fields are wrong.
  */
 import type { ComparisonBackend } from '../api/backend.js';
-import { Comparison, comparisonProblems, withDefaults, type FullComparison } from '../api/comparison.js';
+import { Comparison, LIMITS, comparisonProblems, withDefaults, type FullComparison } from '../api/comparison.js';
 import { CivicError, toIssues } from '../api/errors.js';
 
 /** A static file that is not a usable comparison: `status` (HTTP), `json` false (not JSON), or `issues`. */
@@ -27,9 +27,14 @@ export async function loadComparison(api: () => ComparisonBackend, id: string | 
       throw new CivicError(signal.aborted ? 'aborted' : 'network', `${src} could not be fetched`, { cause: e });
     });
     if (!res.ok) throw new FileError(src, true, res.status);
-    data = await res.json().catch(() => {
+    // No larger than the server takes: a larger file is not parsed.
+    const text = await res.text();
+    if (text.length > LIMITS.bytes) throw new FileError(src, true, 0, [{ path: src, code: 'too_big', message: '' }]);
+    try {
+      data = JSON.parse(text);
+    } catch {
       throw new FileError(src, false);
-    });
+    }
     const r = Comparison.safeParse(data);
     if (!r.success) throw new FileError(src, true, 0, toIssues(r.error.issues));
     data = r.data;

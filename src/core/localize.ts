@@ -1,45 +1,49 @@
 /**
  * Per-element localisation. The language comes from the element's own `lang`, else the nearest
  * ancestor's (a <civic-provider lang> or the page's <html lang>), else the browser's. Strings come
- * from typed tables (translations/), each loaded on demand: a page downloads only the languages it
+ * from one file per language (locales.ts), loaded on demand: a page downloads only the languages it
  * shows, so adding a language costs the others nothing (and keeps each widget file within its size
- * budget). Until its table arrives a widget shows the page's own fallback content; when the
+ * budget). Until its strings arrive a widget shows the page's own fallback content; when the
  * language changes, it keeps the previous strings until the new ones arrive. Numbers and dates go
  * through Intl with the full language tag, so `fr-CA` and `fr-FR` each format as their readers
  * expect.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { locales, type Section, type Translation } from './locales.js';
 
-export type Lang = 'fr' | 'en';
-/** One loader per language, e.g. `() => import('./translations/fr.js').then((m) => m.petition)`. */
-export type Tables<T> = Record<Lang, () => Promise<T>>;
+export type { Lang } from './locales.js';
 type Host = ReactiveControllerHost & HTMLElement;
+/** A widget's strings: the core ones and its own table. */
+export type Strings<K extends Section> = Translation['core'] & Translation[K];
 
 const hosts = new Set<Host>();
 let observer: MutationObserver | undefined;
-const cache = new Map<unknown, Promise<unknown>>();
 
-export class Localize<T> implements ReactiveController {
+export class Localizer<T> implements ReactiveController {
   #t?: T;
-  #lang?: string;
+  #load?: unknown;
 
   constructor(
     readonly host: Host,
-    readonly tables: Tables<T>,
+    /** The widget's table in each language file, e.g. `petition`. */
+    readonly section: Section,
   ) {
     host.addController(this);
   }
 
-  /** Before each render: the table of the language in effect, loaded if need be. */
+  /**
+   * Before each render: the strings of the language in effect (its full tag's, else its primary
+   * subtag's, else English), loaded if need be.
+   */
   hostUpdate(): void {
-    const lang = this.locale.slice(0, 2);
-    if (lang === this.#lang) return;
-    this.#lang = lang;
-    const load = this.tables[lang as Lang] ?? this.tables.en;
-    if (!cache.has(load)) cache.set(load, load());
-    void (cache.get(load) as Promise<T>).then((t) => {
-      if (this.#lang !== lang) return;
-      this.#t = t;
+    const tag = this.locale;
+    const load = locales[tag] ?? locales[tag.split('-')[0]!] ?? locales.en!;
+    if (load === this.#load) return;
+    this.#load = load;
+    // A module is fetched once per page: the next import() of it resolves at once.
+    void load().then((m) => {
+      if (this.#load !== load) return;
+      this.#t = { ...m.core, ...m[this.section] } as T;
       this.host.requestUpdate();
     });
   }
@@ -71,7 +75,7 @@ export class Localize<T> implements ReactiveController {
     }
   }
 
-  /** The strings in the current language (French for any `fr-*`, else English), once `ready`. */
+  /** The strings in the current language, once `ready`. */
   get t(): T {
     return this.#t!;
   }
@@ -85,5 +89,8 @@ export class Localize<T> implements ReactiveController {
   d(value: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
     return new Date(value).toLocaleString(this.locale, options);
   }
-
 }
+
+/** A widget's localisation controller: `new Localize(this, 'petition')` gives `t` typed `Strings<'petition'>`. */
+export type Localize<T> = Localizer<T>;
+export const Localize = Localizer as new <K extends Section>(host: Host, section: K) => Localizer<Strings<K>>;

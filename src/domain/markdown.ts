@@ -110,153 +110,252 @@ function list(lines: string[], i: number, first: RegExpExecArray, depth: number,
 }
 
 const PUNCT = /[!-/:-@[-`{-~]/;
-const space = (c: string | undefined) => c === undefined || /\s/.test(c);
+const WS = /\s/;
+const space = (c: string | undefined) => c === undefined || WS.test(c);
 const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
+/** Labels and titles are short; a longer one is text. */
+const LABEL = 1000;
+/** A link's target and a bare link are at most this long. */
+const TARGET = 2048;
+
+/**
+ * What `inline` looks up instead of scanning ahead, computed once per text in a few linear passes,
+ * so that every input, however crafted, is parsed in O(n log n): `next(re)[x]` is the first index at
+ * or after x whose character matches, `depth(open, close)[x]` the openers minus closers before x
+ * (unescaped, for brackets), and `at(list, x)` the first of a sorted list of positions at or after x.
+ */
+const masks: Record<string, Uint8Array> = {};
+/** Which ASCII characters are among `chars`; index 0 says whether `' '` stands for any white space. */
+function mask(chars: string): Uint8Array {
+  const m = new Uint8Array(128);
+  for (const c of chars.includes(' ') ? chars + '\0\t\n\v\f\r' : chars) m[c.charCodeAt(0)] = 1;
+  return m;
+}
+
+class Scan {
+  readonly n: number;
+  constructor(readonly text: string) {
+    this.n = text.length;
+  }
+  #next: Record<string, Int32Array> = {};
+  /** The first index ≥ x whose character is one of `chars` (`' '`: any white space), or n. */
+  next(chars: string, x: number): number {
+    const { text, n } = this;
+    const m = (masks[chars] ??= mask(chars));
+    const is = (k: number) => {
+      const code = text.charCodeAt(k);
+      return code < 128 ? m[code] === 1 : m[0] === 1 && WS.test(text[k]!);
+    };
+    if (n < 32) {
+      while (x < n && !is(x)) x++;
+      return Math.min(x, n);
+    }
+    let a = this.#next[chars];
+    if (!a) {
+      a = this.#next[chars] = new Int32Array(n + 1).fill(n);
+      for (let k = n - 1; k >= 0; k--) a[k] = is(k) ? k : a[k + 1]!;
+    }
+    return a[Math.min(x, n)]!;
+  }
+  #escaped?: Uint8Array;
+  /** Whether the character at x follows an odd run of backslashes. */
+  escaped(x: number): boolean {
+    if (!this.#escaped) {
+      const e = (this.#escaped = new Uint8Array(this.n + 1));
+      for (let k = 1; k <= this.n; k++) e[k] = this.text[k - 1] === '\\' && !e[k - 1] ? 1 : 0;
+    }
+    return !!this.#escaped[x];
+  }
+  #depth: Record<string, Int32Array> = {};
+  /** For a pair (`[]` unescaped, `()`, or '`' alone), the openers minus closers before each index. */
+  depth(pair: string): Int32Array {
+    let d = this.#depth[pair];
+    if (!d) {
+      const { text, n } = this;
+      const esc = pair === '[]';
+      d = this.#depth[pair] = new Int32Array(n + 1);
+      for (let k = 0; k < n; k++) {
+        const c = text[k];
+        d[k + 1] = d[k]! + (c === pair[0] ? 1 : c === pair[1] ? -1 : 0) * (esc && this.escaped(k) ? 0 : 1);
+      }
+    }
+    return d;
+  }
+  #closers: Record<string, Map<number, number[]>> = {};
+  /**
+   * For a pair (`[]` or `()`), the first closer at or after x that ends what an opener just before
+   * `from` began: where the count of openers minus closers since `from` first falls to zero.
+   */
+  close(pair: string, from: number, x: number): number {
+    const depth = this.depth(pair);
+    let byDepth = this.#closers[pair];
+    if (!byDepth) {
+      byDepth = this.#closers[pair] = new Map();
+      for (let k = 0; k < this.n; k++)
+        if (depth[k + 1]! < depth[k]!) {
+          const list = byDepth.get(depth[k]!);
+          if (list) list.push(k);
+          else byDepth.set(depth[k]!, [k]);
+        }
+    }
+    return at(byDepth.get(depth[from]!), x, this.n);
+  }
+  #runs?: Map<number, number[]>;
+  /** The start of the first run of exactly `len` backticks at or after x, or n. */
+  ticks(len: number, x: number): number {
+    if (!this.#runs) {
+      this.#runs = new Map();
+      for (let k = 0; k < this.n; ) {
+        if (this.text[k] !== '`') {
+          k++;
+          continue;
+        }
+        let e = k;
+        while (this.text[e] === '`') e++;
+        const list = this.#runs.get(e - k);
+        if (list) list.push(k);
+        else this.#runs.set(e - k, [k]);
+        k = e;
+      }
+    }
+    return at(this.#runs.get(len), x, this.n);
+  }
+  #emphasis: Record<string, number[][]> = {};
+  /**
+   * The first closer of emphasis `d` at or after x outside code: preceded by a non-space, not
+   * followed by the same character (nor, for `_`, by a letter), and with an even number of
+   * backticks between it and the opener at `from` (else it sits in a code span).
+   */
+  emphasis(d: string, from: number, x: number): number {
+    const ticks = this.depth('`');
+    let lists = this.#emphasis[d];
+    if (!lists) {
+      lists = this.#emphasis[d] = [[], []];
+      const { text } = this;
+      const n = d.length;
+      for (let j = text.indexOf(d); j >= 0; j = text.indexOf(d, j + 1))
+        if (!space(text[j - 1]) && text[j + n] !== d[0] && !(d[0] === '_' && word(text[j + n]))) lists[ticks[j]! & 1]!.push(j);
+    }
+    return at(lists[ticks[from]! & 1], x, this.n);
+  }
+}
+
+/** The first of the sorted `list` that is ≥ x, or `none`. */
+function at(list: readonly number[] = [], x: number, none: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length ? list[lo]! : none;
+}
+
+/** The characters at which something other than text may start. */
+const SPECIAL = '\\\n`[<hH*_';
+
 /** Inline content: code spans, links, emphasis, line breaks and text. */
-export function inline(text: string, depth = 0): Inline[] {
+export function inline(text: string, depth = 0, links = true): Inline[] {
+  const n = text.length;
   const out: Inline[] = [];
-  // Delimiters known to have no closer from here on (so a text full of `*` stays linear).
-  const none = new Set<string>();
+  const s = new Scan(text);
   let buf = '';
-  const flush = () => (buf && out.push(buf), (buf = ''));
-  const push = (node: Inline) => (flush(), out.push(node));
-  let i = 0;
-  while (i < text.length) {
+  // text[plain, i) is text not yet in `buf`: a run of text is sliced once, not added character by character.
+  let plain = 0;
+  let i = s.next(SPECIAL, 0);
+  /** Ends the text before `i` with `node` (or the nodes of a text), and goes on at `end`. */
+  const push = (end: number, node: Inline | Inline[]) => {
+    buf += text.slice(plain, i);
+    if (buf) out.push(buf);
+    if (Array.isArray(node)) for (const x of node) out.push(x);
+    else out.push(node);
+    buf = '';
+    plain = i = end;
+  };
+  // No bare link starts before this index (it lies in a candidate that was no link).
+  let noBare = 0;
+  let link: [string, string, number] | undefined;
+  while (i < n) {
     const c = text[i]!;
-    const rest = text.slice(i, i + 8);
     if (c === '\\' && PUNCT.test(text[i + 1] ?? '')) {
-      buf += text[i + 1];
+      // The escaped character is text: the text resumes with it.
+      buf += text.slice(plain, i);
+      plain = i + 1;
       i += 2;
-      continue;
-    }
-    if (c === '\n') {
-      push({ t: 'br' });
-      i++;
-      continue;
-    }
-    if (c === '`') {
-      let n = 1;
-      while (text[i + n] === '`') n++;
-      const ticks = '`'.repeat(n);
-      let end = text.indexOf(ticks, i + n);
-      while (end >= 0 && text[end + n] === '`') end = text.indexOf(ticks, end + n + 1);
-      if (end >= 0) {
-        let code = text.slice(i + n, end).replace(/\n/g, ' ');
+    } else if (c === '\n') push(i + 1, { t: 'br' });
+    else if (c === '`') {
+      let k = i;
+      while (text[k] === '`') k++;
+      const len = k - i;
+      const end = s.ticks(len, k);
+      if (end < n) {
+        let code = text.slice(k, end).replace(/\n/g, ' ');
         if (/^ .*[^ ].* $/.test(code)) code = code.slice(1, -1);
-        push({ t: 'code', text: code });
-        i = end + n;
-      } else {
-        buf += ticks;
-        i += n;
-      }
-      continue;
-    }
-    if (c === '[' && depth < MAX_DEPTH) {
-      const link = bracketLink(text, i);
-      if (link) {
-        const [label, target, end] = link;
-        const href = safeUrl(target);
-        const c = inline(label, depth + 1);
-        if (href) push({ t: 'a', href, c });
-        else flush(), out.push(...c);
-        i = end;
-        continue;
-      }
-    }
-    if (c === '<') {
-      const end = text.indexOf('>', i);
-      const href = end > 0 && /^<https?:\/\/[^\s<>]+>$/i.test(text.slice(i, end + 1)) && safeUrl(text.slice(i + 1, end));
-      if (href) {
-        push({ t: 'a', href, c: [text.slice(i + 1, end)] });
-        i = end + 1;
-        continue;
-      }
-    }
-    if ((c === 'h' || c === 'H') && /^https?:\/\//i.test(rest) && !word(text[i - 1])) {
-      let end = i;
-      while (end < text.length && !/[\s<>]/.test(text[end]!)) end++;
+        push(end + len, { t: 'code', text: code });
+      } else i = k;
+    } else if (c === '[' && depth < MAX_DEPTH && (link = bracketLink(s, i))) {
+      const [label, target, end] = link;
+      const href = links && safeUrl(target);
+      // A link's label holds no other link; a label whose target is refused is text.
+      if (href) push(end, { t: 'a', href, c: inline(label, depth + 1, false) });
+      else push(end, inline(label, depth + 1, links));
+    } else if (c === '<' && links && (link = autolink(s, i))) push(link[2], { t: 'a', href: link[1], c: [link[0]] });
+    else if ((c === 'h' || c === 'H') && links && i >= noBare && /^https?:\/\//i.test(text.slice(i, i + 8)) && !word(text[i - 1])) {
+      let end = s.next(' <>', i);
+      noBare = end;
       // Trailing punctuation ends the sentence, not the link (a closing parenthesis only if unmatched).
+      let open = 0;
+      let closed = 0;
+      for (let k = i; k < end && end - i <= TARGET; k++) text[k] === '(' ? open++ : text[k] === ')' && closed++;
       while (end > i && /[.,:;!?'"*_)]/.test(text[end - 1]!)) {
-        const url = text.slice(i, end);
-        if (text[end - 1] === ')' && url.split('(').length > url.split(')').length - 1) break;
+        if (text[end - 1] === ')' && open > --closed) break;
         end--;
       }
-      const href = safeUrl(text.slice(i, end));
-      if (href && end > i + 8) {
-        push({ t: 'a', href, c: [text.slice(i, end)] });
-        i = end;
-        continue;
-      }
-    }
-    if ((c === '*' || c === '_') && depth < MAX_DEPTH) {
-      const strong = text[i + 1] === c;
-      const d = strong ? c + c : c;
-      const end = !none.has(d) && closer(text, i, d);
-      if (end) {
-        push({ t: strong ? 'strong' : 'em', c: inline(text.slice(i + d.length, end), depth + 1) });
-        i = end + d.length;
-        continue;
-      }
-      if (end === undefined) none.add(d);
-      buf += d;
-      i += d.length;
-      continue;
-    }
-    buf += c;
-    i++;
+      const href = end - i <= TARGET && end > i + 8 && safeUrl(text.slice(i, end));
+      if (href) push(end, { t: 'a', href, c: [text.slice(i, end)] });
+      else i++;
+    } else if ((c === '*' || c === '_') && depth < MAX_DEPTH) {
+      const d = text[i + 1] === c ? c + c : c;
+      // An opener is followed by a non-space; `_` does not open inside a word (snake_case stays text).
+      const end = !space(text[i + d.length]) && !(c === '_' && word(text[i - 1])) ? s.emphasis(d, i, i + d.length + 1) : n;
+      if (end < n) push(end + d.length, { t: d.length > 1 ? 'strong' : 'em', c: inline(text.slice(i + d.length, end), depth + 1, links) });
+      else i += d.length;
+    } else i++;
+    if (i < n && !SPECIAL.includes(text[i]!)) i = s.next(SPECIAL, i);
   }
-  flush();
+  buf += text.slice(plain);
+  if (buf) out.push(buf);
   return out;
 }
 
-/**
- * Where the emphasis opened at `i` with `d` closes, `false` if it cannot open here, `undefined` if
- * no closer follows at all. An opener is followed by a non-space, a closer preceded by one; `_`
- * does not open or close inside a word (snake_case stays text).
- */
-function closer(text: string, i: number, d: string): number | false | undefined {
-  const n = d.length;
-  if (space(text[i + n]) || (d[0] === '_' && word(text[i - 1]))) return false;
-  let found: number | undefined;
-  for (let j = text.indexOf(d, i + n + 1); j >= 0; j = text.indexOf(d, j + 1)) {
-    if (space(text[j - 1]) || text[j + n] === d[0] || (d[0] === '_' && word(text[j + n]))) continue;
-    // A code span between opener and closer keeps its delimiters as code.
-    if (text.slice(i, j).split('`').length % 2 === 0) continue;
-    found = j;
-    break;
-  }
-  return found;
+/** An autolink `<https://…>` at `i`: its text, its URL and the index after it, or undefined. */
+function autolink(s: Scan, i: number): [string, string, number] | undefined {
+  const end = s.next('>', i);
+  const url = s.text.slice(i + 1, end);
+  const href = end < s.n && s.next('< ', i + 1) >= end && /^https?:\/\/./i.test(url) && safeUrl(url);
+  return href ? [url, href, end + 1] : undefined;
 }
 
 /** `[label](target)` at `i`: the label, the target and the index after it (or undefined: not a link). */
-function bracketLink(text: string, i: number): [string, string, number] | undefined {
-  let level = 0;
-  let j = i;
-  // Labels are short: a text full of `[` stays linear.
-  for (const stop = Math.min(text.length, i + 1000); j < stop; j++) {
-    const ch = text[j];
-    if (ch === '\\') j++;
-    else if (ch === '[') level++;
-    else if (ch === ']' && --level === 0) break;
-    else if (ch === '\n' && text[j + 1] === '\n') return;
+function bracketLink(s: Scan, i: number): [string, string, number] | undefined {
+  const { text, n } = s;
+  // The matching `]`, within a paragraph (no blank line) and a short label.
+  const j = s.close('[]', i + 1, i + 1);
+  if (j >= n || j - i > LABEL || s.next('\n', i) < j && text.indexOf('\n\n', i) < j || text[j + 1] !== '(') return;
+  // The target: up to the matching `)`, or up to white space followed by an optional title and `)`.
+  const from = j + 2;
+  const close = s.close('()', from, from);
+  const ws = s.next(' ', from);
+  let k = close;
+  let end = close;
+  if (ws < close) {
+    end = ws;
+    k = s.next(')', ws);
+    if (k - ws > LABEL || !/^(?:"[^"]*"|'[^']*')?$/.test(text.slice(ws, k).trim())) return;
   }
-  if (level || text[j + 1] !== '(') return;
-  let k = j + 2;
-  let end = -1;
-  for (let parens = 1; k < text.length && k < j + 2000; k++) {
-    const ch = text[k]!;
-    if (ch === '(') parens++;
-    else if (ch === ')' && --parens === 0) break;
-    else if (/\s/.test(ch)) {
-      // Only a title ("…" or '…') may follow the target, then `)`.
-      end = k;
-      k = text.indexOf(')', k);
-      if (k < 0 || !/^(?:"[^"]*"|'[^']*')?$/.test(text.slice(end, k).trim())) return;
-      break;
-    }
-  }
-  if (text[k] !== ')') return;
-  const target = text.slice(j + 2, end < 0 ? k : end).replace(/^<(.*)>$/, '$1');
+  if (k >= n || end - from > TARGET) return;
+  const target = text.slice(from, end).replace(/^<(.*)>$/, '$1');
   return [text.slice(i + 1, j), target, k + 1];
 }

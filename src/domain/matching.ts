@@ -12,9 +12,11 @@
  *   "strongly agree" and "agree" count alike.
  * - `city-block`: the distance between the two stances: 2 points when identical, 0 when at opposite
  *   ends, in equal steps between. On a 3-point scale it gives the same points as `wahl-o-mat`.
- * - `hybrid` (Mendez): the mean of the city-block agreement (proximity) and a directional agreement
- *   (the product of the two stances, from 0 at opposite ends to 1 at the same end; 0.5 when either
- *   is neutral), so sharing a side and its intensity counts, and a neutral answer matches no one fully.
+ * - `hybrid`: Mendez's hybrid model as published (Mendez 2012) and as OpenElectionCompass applies it,
+ *   a table of points for each pair of stances on 5 points (HYBRID below): 2 for the same stance,
+ *   1.5 on the same side when only one holds it strongly, 0 at opposite ends, ½ otherwise (either is
+ *   neutral, or opposite sides without both being strong). On a 3-point scale, agree and disagree
+ *   count as the ends of the scale (strongly agree, strongly disagree).
  *
  * A party's missing answer ("no answer") counts as 0 points (`zero`), or as a neutral stance
  * (`neutral`); either way it is not covered: coverage counts the statements the reader answered on
@@ -65,11 +67,23 @@ export interface Matchable {
   positions: readonly { partyId: string; statementId: string; stance: number | null }[];
 }
 
+/**
+ * Mendez's hybrid model on 5 points, in points out of 2: rows and columns are the stances from
+ * strongly agree (+2) to strongly disagree (−2); the table is symmetric.
+ */
+export const HYBRID: readonly (readonly number[])[] = [
+  [2, 1.5, 0.5, 0.5, 0],
+  [1.5, 2, 0.5, 0.5, 0.5],
+  [0.5, 0.5, 2, 0.5, 0.5],
+  [0.5, 0.5, 0.5, 2, 1.5],
+  [0, 0.5, 0.5, 1.5, 2],
+];
+
 /** The agreement, from 0 to 1, of a reader's stance `r` and a party's stance `p` on a scale whose ends are ±h. */
 export function agreement(method: MatchMethod, r: number, p: number, h: number): number {
   if (method === 'wahl-o-mat') return 1 - Math.abs(Math.sign(r) - Math.sign(p)) / 2;
-  const proximity = 1 - Math.abs(r - p) / (2 * h);
-  return method === 'city-block' ? proximity : (proximity + (r * p) / (h * h) / 2 + 0.5) / 2;
+  if (method === 'city-block') return 1 - Math.abs(r - p) / (2 * h);
+  return HYBRID[2 - (r * 2) / h]![2 - (p * 2) / h]! / 2;
 }
 
 /**

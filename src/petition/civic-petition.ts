@@ -14,10 +14,6 @@ import { base } from '../core/styles.js';
 import { displayGoal } from './goal.js';
 import { styles } from './civic-petition.styles.js';
 
-const tables = {
-  en: () => import('../core/translations/en.js').then(({ core, petition }) => ({ ...core, ...petition })),
-  fr: () => import('../core/translations/fr.js').then(({ core, petition }) => ({ ...core, ...petition })),
-};
 const OP = 'petition.sign';
 type Input = SignatureInput;
 type Phase = 'form' | 'sending' | 'queued' | 'done';
@@ -69,7 +65,7 @@ export class CivicPetition extends CivicElement {
   /** The share module, loaded once a signature is accepted. */
   declare private share: typeof import('./share.js') | undefined;
 
-  protected readonly l = new Localize(this, tables);
+  protected readonly l = new Localize(this, 'petition');
   #key = newKey();
   #wired: unknown[] = [];
   #stop: (() => void)[] = [];

@@ -14,10 +14,6 @@ import { participant } from './participant.js';
 import { renderResult, type Strings } from './render.js';
 import { styles } from './civic-poll.styles.js';
 
-const tables = {
-  en: () => import('../core/translations/en.js').then(({ core, poll }) => ({ ...core, ...poll })),
-  fr: () => import('../core/translations/fr.js').then(({ core, poll }) => ({ ...core, ...poll })),
-};
 const OP = 'poll.vote';
 /** A vote kept in the outbox: its subject (`''`: the poll) and choices (empty: withdrawn). */
 export interface VotePayload {
@@ -83,7 +79,7 @@ export class CivicPoll extends CivicElement {
     said: string;
   };
 
-  readonly l = new Localize(this, tables);
+  readonly l = new Localize(this, 'poll');
   /** @internal The reader's anonymous token, made when first needed: a reader who only looks has none. */
   get participant(): string {
     return participant(true);

@@ -131,4 +131,42 @@ describe('<civic-comments> on a WordPress site', () => {
     await waitForText(el, 'This comment cannot be posted from here.');
     expect($(el, 'form [role=alert]').textContent).to.contain('cannot be posted');
   });
+
+  it('posts a comment WordPress refuses for flooding once, and says so (a refusal is not retried)', async () => {
+    const site = { ...wordpressSite({ flood: true }), requests: [] as string[] };
+    const el = await wpComments(site, 'en');
+    const before = site.requests.length;
+    await fill(el, { name: 'Ana', email: 'ana@example.org', text: 'Twice in a row' });
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('form [role=alert]'), 'the refusal shown');
+    await new Promise((r) => setTimeout(r, 1500)); // past the first retry's backoff, had there been one
+    const posts = site.requests.slice(before).filter((u) => u.endsWith('/wp/v2/comments'));
+    expect(posts.length).to.equal(1);
+    expect($(el, 'form [role=alert]').textContent).to.match(/too many|too quickly|wait/i);
+    expect($<HTMLTextAreaElement>(el, '[name=text]').value).to.equal('Twice in a row');
+  });
+
+  it("learns the site's Discussion settings from attributes: email required, reply depth, closed", async () => {
+    const site = { ...wordpressSite({ requireNameEmail: true }), requests: [] as string[] };
+    worker.use(...wordpressHandlers(site));
+    const el = await mount<CivicComments>(html`<civic-comments lang="en" api=${API} thread="42" require-email max-depth="1" moderation="pre"></civic-comments>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~=comments]'), 'thread rendered', { timeout: 5000 });
+    const label = $(el, 'label[for$=email]').textContent!;
+    expect(label).to.contain('Email').and.not.contain('optional');
+    expect($<HTMLInputElement>(el, '[name=email]').required).to.equal(true);
+    expect(outline(el)).to.deep.equal(['1@1', '2@2', '3@2', '4@2', '5@1']);
+    expect(el.loaded!.thread.moderation).to.equal('pre');
+    const before = site.requests.length;
+    await fill(el, { name: 'Ana', text: 'Sans courriel' });
+    submit(el);
+    await waitUntil(() => el.shadowRoot!.querySelector('[name=email][aria-invalid=true]'), 'the email marked');
+    expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('email');
+    expect(site.requests.length).to.equal(before);
+    await expect(el).to.be.accessible();
+
+    const closed = await mount<CivicComments>(html`<civic-comments lang="en" api=${API} thread="42" closed></civic-comments>`);
+    await waitUntil(() => closed.shadowRoot!.querySelector('[part~=comments]'), 'thread rendered', { timeout: 5000 });
+    expect(closed.shadowRoot!.querySelector('form')).to.equal(null);
+    expect(text(closed)).to.contain('closed');
+  });
 });

@@ -84,6 +84,26 @@ describe('<civic-comparator> data and privacy', () => {
     expect(text(await load('/data/absent.json'))).to.contain('il n’a pas pu être chargé (HTTP 404)');
   });
 
+  it('holds a file to the server\'s limits: long texts, too many statements, too many bytes', async () => {
+    const c = demo();
+    const statements = Array.from({ length: 4504 }, (_, i) => ({ id: `e${i}`, text: `Énoncé ${i}`, theme: 'Thème' }));
+    worker.use(
+      http.get('/data/long.json', () => HttpResponse.json({ ...c, description: 'x'.repeat(6000), statements: [{ ...c.statements[0]!, text: 'y'.repeat(1001) }, ...c.statements.slice(1)] })),
+      http.get('/data/nombreux.json', () => HttpResponse.json({ ...c, statements, positions: [] })),
+      http.get('/data/lourd.json', () => HttpResponse.json({ ...c, description: 'z'.repeat(5 * 1024 * 1024) })),
+    );
+    const load = async (src: string) => {
+      const el = await mount<CivicComparator>(html`<civic-comparator lang="fr" src=${src}></civic-comparator>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), `an error for ${src}`, { timeout: 5000 });
+      expect(all(el, 'tbody tr'), 'nothing of it is shown').to.have.length(0);
+      return all(el, '[role=alert] li').map((li) => li.textContent);
+    };
+    const limit = 'au-delà de la limite (la même que celle du serveur)';
+    expect(await load('/data/long.json')).to.deep.equal([`description : ${limit}`, `statements.0.text : ${limit}`]);
+    expect(await load('/data/nombreux.json')).to.deep.equal([`statements : ${limit}`]);
+    expect(await load('/data/lourd.json')).to.deep.equal([`/data/lourd.json : ${limit}`]);
+  });
+
   it('loads from the backend through the api attribute; no request ever carries the answers until the reader opts in', async () => {
     const memory = new MemoryBackend({ comparisons: [demo()] });
     worker.use(...restHandlers(memory));

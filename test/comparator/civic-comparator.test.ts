@@ -258,7 +258,7 @@ describe('<civic-comparator> questionnaire', () => {
     const select = $<HTMLSelectElement>(el, '[part~=results] select');
     for (const [method, words] of [
       ['city-block', 'par paliers égaux'],
-      ['hybrid', 'la moyenne de deux mesures'],
+      ['hybrid', 'modèle hybride publié par Mendez'],
       ['wahl-o-mat', 'seul le côté compte'],
     ] as const) {
       select.value = method;

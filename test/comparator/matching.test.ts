@@ -62,11 +62,11 @@ describe('matching', () => {
     expect(pct(matchParties(three, reader, 'city-block', 'zero'))).to.deep.equal({ p: 37.5, q: 62.5, n: 62.5 });
   });
 
-  it('hybrid on 3 points: the mean of proximity and direction', () => {
-    // p: s1 (1,1) 1 → 2; s2 (-1,1) 0; s3 (0,-1) prox .5 dir .5 → 1: 3/8.
-    // q: s1 (1,0) .5 → 1; s2 (-1,-1) 1 → 4; s3 none: 0, or (0,0) prox 1 dir .5 → .75 → 1.5: 5/8 or 6.5/8.
-    // n: s1 .5 → 1; s2 .5 → 2; s3 .75 → 1.5: 4.5/8.
-    expect(pct(matchParties(three, reader, 'hybrid', 'zero'))).to.deep.equal({ p: 37.5, q: 62.5, n: 56.25 });
+  it('hybrid on 3 points: agree and disagree as the ends of the 5-point table', () => {
+    // p: s1 (1,1) 2; s2 (-1,1) ends 0; s3 (0,-1) ½: 2.5/8.
+    // q: s1 (1,0) ½; s2 (-1,-1) 2×2 = 4; s3 none: 0, or (0,0) 2: 4.5/8 or 6.5/8.
+    // n: s1 ½; s2 ½×2 = 1; s3 (0,0) 2: 3.5/8.
+    expect(pct(matchParties(three, reader, 'hybrid', 'zero'))).to.deep.equal({ q: 56.25, n: 43.75, p: 31.25 });
     expect(by(matchParties(three, reader, 'hybrid', 'neutral'))['q']!.match).to.equal(81.25);
   });
 
@@ -86,13 +86,23 @@ describe('matching', () => {
     expect(by(r)['r']!.statements.map((s) => s.points)).to.deep.equal([1.5, 3, 0.5]);
   });
 
-  it('5 points, hybrid: intensity on the same side counts, neutrality matches no one fully', () => {
-    // s: s1 (2,0) prox .5 dir .5 → 1; s2 (1,0) prox .75 dir .5 → .625 × 4 = 2.5; s3 → 1: 4.5/8.
-    // t: s1 (2,2) 1 → 2; s2 (1,2) prox .75 dir (2/4+1)/2 = .75 → 3; s3 (-2,-2) 1 → 2: 7/8.
-    expect(pct(matchParties(five, reader5, 'hybrid', 'zero'))).to.deep.equal({ t: 87.5, r: 62.5, s: 56.25 });
-    expect(agreement('hybrid', 1, 1, 2)).to.equal(0.8125, '(1 + (1/4 + 1)/2) / 2');
-    expect(agreement('hybrid', 0, 0, 2)).to.equal(0.75);
-    expect(agreement('hybrid', -2, 2, 2)).to.equal(0);
+  it('5 points, hybrid: Mendez\'s published table', () => {
+    // r: s1 (2,1) 1.5; s2 (1,2) 1.5×2 = 3; s3 (-2,1) ½: 5/8. s: ½ + ½×2 + ½ = 2/8. t: 2 + 1.5×2 + 2 = 7/8.
+    expect(pct(matchParties(five, reader5, 'hybrid', 'zero'))).to.deep.equal({ t: 87.5, r: 62.5, s: 25 });
+    // The table as Mendez (2012) published it and OpenElectionCompass applies it: rows the reader's
+    // stance, columns the party's, from strongly agree to strongly disagree; points out of 2.
+    const published = [
+      [2.0, 1.5, 0.5, 0.5, 0.0],
+      [1.5, 2.0, 0.5, 0.5, 0.5],
+      [0.5, 0.5, 2.0, 0.5, 0.5],
+      [0.5, 0.5, 0.5, 2.0, 1.5],
+      [0.0, 0.5, 0.5, 1.5, 2.0],
+    ];
+    const stances = [2, 1, 0, -1, -2];
+    expect(stances.map((r) => stances.map((p) => 2 * agreement('hybrid', r, p, 2)))).to.deep.equal(published);
+    // agree/agree 2 (not 1.625), strongly agree/neutral ½ (not 1).
+    expect(2 * agreement('hybrid', 1, 1, 2)).to.equal(2);
+    expect(2 * agreement('hybrid', 2, 0, 2)).to.equal(0.5);
   });
 
   it('nothing answered: no match (null) for anyone, and the order stays', () => {

@@ -8,7 +8,7 @@
  *   approved comments of type `comment` only; `type` other than `comment` is refused to anonymous
  *   readers (401 `rest_forbidden_param`); `X-WP-Total` and `X-WP-TotalPages` headers; a page past
  *   the last is 400 `rest_comment_invalid_page_number`.
- * - `POST /wp/v2/comments` (JSON): 401 `rest_comment_login_required` unless the site allows
+ * - `POST /wp/v2/comments` (JSON): 400 `comment_flood` (no Retry-After) when the flood check refuses; 401 `rest_comment_login_required` unless the site allows
  *   anonymous comments; 403 `rest_comment_invalid_post_id`, `rest_comment_closed`; 400
  *   `rest_comment_author_data_required` (the "name and email required" setting), `rest_invalid_param`
  *   (`data.params.author_email`), `rest_comment_content_invalid`; 409 `comment_duplicate`; 201 with
@@ -48,6 +48,8 @@ export interface WpSite {
   requireNameEmail?: boolean;
   /** "Comment must be manually approved". */
   moderate?: boolean;
+  /** WordPress's flood check refuses the next comment (400 `comment_flood`, no Retry-After, as WordPress 6.1 answers). */
+  flood?: boolean;
   /** Every request's URL, for tests. */
   requests?: string[];
 }
@@ -114,6 +116,7 @@ export function wordpressHandlers(site: WpSite, base = 'https://blog.example/wp-
       if (!content.trim()) return error('rest_comment_content_invalid', 'Invalid comment content.', 400);
       const name = String(body['author_name'] ?? '');
       if (site.requireNameEmail && (!name || !email)) return error('rest_comment_author_data_required', 'Creating a comment requires valid author name and email values.', 400);
+      if (site.flood) return error('comment_flood', 'You are posting comments too quickly. Slow down.', 400);
       if (site.comments.some((c) => c.post === post.id && c.author_name === name && c.html === content))
         return error('comment_duplicate', 'Duplicate comment detected; it looks as though you’ve already said that!', 409);
       const c: WpCommentData = {

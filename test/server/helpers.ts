@@ -2,10 +2,15 @@
  * Shared by the server suites: every suite runs once on PGlite (in memory) and once on a real
  * PostgreSQL in a fresh database of its own. PostgreSQL comes from TEST_DATABASE_URL, else the
  * local socket; when none answers its suite is skipped, except with CI=true, where that fails.
+ * `serverSuites` starts a server for each; `refused` checks an error answer; `testClock` is a clock
+ * a test moves on instead of waiting. What a suite creates (petitions, threads, polls) is in fixtures.ts.
  */
+import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
+import { after, before, describe } from 'node:test';
 import pg from 'pg';
+import { ApiError } from '../../src/api/common.js';
 import { openDb, type Db } from '../../server/db/db.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/serve.js';
 
@@ -84,6 +89,51 @@ export function targets(): Promise<Target[]> {
   })());
 }
 
+export type TestOptions = ServerOptions & { wrapDb?: (db: Db) => Db };
+
+/**
+ * Runs `body` as a suite on each target, with a server of its own (started with `options`) that its
+ * tests share as `s`. The server is closed after the suite, which fails if it logged a warning or an
+ * error, unless `allowLogs` (a suite that makes the server fail on purpose).
+ */
+export async function serverSuites(title: string, options: TestOptions, body: (s: TestServer, target: Target) => void, { allowLogs = false } = {}): Promise<void> {
+  for (const target of await targets()) {
+    describe(`${title} on ${target.name}`, { skip: target.skip }, () => {
+      const s = {} as TestServer;
+      before(async () => {
+        Object.assign(s, await startTest(target, options));
+      });
+      after(async () => {
+        if (!allowLogs) assert.deepEqual(s.logged, [], 'nothing logged as a warning or an error');
+        await s.close();
+      });
+      body(s, target);
+    });
+  }
+}
+
+/** Asserts a JSON ApiError of `status` and `kind` with no stack in it, whose issues name `paths` (all of them, in any order). */
+export function refused(r: Answer, status: number, kind: string, paths?: string[]) {
+  assert.equal(r.status, status, r.text);
+  assert.match(r.headers.get('content-type') ?? '', /^application\/json/);
+  const body = ApiError.parse(r.json);
+  assert.equal(body.error.kind, kind, r.text);
+  if (paths) assert.deepEqual([...new Set((body.error.issues ?? []).map((i) => i.path))].sort(), [...paths].sort(), r.text);
+  assert.doesNotMatch(r.text, /at .*\.ts:\d+/, 'no stack');
+}
+
+/** A clock for the server (`now` option) that starts at the real time and moves on only when told. */
+export function testClock() {
+  let offset = 0;
+  return {
+    now: () => Date.now() + offset,
+    /** Moves the clock `ms` forward. */
+    advance(ms: number) {
+      offset += ms;
+    },
+  };
+}
+
 export interface TestServer extends RunningServer {
   /** Every line logged at warn or error (tests that expect none can check it is empty). */
   logged: string[];
@@ -104,7 +154,7 @@ export interface Answer {
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 /** Starts a server on 127.0.0.1 and a free port, on a fresh database of `target`; `close` drops it. */
-export async function startTest(target: Target, options: ServerOptions & { wrapDb?: (db: Db) => Db } = {}): Promise<TestServer> {
+export async function startTest(target: Target, options: TestOptions = {}): Promise<TestServer> {
   const fresh = await target.freshDb();
   const logged: string[] = [];
   const { wrapDb, ...rest } = options;
@@ -153,14 +203,6 @@ export const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 export const uniqueEmail = (tag = 'signer') => `${tag}-${randomUUID().slice(0, 12)}@example.org`;
 export const key = () => ({ 'idempotency-key': randomUUID() });
 
-/** Creates a petition through the admin route and returns its id. */
-export async function createPetition(s: TestServer, fields: Record<string, unknown> = {}): Promise<string> {
-  const id = `p-${randomBytes(5).toString('hex')}`;
-  const r = await s.call('POST', '/api/admin/petitions', { id, title: 'A petition', summary: 'Why.', goal: 100, ...fields }, admin);
-  if (r.status !== 201) throw new Error(`create petition: ${r.status} ${r.text}`);
-  return id;
-}
-
 /** The token in a link `/petitions/<kind>?token=` of a mail text. */
 export function tokenFrom(text: string, kind: 'confirm' | 'withdraw'): string {
   const m = new RegExp(`/petitions/${kind}\\?token=([\\w%-]+)`).exec(text);
@@ -173,6 +215,7 @@ export class EventReader {
   readonly #controller = new AbortController();
   readonly #events: unknown[] = [];
   readonly #waiters: ((e: unknown) => void)[] = [];
+  readonly #heartbeats: (() => void)[] = [];
   /** Comment lines seen (heartbeats). */
   comments = 0;
   status = 0;
@@ -198,7 +241,10 @@ export class EventReader {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart());
-          if (block.startsWith(':')) this.comments++;
+          if (block.startsWith(':')) {
+            this.comments++;
+            for (const w of this.#heartbeats.splice(0)) w();
+          }
           if (data.length) this.#push(JSON.parse(data.join('\n')));
         }
       }
@@ -225,6 +271,17 @@ export class EventReader {
         reject(new Error(`no event within ${timeoutMs} ms`));
       }, timeoutMs);
       this.#waiters.push(waiter);
+    });
+  }
+
+  /** Resolves at the next comment line (a heartbeat). */
+  heartbeat(timeoutMs = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error(`no heartbeat within ${timeoutMs} ms`)), timeoutMs);
+      this.#heartbeats.push(() => {
+        clearTimeout(t);
+        resolve();
+      });
     });
   }
 

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Bus } from '../../server/bus.js';
 import { Live } from '../../server/live.js';
+import { testClock } from './helpers.js';
 
 function setup(ttlMs = 60_000) {
+  const clock = testClock();
   let onAny: (topic: string | undefined) => void = () => undefined;
   const bus = { onAny: (fn: typeof onAny) => ((onAny = fn), () => undefined) } as unknown as Bus;
   let version = 0;
@@ -19,10 +21,11 @@ function setup(ttlMs = 60_000) {
       await gate;
       return id === 'missing' ? undefined : { id, v };
     },
-    { ttlMs },
+    { ttlMs, now: clock.now },
   );
   return {
     live,
+    clock,
     emit: (topic: string | undefined) => onAny(topic),
     bump: () => ++version,
     loads: () => loads,
@@ -73,7 +76,7 @@ describe('Live', () => {
     assert.equal(await t.live.get('missing'), undefined);
     assert.equal(t.loads(), 2);
     await t.live.get('x');
-    await new Promise((r) => setTimeout(r, 30));
+    t.clock.advance(30);
     await t.live.get('x');
     assert.equal(t.loads(), 4);
   });

@@ -1,13 +1,17 @@
 /**
- * Two server processes on one PostgreSQL: events cross between them through LISTEN/NOTIFY.
- * Real child processes, started as `node --import tsx server/cli.ts`. PGlite is one process's
- * database, so this suite runs on PostgreSQL only.
+ * Real server processes, started as `node --import tsx server/cli.ts`. Two on one PostgreSQL: events
+ * cross between them through LISTEN/NOTIFY (PGlite is one process's database, so that suite runs on
+ * PostgreSQL only). One on a PGlite directory killed with SIGKILL: nothing it acknowledged is lost,
+ * and a first start on a new directory does not hold initdb's memory.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { admin, ADMIN_TOKEN, call, EventReader, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
 import { fileURLToPath } from 'node:url';
-import { ADMIN_TOKEN, EventReader, admin, call, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,15 +22,15 @@ interface Child {
 }
 
 /** Starts the CLI and resolves with its URL once it listens. */
-function startCli(databaseUrl: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', '--dev-mail'], {
+function startCli(databaseUrl: string, args: string[] = [], seconds = 30): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', '--dev-mail', ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, CIVIC_ADMIN_TOKEN: ADMIN_TOKEN, SMTP_URL: '', PUBLIC_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 30 s:\n${output.join('')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start within ${seconds} s:\n${output.join('')}`)), seconds * 1000);
     const read = (chunk: Buffer) => {
       output.push(chunk.toString());
       const m = /listening on (http:\/\/\S+)/.exec(output.join(''));
@@ -122,4 +126,37 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
 
 describe('two server processes on PGlite', () => {
   it('is not a setup the server supports (one PGlite per process)', { skip: 'PGlite is embedded in one process; several processes need PostgreSQL' }, () => {});
+});
+
+describe('a server on a PGlite directory, killed', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'civic-kill-')), 'data');
+  after(() => rmSync(dirname(dir), { recursive: true, force: true }));
+  const rssMb = (child: Child) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+  it('keeps every acknowledged signature after SIGKILL; a first start does not keep initdb\'s memory', async () => {
+    // A first start makes the directory (initdb: 3 s on a quiet machine, much more on a busy one).
+    const first = await startCli('', ['--data', dir], 120);
+    let signed = 0;
+    try {
+      // initdb made the directory in a child process: this one opened it as on any later start.
+      if (process.platform === 'linux') assert.ok(rssMb(first) < 400, `${rssMb(first).toFixed(0)} MB after a first start (initdb alone grows to 800 MB)`);
+      const created = await call(first.url, 'POST', '/api/admin/petitions', { id: 'kill', title: 'Tuer', summary: '', goal: 100, doubleOptIn: false }, admin);
+      assert.equal(created.status, 201, created.text);
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => call(first.url, 'POST', '/api/petitions/kill/signatures', { name: `Signataire ${i}`, email: uniqueEmail(), showName: false }, key())),
+      );
+      signed = answers.filter((a) => a.status === 200 && a.json.status === 'confirmed').length;
+      assert.equal(signed, 30);
+    } finally {
+      // At once, with no chance to flush or close.
+      first.process.kill('SIGKILL');
+      await new Promise((resolve) => first.process.once('exit', resolve));
+    }
+    const second = await startCli('', ['--data', dir], 60);
+    try {
+      assert.equal((await call(second.url, 'GET', '/api/petitions/kill')).json.signatureCount, signed);
+    } finally {
+      await stop(second);
+    }
+  });
 });

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { key, startTest, targets, tokenFrom, uniqueEmail, type TestServer } from './helpers.js';
+import { createPoll, participantToken } from './fixtures.js';
 import { SMTPServer } from 'smtp-server';
 import { SmtpMailer } from '../../server/mail.js';
-import { key, startTest, targets, tokenFrom, uniqueEmail, type TestServer } from './helpers.js';
-import { createPoll, participantToken } from './poll-helpers.js';
 
 interface Received {
   from: string;

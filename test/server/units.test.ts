@@ -4,8 +4,9 @@ import { describe, it } from 'node:test';
 import { Hono } from 'hono';
 import { escapeHtml } from '../../server/html.js';
 import { getEventListeners } from 'node:events';
-import { RateLimiter, checkAdmin, clientIp, ipv6Prefix64, normalIp, untilClosed } from '../../server/http.js';
-import { hashToken, newToken } from '../../server/petitions/signing.js';
+import { RateLimiter, checkAdmin, clientIp, ipv6Prefix64, normalIp } from '../../server/http.js';
+import { newToken, sha256 } from '../../server/secrets.js';
+import { untilClosed } from '../../server/sse.js';
 
 describe('server units', () => {
   it('RateLimiter: a burst of `capacity`, then Retry-After seconds until a token is back', () => {
@@ -59,7 +60,7 @@ describe('server units', () => {
     const a = newToken();
     assert.ok(a.length >= 32 && /^[\w-]+$/.test(a));
     assert.notEqual(a, newToken());
-    assert.match(hashToken(a), /^[0-9a-f]{64}$/);
+    assert.match(sha256(a), /^[0-9a-f]{64}$/);
   });
 
   it('untilClosed: an event stream that ends leaves no listener on the server’s closing signal', async () => {

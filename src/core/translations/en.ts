@@ -1,7 +1,8 @@
 /**
- * English strings. Each widget has its own table, so a widget's bundle carries only its strings;
- * `fr.ts` has the same shape (the types enforce it). Adding a language is one file like this one
- * plus its code in `Lang` (core/localize.ts) and in each widget's `tables`.
+ * English strings, the reference: every language's file has this shape (`Translation` in
+ * ../locales.ts; the typecheck names a string missing). One table per widget, named after it, plus
+ * `core`, so a widget's CDN file carries only its own strings. Adding a language is one file like
+ * `fr.ts` and its line in ../locales.ts; adding a widget, its table here and in every language.
  */
 import type { CivicErrorKind } from '../../api/errors.js';
 
@@ -191,7 +192,7 @@ export const comparator = {
     'city-block':
       'For each statement you answered, a party gets 2 points when its stance is the same as yours and 0 when it is at the other end of the scale, in equal steps in between.',
     hybrid:
-      'For each statement you answered, a party’s score is the mean of two measures: how close its stance is to yours, and whether it is on your side and how firmly (a neutral answer never matches anyone fully). Up to 2 points.',
+      'For each statement you answered, a party gets 2 points for the very stance you took, 1.5 when it is on your side and only one of you holds it strongly, 0 at the other end of the scale, and half a point in every other case (one of you neutral, or opposite sides without a strong stance). This is the hybrid model published by Mendez (2012), as OpenElectionCompass applies it.',
   },
   explainCommon: 'A statement that counts double is worth twice as much; skipped statements do not count at all. The match is the share of the points a party could have had.',
   missing: {
@@ -221,6 +222,7 @@ export const comparator = {
     off_scale: 'not a stance of the scale',
     invalid_format: 'not in the expected format',
     invalid_value: 'not an accepted value',
+    too_big: 'over the limit (the same as the server’s)',
   } as Record<string, string>,
 };
 

@@ -175,7 +175,7 @@ export const comparator: ComparatorStrings = {
     'city-block':
       'Pour chaque énoncé auquel vous avez répondu, un parti obtient 2 points si sa position est identique à la vôtre et 0 si elle est à l’autre bout de l’échelle, par paliers égaux entre les deux.',
     hybrid:
-      'Pour chaque énoncé auquel vous avez répondu, la note d’un parti est la moyenne de deux mesures : la proximité de sa position avec la vôtre, et le fait d’être de votre côté, avec quelle fermeté (une réponse neutre ne correspond jamais pleinement à personne). Jusqu’à 2 points.',
+      'Pour chaque énoncé auquel vous avez répondu, un parti obtient 2 points pour une position identique à la vôtre, 1,5 point s’il est de votre côté et qu’un seul de vous deux l’est fortement, 0 à l’autre bout de l’échelle, et un demi-point dans tous les autres cas (l’un de vous deux neutre, ou des côtés opposés sans position forte). C’est le modèle hybride publié par Mendez (2012), tel qu’OpenElectionCompass l’applique.',
   },
   explainCommon: 'Un énoncé qui compte double vaut deux fois plus ; les énoncés passés ne comptent pas du tout. Le pourcentage est la part des points qu’un parti pouvait obtenir.',
   missing: {
@@ -203,6 +203,7 @@ export const comparator: ComparatorStrings = {
     off_scale: 'pas une position de l’échelle',
     invalid_format: 'pas dans le format attendu',
     invalid_value: 'pas une valeur acceptée',
+    too_big: 'au-delà de la limite (la même que celle du serveur)',
   },
 };
 

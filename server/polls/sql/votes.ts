@@ -1,0 +1,277 @@
+/**
+ * The polls' SQL for votes and likes: the locks, the vote rows and the counters they change
+ * (poll_tallies), each change in one transaction so that counts stay exact however many vote at once.
+ *
+ * Locks are always taken in one order, so concurrent transactions wait rather than deadlock: the
+ * participant's row (one change of theirs at a time), then the poll's row FOR SHARE (a close waits
+ * for the votes under way, and votes after it see it closed), then the counters in sorted order.
+ */
+import type { Tally } from '../../../src/api/poll.js';
+import type { Queryable, Row } from '../../db/db.js';
+import { fromJson } from '../../db/statements.js';
+
+/** Tallies by subject from counter rows (`'#'` values are the subject's voters). */
+export function talliesOf(rows: [string, string, number][]): { tallies: Map<string, Tally>; participants: number } {
+  const tallies = new Map<string, Tally>();
+  let participants = 0;
+  for (const [subject, value, count] of rows) {
+    if (subject === '#') {
+      participants = count;
+      continue;
+    }
+    const t = tallies.get(subject) ?? { counts: {}, total: 0 };
+    if (value === '#') t.total = count;
+    else t.counts[value] = count;
+    tallies.set(subject, t);
+  }
+  return { tallies, participants };
+}
+
+export interface PollLock extends Row {
+  vote_kind: 'support' | 'agreement' | 'single' | 'approval';
+  kind: 'quick' | 'consultation';
+  max_choices: number | null;
+  confirm_email: boolean;
+  results_visibility: string;
+  closed: boolean;
+  upcoming: boolean;
+}
+
+const LOCK_COLUMNS = `p.vote_kind, p.kind, p.max_choices, p.confirm_email, p.results_visibility,
+  (p.status = 'closed' OR p.closes_at <= now()) AS closed, coalesce(p.opens_at > now(), false) AS upcoming`;
+
+/** The poll's row, FOR SHARE: a close waits for this transaction, and it sees a close that committed first. */
+export async function lockPoll(tx: Queryable, pollId: string): Promise<PollLock | undefined> {
+  const [p] = await tx.query<PollLock>(`SELECT ${LOCK_COLUMNS} FROM polls p WHERE p.id = $1 FOR SHARE`, [pollId]);
+  return p;
+}
+
+/** Locks the participant's row (created on first sight); whether their email is confirmed. */
+export async function lockParticipant(tx: Queryable, participant: string): Promise<boolean> {
+  const [me] = await tx.query<{ confirmed: boolean }>(
+    `INSERT INTO poll_participants (id) VALUES ($1)
+     ON CONFLICT (id) DO UPDATE SET seen_at = now() RETURNING confirmed_at IS NOT NULL AS confirmed`,
+    [participant],
+  );
+  return me!.confirmed;
+}
+
+/** Whether this Idempotency-Key is new for the participant (recording it). Rolled back with the transaction. */
+export async function freshKey(tx: Queryable, participant: string, key: string | null): Promise<boolean> {
+  if (key === null) return true;
+  const rows = await tx.query('INSERT INTO poll_vote_keys (participant, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1', [participant, key]);
+  return rows.length === 1;
+}
+
+/** Keys of votes are kept two days: long enough for any replay from a page's outbox. */
+export const sweepVoteKeys = (q: Queryable) => q.query(`DELETE FROM poll_vote_keys WHERE created_at < now() - interval '2 days'`);
+
+/* Counters -------------------------------------------------------------------------------------- */
+
+/** Changes to counters, by subject and value. */
+export type Deltas = Map<string, number>;
+export const addDelta = (d: Deltas, subject: string, value: string, by: number) => by && d.set(`${subject}\u0000${value}`, (d.get(`${subject}\u0000${value}`) ?? 0) + by);
+
+/** Counter changes in sorted order (the lock order), zeros left out, as three arrays for unnest. */
+function sorted(d: Deltas): [string[], string[], number[]] {
+  const entries = [...d].filter(([, by]) => by !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const split = entries.map(([k]) => k.split('\u0000') as [string, string]);
+  return [split.map((x) => x[0]), split.map((x) => x[1]), entries.map(([, by]) => by)];
+}
+
+/**
+ * Adds changes (subjects, values and amounts in parameters $i, $i+1, $i+2, sorted) to the counters
+ * of poll $1, one row after another in that order. A new row starts at the change (never below 0,
+ * so the CHECK holds: a decrease always finds its row); an existing one adds the change, looked up
+ * again by key since EXCLUDED holds the inserted count.
+ */
+const upsertCounters = (i: number) => {
+  const d = `unnest($${i}::text[], $${i + 1}::text[], $${i + 2}::int[])`;
+  return `INSERT INTO poll_tallies (poll_id, subject, value, count)
+  SELECT $1, s, v, greatest(c, 0) FROM ${d} WITH ORDINALITY AS d(s, v, c, n) ORDER BY n
+  ON CONFLICT (poll_id, subject, value) DO UPDATE
+    SET count = poll_tallies.count + (SELECT c FROM ${d} AS d(s, v, c) WHERE s = EXCLUDED.subject AND v = EXCLUDED.value)
+  RETURNING subject, value, count`;
+};
+
+/** Applies counter changes in one statement, in lock order. */
+export async function applyDeltas(tx: Queryable, pollId: string, d: Deltas): Promise<void> {
+  const changes = sorted(d);
+  if (changes[0].length) await tx.query(upsertCounters(2), [pollId, ...changes]);
+}
+
+/** The counters of the subject and the participant count, as rows. */
+type CounterRows = [string, string, number][];
+
+/** The counters of the subject and the participant count as this transaction sees them. */
+export async function subjectCounters(tx: Queryable, pollId: string, subject: string): Promise<CounterRows> {
+  const [r] = await tx.query<{ rows: CounterRows | string }>(
+    `SELECT coalesce(json_agg(json_build_array(subject, value, count)), '[]') AS rows FROM poll_tallies WHERE poll_id = $1 AND subject IN ($2, '#')`,
+    [pollId, subject],
+  );
+  return fromJson(r!.rows);
+}
+
+/* Votes ----------------------------------------------------------------------------------------- */
+
+interface VoteContextRow extends PollLock {
+  /** Whether the Idempotency-Key is new (recorded now) or absent. */
+  fresh: boolean;
+  old: unknown;
+  /** Whether the participant has counted votes on other subjects of the poll. */
+  elsewhere: boolean;
+  allowed: unknown;
+  /** Whether the proposal voted on is published. */
+  proposal: boolean;
+}
+
+/** What a vote needs to know, read with the poll's lock: the poll, the participant's votes, the choices that exist. */
+export interface VoteContext extends VoteContextRow {
+  /** The participant's values on this subject, and whether they count. */
+  old: [string, boolean][];
+  /** The chosen ids that exist: options (quick polls) or published proposals. */
+  allowed: string[];
+}
+
+/** One statement: records the key, locks the poll FOR SHARE, and reads what a vote of `participant` on `subject` needs. */
+export async function voteContext(tx: Queryable, pollId: string, participant: string, subject: string, key: string | null, chosen: string[]): Promise<VoteContext | undefined> {
+  const [p] = await tx.query<VoteContextRow>(
+    `WITH k AS (
+       INSERT INTO poll_vote_keys (participant, key) SELECT $2, $4 WHERE $4::text IS NOT NULL ON CONFLICT DO NOTHING RETURNING 1
+     )
+     SELECT ${LOCK_COLUMNS},
+            ($4::text IS NULL OR EXISTS (SELECT 1 FROM k)) AS fresh,
+            (SELECT coalesce(json_agg(json_build_array(v.value, v.counted) ORDER BY v.value), '[]') FROM poll_votes v
+              WHERE v.poll_id = p.id AND v.participant = $2 AND v.subject = $3) AS old,
+            EXISTS (SELECT 1 FROM poll_votes v WHERE v.poll_id = p.id AND v.participant = $2 AND v.subject <> $3 AND v.counted) AS elsewhere,
+            CASE WHEN p.kind = 'quick'
+              THEN (SELECT coalesce(json_agg(o.id), '[]') FROM poll_options o WHERE o.poll_id = p.id AND o.id = ANY($5::text[]))
+              ELSE (SELECT coalesce(json_agg(x.id), '[]') FROM poll_proposals x WHERE x.poll_id = p.id AND x.id = ANY($5::text[]) AND x.status = 'published')
+            END AS allowed,
+            EXISTS (SELECT 1 FROM poll_proposals x WHERE x.poll_id = p.id AND x.id = $3 AND x.status = 'published') AS proposal
+       FROM polls p WHERE p.id = $1 FOR SHARE OF p`,
+    [pollId, participant, subject, key, chosen],
+  );
+  return p && { ...p, old: fromJson(p.old), allowed: fromJson(p.allowed) };
+}
+
+/**
+ * One statement: the participant's vote rows on the subject become `values` (counted or not), the
+ * counters change by `d` in lock order, and the change is NOTIFYed (`notify`). The subject's
+ * counters and the participant count after it.
+ */
+export async function writeVote(
+  tx: Queryable,
+  v: { pollId: string; participant: string; subject: string; values: string[]; counted: boolean; deltas: Deltas; notify: [string, string] },
+): Promise<CounterRows> {
+  const [r] = await tx.query<{ rows: CounterRows | string }>(
+    `WITH gone AS (
+       DELETE FROM poll_votes WHERE poll_id = $1 AND participant = $2 AND subject = $3 AND NOT (value = ANY($4::text[]))
+     ), added AS (
+       INSERT INTO poll_votes (poll_id, participant, subject, value, counted)
+       SELECT $1, $2, $3, v, $5 FROM unnest($4::text[]) AS v ON CONFLICT DO NOTHING
+     ), up AS (
+       ${upsertCounters(6)}
+     )
+     SELECT (SELECT pg_notify($9, $10)) AS notified,
+            (SELECT coalesce(json_agg(json_build_array(x.subject, x.value, x.count)), '[]') FROM (
+               SELECT subject, value, count FROM up
+               UNION ALL
+               SELECT t.subject, t.value, t.count FROM poll_tallies t
+                WHERE t.poll_id = $1 AND t.subject IN ($3, '#') AND NOT EXISTS (SELECT 1 FROM up WHERE up.subject = t.subject AND up.value = t.value)
+            ) x) AS rows`,
+    [v.pollId, v.participant, v.subject, v.values, v.counted, ...sorted(v.deltas), ...v.notify],
+  );
+  return fromJson(r!.rows);
+}
+
+/**
+ * Turns the counting of a participant's votes in a poll on or off: the rows that change, with
+ * whether they counted before; the subjects where some of their rows still count the other way; and
+ * whether they have such rows outside the changed subjects.
+ */
+export async function flipCounted(tx: Queryable, pollId: string, participant: string, counted: boolean) {
+  const rows = await tx.query<{ subject: string; value: string; counted: boolean }>(
+    'UPDATE poll_votes SET counted = $3 WHERE poll_id = $1 AND participant = $2 AND counted <> $3 RETURNING subject, value, NOT counted AS counted',
+    [pollId, participant, counted],
+  );
+  if (!rows.length) return { rows, unflipped: new Set<string>(), other: false };
+  const still = await tx.query<{ subject: string }>('SELECT DISTINCT subject FROM poll_votes WHERE poll_id = $1 AND participant = $2 AND counted = NOT $3', [pollId, participant, counted]);
+  const subjects = [...new Set(rows.map((r) => r.subject))];
+  const other = await tx.query('SELECT 1 FROM poll_votes WHERE poll_id = $1 AND participant = $2 AND counted = $3 AND NOT (subject = ANY($4::text[])) LIMIT 1', [pollId, participant, counted, subjects]);
+  return { rows, unflipped: new Set(still.map((r) => r.subject)), other: other.length > 0 };
+}
+
+/** The polls that count confirmed votes only in which these participants have voted, in id order (the lock order). */
+export async function confirmingPolls(tx: Queryable, participants: string[]): Promise<string[]> {
+  const rows = await tx.query<{ poll_id: string }>(
+    `SELECT DISTINCT v.poll_id FROM poll_votes v JOIN polls p ON p.id = v.poll_id
+      WHERE v.participant = ANY($1::text[]) AND p.confirm_email ORDER BY v.poll_id`,
+    [participants],
+  );
+  return rows.map((r) => r.poll_id);
+}
+
+export async function participantCount(q: Queryable, pollId: string): Promise<number> {
+  const [n] = await q.query<{ count: number }>(`SELECT count FROM poll_tallies WHERE poll_id = $1 AND subject = '#' AND value = '#'`, [pollId]);
+  return n?.count ?? 0;
+}
+
+/* Likes ----------------------------------------------------------------------------------------- */
+
+/** The published argument's like count, its row locked; undefined when there is no such argument. */
+export async function lockArgument(tx: Queryable, pollId: string, argumentId: string): Promise<number | undefined> {
+  const [a] = await tx.query<{ like_count: number }>(`SELECT like_count FROM poll_arguments WHERE poll_id = $1 AND id = $2 AND status = 'published' FOR UPDATE`, [pollId, argumentId]);
+  return a?.like_count;
+}
+
+export const hasLiked = async (q: Queryable, pollId: string, argumentId: string, participant: string) =>
+  (await q.query('SELECT 1 FROM poll_argument_likes WHERE poll_id = $1 AND argument_id = $2 AND participant = $3', [pollId, argumentId, participant])).length > 0;
+
+/** Adds or takes back the participant's like, and changes the count in step; the new count. */
+export async function setLike(tx: Queryable, pollId: string, argumentId: string, participant: string, liked: boolean): Promise<number> {
+  await tx.query(
+    liked
+      ? 'INSERT INTO poll_argument_likes (poll_id, argument_id, participant) VALUES ($1, $2, $3)'
+      : 'DELETE FROM poll_argument_likes WHERE poll_id = $1 AND argument_id = $2 AND participant = $3',
+    [pollId, argumentId, participant],
+  );
+  const [r] = await tx.query<{ like_count: number }>('UPDATE poll_arguments SET like_count = like_count + $3 WHERE poll_id = $1 AND id = $2 RETURNING like_count', [
+    pollId,
+    argumentId,
+    liked ? 1 : -1,
+  ]);
+  return r!.like_count;
+}
+
+/* A ballot -------------------------------------------------------------------------------------- */
+
+/** A participant's votes (by subject), likes and confirmation, for one poll. */
+export async function participantState(q: Queryable, pollId: string, participant: string) {
+  const votes = await q.query<{ subject: string; value: string }>('SELECT subject, value FROM poll_votes WHERE poll_id = $1 AND participant = $2 ORDER BY subject, value', [pollId, participant]);
+  const likes = await q.query<{ argument_id: string }>('SELECT argument_id FROM poll_argument_likes WHERE poll_id = $1 AND participant = $2', [pollId, participant]);
+  const [me] = await q.query<{ confirmed: boolean }>('SELECT confirmed_at IS NOT NULL AS confirmed FROM poll_participants WHERE id = $1', [participant]);
+  const bySubject: Record<string, string[]> = {};
+  for (const v of votes) (bySubject[v.subject] ??= []).push(v.value);
+  return { votes: bySubject, likes: likes.map((l) => l.argument_id), confirmed: me?.confirmed ?? false };
+}
+
+/* Demo content ---------------------------------------------------------------------------------- */
+
+/** The demo's votes, all counted, and the counters from the rows they count. */
+export async function seedVotes(tx: Queryable, pollId: string, rows: { subject: string; value: string; participant: string }[]) {
+  await tx.query(
+    `INSERT INTO poll_votes (poll_id, participant, subject, value, counted)
+     SELECT $1, p, s, v, true FROM unnest($2::text[], $3::text[], $4::text[]) AS t(p, s, v) ON CONFLICT DO NOTHING`,
+    [pollId, rows.map((r) => r.participant), rows.map((r) => r.subject), rows.map((r) => r.value)],
+  );
+  // The counters, from the rows they count.
+  await tx.query(
+    `INSERT INTO poll_tallies (poll_id, subject, value, count)
+       SELECT poll_id, subject, value, count(*) FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY poll_id, subject, value
+       UNION ALL SELECT poll_id, subject, '#', count(DISTINCT participant) FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY poll_id, subject
+       UNION ALL SELECT poll_id, '#', '#', count(DISTINCT participant) FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY poll_id
+     ON CONFLICT (poll_id, subject, value) DO UPDATE SET count = EXCLUDED.count`,
+    [pollId],
+  );
+}
