@@ -1,5 +1,6 @@
 /** `--demo`: content that shows every widget in a useful state. Idempotent. */
 import type { Db } from './db/db.js';
+import { loadAccountDemo } from './accounts/demo.js';
 import { loadCommentDemo } from './comments/demo.js';
 import { loadPetitionDemo } from './petitions/demo.js';
 import { loadPollDemo } from './polls/demo.js';
@@ -7,7 +8,7 @@ import { loadComparisonDemo } from './comparisons/demo.js';
 
 export async function loadDemo(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const loaded = [await loadPetitionDemo(tx), await loadCommentDemo(tx), await loadPollDemo(tx), await loadComparisonDemo(tx)];
+    const loaded = [await loadPetitionDemo(tx), await loadCommentDemo(tx), await loadPollDemo(tx), await loadComparisonDemo(tx), await loadAccountDemo(tx)];
     return loaded.some(Boolean);
   });
 }

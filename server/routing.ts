@@ -1,12 +1,16 @@
 /**
- * Registers JSON routes from the operations table (src/api/routes.ts): the path, the admin check,
- * the rate limit (operations that list 429), the Idempotency-Key, and the params and body parsed
- * with the table's schemas. Handlers get typed input and return the answer (or a Response).
+ * Registers JSON routes from the operations table (src/api/routes.ts): the path, the caller and its
+ * role (an organiser's operation: a session cookie or the bearer token, the least role the table
+ * names, a cookie's write only from the server's own origin), the rate limit (operations that list
+ * 429), the Idempotency-Key, the params and body parsed with the table's schemas, and an audit entry
+ * for each organiser's write that succeeded. Handlers get typed input and return the answer (or a
+ * Response).
  */
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { toIssues } from '../src/api/errors.js';
 import type { Operation } from '../src/api/routes.js';
+import { allows, itemOf, redact, sameOrigin, type AuditLog, type Authenticator, type Principal } from './auth.js';
 import { ApiFailure, checkAdmin, clientIp, invalid, rateLimited, readJson, trimStrings, type RateLimiter } from './http.js';
 
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
@@ -18,6 +22,10 @@ export interface Input<O extends Operation> {
   /** The Idempotency-Key header, if the operation honours one and the client sent it. */
   idempotencyKey: string | null;
   ip: string;
+  /** The caller of an organiser's operation (undefined for the readers'). */
+  principal: O['role'] extends string ? Principal : undefined;
+  /** What the audit entry of an organiser's write says, where the handler knows better than the path. */
+  audit: { id?: string; change?: Record<string, unknown> | null };
 }
 
 /** JSON operations answer their response (or a Response); event streams and CSV answer a Response. */
@@ -31,6 +39,12 @@ export interface RouterOptions {
   checkResponses: boolean;
   /** Counts wrong admin tokens per client: past its burst they are 429. */
   adminFailures?: RateLimiter | undefined;
+  /** Finds the account of a session cookie (none: only the bearer token is accepted). */
+  auth?: Authenticator | undefined;
+  /** Where organisers' writes are recorded. */
+  audit?: AuditLog | undefined;
+  /** The public origin (PUBLIC_URL): a cookie's write must come from it. */
+  publicUrl?: string | undefined;
 }
 
 // Full English messages ("expected string, received number"); widget bundles skip them, the server need not.
@@ -57,14 +71,7 @@ export class Router {
     const { adminToken, limiter, adminFailures, trustProxy, checkResponses } = this.options;
     this.app.on(op.method, this.base + honoPath(op.path), async (c) => {
       const ip = clientIp(c, trustProxy);
-      if (op.admin) {
-        try {
-          checkAdmin(c, adminToken);
-        } catch (e) {
-          const wait = adminFailures?.take(ip);
-          throw wait ? rateLimited(wait) : e;
-        }
-      }
+      const principal = op.role ? await this.#caller(c, op, ip) : undefined;
       if (limiter && op.errors.includes(429)) {
         const wait = limiter.take(ip);
         if (wait) throw rateLimited(wait);
@@ -79,7 +86,12 @@ export class Router {
           throw invalid('Idempotency-Key', 'the Idempotency-Key header must be 1 to 200 visible ASCII characters');
         }
       }
-      const answer = await handler({ params, query, body, idempotencyKey, ip } as Input<O>, c);
+      const audit: Input<O>['audit'] = {};
+      const answer = await handler({ params, query, body, idempotencyKey, ip, principal, audit } as Input<O>, c);
+      if (principal && op.method !== 'GET' && this.options.audit) {
+        const change = audit.change !== undefined ? audit.change : body === undefined ? null : (redact(body) as Record<string, unknown>);
+        await this.options.audit.record({ actor: principal, action: op.id, item: itemOf(op, params as Record<string, string>, body, audit.id), change });
+      }
       if (answer instanceof Response) return answer;
       if (checkResponses && op.response) {
         const r = op.response.safeParse(answer);
@@ -87,5 +99,30 @@ export class Router {
       }
       return c.json(answer as object, op.status as 200);
     });
+  }
+
+  /**
+   * The caller of an organiser's operation, allowed by its role: the bearer token when the request
+   * carries one (wrong ones past a burst are 429), else the session cookie's account, whose writes
+   * must come from this server's pages. 401 without either, 403 for a role that may not.
+   */
+  async #caller(c: Context, op: Operation, ip: string): Promise<Principal> {
+    const { adminToken, adminFailures, auth, publicUrl } = this.options;
+    let principal: Principal | undefined;
+    if (c.req.header('authorization') || !auth) {
+      try {
+        checkAdmin(c, adminToken);
+      } catch (e) {
+        const wait = adminFailures?.take(ip);
+        throw wait ? rateLimited(wait) : e;
+      }
+      principal = { kind: 'token', role: 'owner' };
+    } else {
+      principal = await auth.fromCookie(c);
+      if (!principal) throw new ApiFailure(401, 'unauthorized', 'sign in to the console (or send the admin token)');
+      if (op.method !== 'GET' && !sameOrigin(c, publicUrl)) throw new ApiFailure(403, 'forbidden', 'a write with a session cookie must come from this server\u2019s own pages (Origin)');
+    }
+    if (!allows(principal.role, op.role!)) throw new ApiFailure(403, 'forbidden', `this needs the ${op.role} role`);
+    return principal;
   }
 }

@@ -66,3 +66,18 @@ export const insertThread = (q: Queryable, t: ThreadCreate): Promise<boolean> =>
 /** Changes the fields present in `changes`; false when there is no such thread. */
 const FIELDS = fieldsOf<ThreadUpdate>()(['url', 'title', 'moderation', 'maxDepth', 'editWindowSeconds', 'locale', 'status']);
 export const updateThread = (q: Queryable, id: string, changes: ThreadUpdate): Promise<boolean> => updateRow(q, 'comment_threads', id, changes, FIELDS);
+
+export interface AdminThreadRow extends ThreadRow {
+  pending_count: number;
+  flagged_count: number;
+}
+
+/** Every thread, newest first, with its held and reported comments counted. */
+export const threadList = (q: Queryable) =>
+  q.query<AdminThreadRow>(
+    `SELECT * FROM (${SELECT_THREAD}) t0 CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE c.status = 'pending')::int AS pending_count,
+              count(*) FILTER (WHERE c.flag_count > 0 AND c.status IN ('published', 'pending'))::int AS flagged_count
+         FROM comments c WHERE c.thread_id = t0.id) w
+      ORDER BY t0.created_at DESC, t0.id LIMIT 1000`,
+  );
