@@ -54,7 +54,9 @@ function packInto(dir, prebuilt, log) {
     return `${s} s`;
   };
 
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir, ...(prebuilt ? ['--ignore-scripts'] : [])], repo))[0];
+  // With the prepack build, its log comes first on npm's standard output: the JSON is the last array.
+  const out = npm(['pack', '--json', '--pack-destination', dir, ...(prebuilt ? ['--ignore-scripts'] : [])], repo);
+  const packed = JSON.parse(out.slice(Math.max(0, out.lastIndexOf('\n[') + 1)))[0];
   const tarball = join(dir, packed.filename);
   log(`packed: ${packed.filename}, ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} kB (${since()}${prebuilt ? ', dist/ prebuilt' : ', with the prepack build'})`);
 

@@ -1,5 +1,6 @@
 // `npm test`: typecheck, the house's layout rules (scripts/check-layout.mjs), build, server tests (node's
-// test runner, PGlite and PostgreSQL; with them the documentation's and the scripts' tests), browser
+// test runner, PGlite and PostgreSQL; with them the domain's timings, the documentation's and the
+// scripts' tests), browser
 // tests (@web/test-runner in Chromium), the demo end to end (built server + CDN files in Chromium),
 // the size budget, the WordPress plugin in a real WordPress, the packed package (test/package: installed
 // from its tarball outside the repository, publint, arethetypeswrong), the examples built against it
@@ -52,7 +53,7 @@ const steps = {
   types: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']),
   layout: () => checkLayout(),
   build: () => run('node', ['scripts/build.mjs']),
-  server: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/server', /\.test\.ts$/), ...files('test/docs', /\.test\.ts$/), ...files('test/scripts', /\.test\.mjs$/)]),
+  server: () => run('node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files('test/server', /\.test\.ts$/), ...files('test/domain', /\.test\.ts$/), ...files('test/docs', /\.test\.ts$/), ...files('test/scripts', /\.test\.mjs$/)]),
   browser: () => {
     try {
       process.env.CHROME_PATH = findChrome();

@@ -5,33 +5,18 @@
  * and replying).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { newKey, type CommentsBackend } from '../api/backend.js';
+import { newKey } from '../api/backend.js';
 import { COMMENT_LIMITS, type Comment, type CommentEvent } from '../api/comments.js';
 import { CivicError } from '../api/errors.js';
-import type { CivicComments } from './civic-comments.js';
+import { live } from '../core/live.js';
+import type { Action, Acts, CommentsHost } from './host.js';
 import { issueText } from './issues.js';
 import { mark, marked, reader } from './marks.js';
 import { keepOwn, owned } from './store.js';
 import { has, insert } from './thread.js';
 import { append, remove, replace } from './tree.js';
-import type { Action } from './view.js';
 
-/** The state of the actions under way, kept by the element and changed here. */
-export interface Acts {
-  /** The comment whose text is being edited, and the text so far. */
-  editing?: string | undefined;
-  draft?: string;
-  /** The comment whose deletion awaits confirmation. */
-  confirming?: string | undefined;
-  /** The comment whose report awaits confirmation. */
-  reporting?: string | undefined;
-  /** A message beside one comment: [id, text] (an action refused). */
-  notice?: [string, string] | undefined;
-}
-
-type ActionHost = CivicComments;
-
-export async function act(h: ActionHost, action: Action, c: Comment): Promise<void> {
+export async function act(h: CommentsHost, action: Action, c: Comment): Promise<void> {
   const { t } = h.l;
   const { commentsApi: api, acts } = h;
   const id = c.id;
@@ -52,7 +37,7 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
       await api.flag(id, { reader: reader() }, key);
       mark('flagged', id, true);
       set({ reporting: undefined });
-      h.said = t.reportedSaid;
+      h.say(t.reportedSaid);
       await h.focusOn(`#c-${id}`);
     } else if (action === 'edit') {
       set({ editing: acts.editing === id ? undefined : id, draft: c.body });
@@ -62,7 +47,7 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
       if (!body) return;
       h.items = replace(h.items, await api.edit(id, { editToken: own.token, body }, key));
       set({ editing: undefined });
-      h.said = t.updated;
+      h.say(t.updated);
       await h.focusOn(`#c-${id}`);
     } else if (action === 'delete' || action === 'keep') {
       set({ confirming: action === 'delete' ? id : undefined });
@@ -75,7 +60,7 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
         ? replace(h.items, { ...c, status: 'deleted', body: '', author: { name: '', website: null } })
         : remove(h.items, id);
       if (c.status === 'published' && h.loaded) h.loaded.thread = { ...h.loaded.thread, commentCount: r.commentCount };
-      h.said = t.removed;
+      h.say(t.removed);
       await h.focusOn('#title');
     }
   } catch (e) {
@@ -90,7 +75,7 @@ export async function act(h: ActionHost, action: Action, c: Comment): Promise<vo
 }
 
 /** The author's edit form, in place of the comment's text. */
-export function renderEdit(h: ActionHost, c: Comment): TemplateResult {
+export function renderEdit(h: CommentsHost, c: Comment): TemplateResult {
   const { t } = h.l;
   const run = (action: Action) => void act(h, action, c);
   const error = h.acts.notice?.[0] === c.id && h.acts.notice[1];
@@ -107,7 +92,7 @@ export function renderEdit(h: ActionHost, c: Comment): TemplateResult {
 }
 
 /** The next page, after those shown; focus moves to its first comment. */
-export async function more(h: ActionHost): Promise<void> {
+export async function more(h: CommentsHost): Promise<void> {
   const data = h.loaded;
   if (!data?.next) return;
   try {
@@ -116,31 +101,38 @@ export async function more(h: ActionHost): Promise<void> {
     const first = page.items.find((c) => !has(h.items, c.id));
     h.items = append(h.items, page.items);
     data.next = page.nextCursor;
-    h.said = h.l.t.loaded(page.items.filter((c) => !c.depth).length);
+    h.say(h.l.t.loaded(page.items.filter((c) => !c.depth).length));
     if (first) await h.focusOn(`#c-${first.id}`);
   } catch (e) {
-    h.said = errorText(h, e);
+    h.say(errorText(h, e));
   }
 }
 
 /** The comments that arrived live, put in their places; focus moves to the first. */
-export async function showFresh(h: ActionHost): Promise<void> {
+export async function showFresh(h: CommentsHost): Promise<void> {
   const first = h.fresh[0];
   for (const c of h.fresh) h.items = insert(h.items, c, h.sort);
   h.fresh = [];
-  h.said = '';
+  h.say('');
   if (first) await h.focusOn(`#c-${first.id}`);
 }
 
 /** What went wrong, in words: the server's own refusal if it gave one (issues.ts), else by kind. */
-const errorText = (h: ActionHost, e: unknown) => {
+const errorText = (h: CommentsHost, e: unknown) => {
   const { t } = h.l;
   const issue = e instanceof CivicError ? e.issues.map((i) => issueText(t, i)).find(Boolean) : undefined;
   return issue ?? t.errors[e instanceof CivicError ? e.kind : 'server'] ?? t.errors.server;
 };
 
-/** A live event: counts and edits apply at once; new comments wait, counted, until the reader asks for them. */
-export function live(h: ActionHost, e: CommentEvent): void {
+/**
+ * Live updates of the thread shown, from the first comments on (they come with their handling):
+ * counts and edits apply at once; new comments wait, counted, until the reader asks for them.
+ */
+export function listen(h: CommentsHost): void {
+  live(h, () => [true, h.resolvedBackend?.comments, h.loaded?.thread.id], (e: CommentEvent) => onEvent(h, e));
+}
+
+function onEvent(h: CommentsHost, e: CommentEvent): void {
   const data = h.loaded;
   if (!data) return;
   data.thread = { ...data.thread, commentCount: e.commentCount, mentionCount: e.mentionCount, status: e.status };
@@ -153,6 +145,6 @@ export function live(h: ActionHost, e: CommentEvent): void {
   h.fresh = replace(h.fresh, c);
   if (e.type === 'created' && !shown && !has(h.fresh, c.id) && !owned(c.threadId).some((o) => o.id === c.id)) {
     h.fresh = [...h.fresh, c];
-    h.said = h.l.t.fresh(h.fresh.length, h.l.n(h.fresh.length));
+    h.say(h.l.t.fresh(h.fresh.length, h.l.n(h.fresh.length)));
   }
 }

@@ -1,41 +1,32 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type CommentsBackend } from '../api/backend.js';
-import { COMMENT_LIMITS, CommentInput, type Comment, type CommentCreated, type CommentSort, type Mention, type Moderation, type Thread } from '../api/comments.js';
+import { CommentInput, type Comment, type CommentCreated, type CommentSort, type Moderation, type Thread } from '../api/comments.js';
 import { CivicError, toIssues } from '../api/errors.js';
-import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
-import { RestClient } from '../api/rest.js';
-import { restComments } from '../api/rest-comments.js';
+import type { Outcome, OutboxEntry } from '../api/outbox.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicCommentedEvent } from '../core/events.js';
-import { fieldErrors, focusFirstError, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
+import { fieldErrors, focusFirstError, type Errors, type Form, type Values } from '../core/form.js';
 import { TaskStatus } from '@lit/task';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
+import { sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
-import type { Acts } from './actions.js';
+import { commentsBackend, post } from './backend.js';
 import { styles } from './civic-comments.styles.js';
-import { renderCompose } from './compose.js';
+import { composeFields, renderCompose } from './compose.js';
+import type { Acts, CommentsHost, Loaded } from './host.js';
 import { keepOwn, owned } from './store.js';
 import { has, insert } from './thread.js';
 
-const OP = 'comments.post';
 type Input = CommentInput;
-type Entry = OutboxEntry<Input>;
-/** What a load brings: the thread, the first page, the cursor of the next, the mentions. */
-export interface Loaded {
-  thread: Thread;
-  items: Comment[];
-  next: string | null;
-  mentions: Mention[];
-}
 
 /**
  * A comment thread: threaded replies, likes and reports, the reader's own comments (editable for a
  * while, shown to them while awaiting moderation), live arrivals, and the pages citing this one.
  *
  * The widget's file holds what must work offline (writing, replying, keeping a comment until the
- * network returns) and the live updates; reading the conversation (its rendering, the markdown
- * renderer, likes, reports, edits) loads on demand with the first comments (lazy.ts), and the
+ * network returns); reading the conversation (its rendering, the markdown renderer, likes,
+ * reports, edits, live updates) loads on demand with the first comments (lazy.ts), and the
  * proof-of-work solver only when a thread asks for it.
  *
  * @tagname civic-comments
@@ -62,7 +53,7 @@ export interface Loaded {
  * @cssproperty --civic-comments-rule - The line beside replies (default: 2px solid --civic-color-muted).
  * @event civic-commented - A comment or reply was accepted: `status` is `published` or `pending` (awaiting moderation).
  */
-export class CivicComments extends CivicElement {
+export class CivicComments extends CivicElement implements CommentsHost {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = {
     thread: {},
@@ -81,7 +72,6 @@ export class CivicComments extends CivicElement {
     acts: { state: true },
     items: { state: true },
     fresh: { state: true },
-    said: { state: true },
     lazy: { state: true },
   };
 
@@ -113,26 +103,32 @@ export class CivicComments extends CivicElement {
   declare items: Comment[];
   /** @internal Comments that arrived live, shown when the reader asks. */
   declare fresh: Comment[];
-  /** @internal What the status region says. */
-  declare said: string;
   /** @internal The conversation's rendering, loaded with the first comments. */
   declare lazy: typeof import('./lazy.js') | undefined;
   /** @internal The thread, the next page's cursor and the mentions, as loaded and kept up to date. */
-  loaded?: Loaded;
+  loaded: Loaded | undefined;
 
   /** @internal */
   readonly l = new Localize(this, 'comments');
   #key = newKey();
   #adopted?: Loaded;
-  #replayDue = false;
   #cache = new Map<string, unknown>();
-  #wired: unknown[] = [];
-  #stop: (() => void)[] = [];
 
   readonly #task = new Loader(
     this,
     ([, id, sort], signal) => this.#load(id, sort, signal),
-    () => (this.active ? ([this.resolvedBackend, this.thread ?? '', this.sort] as const) : undefined),
+    () => [this.active, this.resolvedBackend?.comments, this.thread ?? '', this.sort] as const,
+  );
+  /**
+   * Comments: posted now, or kept offline and posted when the network returns. Those kept are sent
+   * once the thread is shown, so that they land in it.
+   */
+  readonly #comments = sender(
+    this,
+    () => [this.active && this.loaded?.thread.id === this.thread, this.resolvedBackend?.comments, this.thread],
+    'comments.post',
+    (entry: OutboxEntry<Input>) => post(this.commentsApi, entry, this.loaded?.thread),
+    (entry, outcome: Outcome<CommentCreated>) => this.#posted(entry.payload, outcome, false),
   );
 
   constructor() {
@@ -147,25 +143,11 @@ export class CivicComments extends CivicElement {
     this.acts = {};
     this.items = [];
     this.fresh = [];
-    this.said = '';
   }
 
-  /** From `api`: the reference server's REST API, or a WordPress site's (`https://blog.example/wp-json`, loaded on demand). */
+  /** From `api`: the reference server's REST API, or a WordPress site's (backend.ts). */
   protected override createBackend(api: string): CivicBackend {
-    if (!/\/wp-json\/?$|rest_route=/.test(api)) return { comments: restComments(new RestClient({ baseUrl: api })) };
-    const wp = import('../api/wordpress-backend.js').then(
-      (m) => new m.WordPressBackend({ baseUrl: api, maxDepth: this.maxDepth, moderation: this.moderation, closed: this.closed }).comments,
-      (cause: unknown) => {
-        throw new CivicError('network', 'the WordPress backend could not be loaded', { cause });
-      },
-    );
-    return {
-      comments: {
-        get: (...a) => wp.then((c) => c.get(...a)),
-        list: (...a) => wp.then((c) => c.list(...a)),
-        post: (...a) => wp.then((c) => c.post(...a)),
-      },
-    };
+    return commentsBackend(api, { maxDepth: this.maxDepth, moderation: this.moderation, closed: this.closed });
   }
 
   /** @internal This widget's part of the backend. */
@@ -201,31 +183,10 @@ export class CivicComments extends CivicElement {
     });
     const root = this.renderRoot as ShadowRoot;
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, lazy.listStyles.styleSheet!];
+    // Live events matter once comments are shown, so they come with the rendering.
+    lazy.listen(this);
     this.lazy = lazy;
   };
-
-  get #fields(): FieldSpec[] {
-    const t = this.l.t;
-    const L = COMMENT_LIMITS;
-    return [
-      { name: 'name', label: t.name, autocomplete: 'name', required: true, max: L.name },
-      { name: 'email', label: t.email, type: 'email', autocomplete: 'email', hint: t.emailHint, max: L.email, required: this.requireEmail },
-      { name: 'website', label: t.website, type: 'url', autocomplete: 'url', max: L.website },
-      { name: 'text', label: t.text, type: 'textarea', required: true, max: L.body, hint: t.textHint },
-      { name: 'notifyReplies', label: t.notifyReplies, type: 'checkbox' },
-    ];
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwire();
-  }
-
-  #unwire() {
-    this.#stop.forEach((stop) => stop());
-    this.#stop = [];
-    this.#wired = [];
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -234,55 +195,8 @@ export class CivicComments extends CivicElement {
       this.#adopted = this.loaded = value;
       this.items = value.items;
       this.fresh = [];
-      // Comments kept offline are sent once the thread is shown, so that they land in it.
-      const api = this.resolvedBackend?.comments;
-      if (this.#replayDue && api) this.#replay(api, value.thread.id);
-      this.#replayDue = false;
     }
-    // Live events and the outbox follow the backend and thread in effect.
-    const backend = this.resolvedBackend;
-    const next = [backend, this.thread, this.active];
-    if (next.every((v, i) => v === this.#wired[i])) return;
-    this.#unwire();
-    this.#wired = next;
-    const api = backend?.comments;
-    const id = this.thread;
-    if (!api || !id || !this.active) return;
-    // Live events matter once comments are shown, so their handling comes with the rendering.
-    if (api.subscribe) this.#stop.push(api.subscribe(id, (e) => this.lazy?.live(this, e)));
-    this.#replayDue = outbox.entries(OP, id).length > 0;
   }
-
-  /** Sends kept comments when the network returns (the replay code is loaded only then). */
-  #replay(api: CommentsBackend, id: string) {
-    const wired = this.#wired;
-    import('../api/outbox-replay.js').then(
-      ({ watch }) => wired === this.#wired && this.#stop.push(watch(outbox, OP, id, this.#send(api, id), (entry: Entry, outcome: Outcome<CommentCreated>) => this.#posted(entry, outcome, false))),
-      () => addEventListener('online', () => wired === this.#wired && this.#replay(api, id), { once: true }),
-    );
-  }
-
-  /** Posts, solving the thread's proof-of-work challenge first when it asks for one (once more if it expired). */
-  #send = (api: CommentsBackend, id: string) => async (entry: Entry) => {
-    for (let retry = false; ; retry = true) {
-      let input = entry.payload;
-      const thread = this.loaded?.thread ?? (await api.get(id));
-      if (thread.challenge && api.challenge) {
-        const [{ solve }, challenge] = await Promise.all([
-          import('./pow.js').catch((cause: unknown) => {
-            throw new CivicError('network', 'the solver could not be loaded', { cause });
-          }),
-          api.challenge(id),
-        ]);
-        input = { ...input, challenge: await solve(challenge) };
-      }
-      try {
-        return await api.post(id, input, { idempotencyKey: entry.key });
-      } catch (e) {
-        if (retry || !(e instanceof CivicError && e.issues.some((i) => i.path === 'challenge'))) throw e;
-      }
-    }
-  };
 
   #set = (name: string, value: string | boolean) => {
     this.values = { ...this.values, [name]: value };
@@ -301,9 +215,9 @@ export class CivicComments extends CivicElement {
 
   async #showErrors(errors: Errors) {
     this.errors = errors;
-    this.said = errors['form'] ?? this.l.t.fix(Object.keys(errors).length);
+    this.say(errors['form'] ?? this.l.t.fix(Object.keys(errors).length));
     await this.updateComplete;
-    if (!focusFirstError(this.renderRoot, this.#fields, errors)) void this.focusOn('form [role=alert]');
+    if (!focusFirstError(this.renderRoot, composeFields(this.l.t, this.requireEmail), errors)) void this.focusOn('form [role=alert]');
   }
 
   /**
@@ -313,7 +227,7 @@ export class CivicComments extends CivicElement {
    */
   #errorsOf(error: CivicError): Errors {
     const t = this.l.t;
-    const fields = this.#fields;
+    const fields = composeFields(this.l.t, this.requireEmail);
     const errors: Errors = {};
     if (error.kind === 'validation')
       for (const i of error.issues) {
@@ -327,7 +241,6 @@ export class CivicComments extends CivicElement {
 
   async #submit(e: SubmitEvent) {
     e.preventDefault();
-    const id = this.thread ?? '';
     const v = this.values;
     const text = (k: string) => String(v[k] ?? '').trim();
     const input: Input = { name: text('name'), body: text('text') };
@@ -340,18 +253,11 @@ export class CivicComments extends CivicElement {
     if (Object.keys(errors).length) return this.#showErrors(errors);
     this.errors = {};
     this.sending = true;
-    const entry: Entry = { key: this.#key, op: OP, target: id, payload: input, queuedAt: new Date().toISOString() };
-    try {
-      const api = this.commentsApi;
-      const sent = await outbox.submit(entry, this.#send(api, id));
-      if (!sent.queued) return this.#posted(entry, sent, true);
-      this.sending = false;
-      this.#sent(input);
-      this.said = this.l.t.queued;
-      this.#replay(api, id);
-    } catch (error) {
-      this.#posted(entry, { error: error as CivicError }, true);
-    }
+    const outcome = await this.#comments.send(input, this.#key);
+    if (outcome) return this.#posted(input, outcome, true);
+    this.sending = false;
+    this.#sent(input);
+    this.say(this.l.t.queued);
   }
 
   /** The form after a post (sent or kept): its text cleared, the name and addresses kept for the next one. */
@@ -363,7 +269,7 @@ export class CivicComments extends CivicElement {
   }
 
   /** A post was answered, now (`focus`: move focus to the new comment) or from the outbox. */
-  #posted(entry: Entry, outcome: Outcome<CommentCreated>, focus: boolean) {
+  #posted(input: Input, outcome: Outcome<CommentCreated>, focus: boolean) {
     const t = this.l.t;
     this.sending = false;
     if ('error' in outcome) {
@@ -371,7 +277,7 @@ export class CivicComments extends CivicElement {
       if (e.kind === 'closed') void this.#task.run();
       // A kept comment refused for good comes back into the form, so nothing typed is lost.
       if (!focus) {
-        const { name, email = '', website = '', body, notifyReplies = false, parentId = null } = entry.payload;
+        const { name, email = '', website = '', body, notifyReplies = false, parentId = null } = input;
         this.values = { ...this.values, name, email, website, text: body, notifyReplies };
         this.replyTo = parentId;
       }
@@ -383,8 +289,8 @@ export class CivicComments extends CivicElement {
     if (data && c.status === 'published' && !has(this.items, c.id) && !has(this.fresh, c.id)) data.thread = { ...data.thread, commentCount: data.thread.commentCount + 1 };
     this.items = insert(this.items, c, this.sort);
     this.fresh = this.fresh.filter((x) => x.id !== c.id);
-    if (focus) this.#sent(entry.payload);
-    this.said = `${focus ? '' : `${t.sent} `}${c.status === 'pending' ? t.pendingSaid : t.published}`;
+    if (focus) this.#sent(input);
+    this.say(`${focus ? '' : `${t.sent} `}${c.status === 'pending' ? t.pendingSaid : t.published}`);
     this.dispatchEvent(new CivicCommentedEvent(c.threadId, c.id, c.status === 'pending' ? 'pending' : 'published', c.parentId));
     if (focus) void this.focusOn(`#c-${c.id}`);
   }
@@ -412,7 +318,7 @@ export class CivicComments extends CivicElement {
     const to = this.replyTo ? this.items.find((c) => c.id === this.replyTo) : undefined;
     return renderCompose({
       form: this.#form(),
-      fields: this.#fields,
+      fields: composeFields(this.l.t, this.requireEmail),
       heading: this.sub(to ? t.replyTo(to.author.name) : t.write, 'compose'),
       to,
       preview: this.preview,
@@ -435,19 +341,18 @@ export class CivicComments extends CivicElement {
   protected override renderWidget(): TemplateResult {
     const task = this.#task;
     const data = this.loaded;
-    return html`${data
-        ? this.#renderThread(data.thread)
-        : task.error
-          ? this.renderLoadError(task.error, () => task.run())
-          : task.status // pending (INITIAL, 0, is idle)
-            ? this.renderLoading()
-            : this.renderFallback()}
-      <div class="sr-only" role="status">${this.said}</div>`;
+    return data
+      ? this.#renderThread(data.thread)
+      : task.error
+        ? this.renderLoadError(task.error, () => task.run())
+        : task.status // pending (INITIAL, 0, is idle)
+          ? this.renderLoading()
+          : this.renderFallback();
   }
 
   #renderThread(thread: Thread): TemplateResult {
     const t = this.l.t;
-    const queued = outbox.entries<Input>(OP, thread.id);
+    const queued = this.#comments.kept();
     const count = thread.commentCount;
     return html`<section part="base" aria-labelledby="title">
       <div part="heading" id="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">${t.heading(count, this.l.n(count))}</div>

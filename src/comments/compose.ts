@@ -1,8 +1,20 @@
 /** The compose form: a comment, or a reply under the comment replied to. Part of the widget's own file: it works offline. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Comment } from '../api/comments.js';
+import { COMMENT_LIMITS, type Comment } from '../api/comments.js';
 import { renderField, renderHoneypot, type FieldSpec, type Form } from '../core/form.js';
-import type { Strings } from './view.js';
+import type { Strings } from './host.js';
+
+/** The form's fields (the schema's `body` is the form's `text`); `requireEmail`: the email is not optional. */
+export function composeFields(t: Strings, requireEmail = false): FieldSpec[] {
+  const L = COMMENT_LIMITS;
+  return [
+    { name: 'name', label: t.name, autocomplete: 'name', required: true, max: L.name },
+    { name: 'email', label: t.email, type: 'email', autocomplete: 'email', hint: t.emailHint, max: L.email, required: requireEmail },
+    { name: 'website', label: t.website, type: 'url', autocomplete: 'url', max: L.website },
+    { name: 'text', label: t.text, type: 'textarea', required: true, max: L.body, hint: t.textHint },
+    { name: 'notifyReplies', label: t.notifyReplies, type: 'checkbox' },
+  ];
+}
 
 export interface ComposeState {
   form: Form;

@@ -5,7 +5,7 @@
  * are localised here; any other code is said in the server's words rather than "check this field".
  */
 import type { ApiIssue } from '../api/common.js';
-import type { Strings } from './view.js';
+import type { Strings } from './host.js';
 
 /** The codes of the contract's schemas (zod) and the generic ones, which the fields say themselves. */
 const CHECKS = /^(invalid(_type|_format|_value)?|required|too_(big|small)|custom)$/;

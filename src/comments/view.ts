@@ -6,19 +6,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Comment, CommentSort, Mention } from '../api/comments.js';
 import type { Localize } from '../core/localize.js';
-import type { CommentsStrings, CoreStrings } from '../core/translations/en.js';
 import { act, more, renderEdit, showFresh } from './actions.js';
-import type { CivicComments } from './civic-comments.js';
+import type { Action, CommentsHost, Strings } from './host.js';
 import { marked } from './marks.js';
 import { owned, type Own } from './store.js';
 import { tree, type Node } from './tree.js';
 import { REL, safeUrl } from '../domain/url.js';
 
-export type Strings = CoreStrings & CommentsStrings;
-export type Action = 'like' | 'flag' | 'report' | 'back' | 'edit' | 'save' | 'delete' | 'confirm' | 'keep';
-
 interface View {
-  h: CivicComments;
+  h: CommentsHost;
   open: boolean;
   /** What the backend can do. */
   can: { like: boolean; flag: boolean; edit: boolean };
@@ -28,10 +24,10 @@ interface View {
   act: (action: Action, c: Comment) => void;
 }
 
-const timers = new WeakMap<CivicComments, ReturnType<typeof setTimeout>>();
+const timers = new WeakMap<CommentsHost, ReturnType<typeof setTimeout>>();
 
 /** Below the compose form: the sort order, the conversation, "show more", "N new comments", the mentions. */
-export function renderList(h: CivicComments): TemplateResult {
+export function renderList(h: CommentsHost): TemplateResult {
   const { t } = h.l;
   const { thread, next, mentions } = h.loaded!;
   const api = h.commentsApi;

@@ -11,7 +11,7 @@ import { styles } from './civic-comparator.styles.js';
 import { FileError, loadComparison } from './load.js';
 import { renderMatrix } from './matrix.js';
 import type { QuizHost, QuizState } from './quiz.js';
-import type { Strings, View } from './view.js';
+import type { Strings } from './view.js';
 
 
 /**
@@ -49,7 +49,6 @@ export class CivicComparator extends CivicElement {
     cell: { state: true },
     quiz: { state: true },
     s: { state: true },
-    said: { state: true },
   };
 
   /** The comparison's id on the backend. */
@@ -63,7 +62,6 @@ export class CivicComparator extends CivicElement {
   /** The questionnaire's code, loaded when a reader opens it (or an Error if it could not load). */
   declare private quiz: typeof import('./quiz.js') | Error | 'loading' | undefined;
   declare private s: QuizState;
-  declare private said: string;
 
   protected readonly l = new Localize(this, 'comparator');
   #restored?: unknown;
@@ -72,14 +70,13 @@ export class CivicComparator extends CivicElement {
   readonly #task = new Loader(
     this,
     ([, id, src], signal) => loadComparison(() => this.backendPart('comparisons'), id, src, signal),
-    () => (this.active ? ([this.src ? undefined : this.resolvedBackend, this.comparison, this.src] as const) : undefined),
+    () => [this.active, this.src ? undefined : this.resolvedBackend, this.comparison, this.src] as const,
   );
 
   constructor() {
     super();
     this.view = 'matrix';
     this.theme = '';
-    this.said = '';
     this.s = { answers: {}, step: 0, sending: 'no', key: newKey() };
   }
 
@@ -98,7 +95,10 @@ export class CivicComparator extends CivicElement {
       this.#restored = c;
       if (quiz.restore(this.#host())) this.view = 'questionnaire';
     }
-    if ((this.#moved = this.#changes(changed))) this.said = quiz.announce(this.#host()) ?? this.said;
+    if ((this.#moved = this.#changes(changed))) {
+      const news = quiz.announce(this.#host());
+      if (news) this.say(news);
+    }
   }
 
   /** Whether this update moves the questionnaire (another statement, the results, another method): 'move', 'method', or ''. */
@@ -134,42 +134,43 @@ export class CivicComparator extends CivicElement {
     return this.src ? undefined : this.resolvedBackend?.comparisons;
   }
 
-  #view(): View {
-    return {
-      c: this.#task.value!,
-      l: this.l,
-      sub: (text, id) => html`<h3 id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${text}</h3>`,
-    };
-  }
+  #sub = (text: string, id?: string) => html`<h3 id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${text}</h3>`;
 
+  /** What the questionnaire's module sees (one object: its getters read the state at each use). */
   #host(): QuizHost {
     const self = this;
-    return {
-      ...this.#view(),
+    return (this.#quizHost ??= {
+      get c() {
+        return self.#task.value!;
+      },
+      l: this.l,
+      sub: this.#sub,
       get s() {
         return self.s;
       },
       set: (patch) => (this.s = { ...this.s, ...patch }),
-      say: (text) => (this.said = text),
-      api: this.#api(),
+      say: (text) => this.say(text),
+      get api() {
+        return self.#api();
+      },
       el: this,
       errorText: (e) => this.errorText(e),
-    };
+    });
   }
+  #quizHost?: QuizHost;
 
   protected override renderWidget(): TemplateResult {
     const task = this.#task;
     const e = task.error;
-    return html`${task.value
-        ? this.#renderComparison()
-        : e instanceof FileError
-          ? this.#renderFileError(e)
-          : e
-            ? this.renderLoadError(e, () => task.run())
-            : task.status // pending (INITIAL, 0, is idle)
-              ? this.renderLoading()
-              : this.renderFallback()}
-      <div class="sr-only" role="status">${this.said}</div>`;
+    return task.value
+      ? this.#renderComparison()
+      : e instanceof FileError
+        ? this.#renderFileError(e)
+        : e
+          ? this.renderLoadError(e, () => task.run())
+          : task.status // pending (INITIAL, 0, is idle)
+            ? this.renderLoading()
+            : this.renderFallback();
   }
 
   #renderFileError(e: FileError): TemplateResult {
@@ -204,7 +205,7 @@ export class CivicComparator extends CivicElement {
       <div part="views" role="group" aria-label=${t.views}>${tab('matrix', t.matrix)} ${n ? tab('questionnaire', t.questionnaire) : nothing}</div>
       ${this.view === 'questionnaire' && n
         ? this.#renderQuiz()
-        : renderMatrix({ ...this.#view(), theme: this.theme, setTheme: (th) => (this.theme = th), cell: this.cell, open: (cell) => (this.cell = cell) })}
+        : renderMatrix({ c, l: this.l, sub: this.#sub, theme: this.theme, setTheme: (th) => (this.theme = th), cell: this.cell, open: (cell) => (this.cell = cell) })}
     </section>`;
   }
 }

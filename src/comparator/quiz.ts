@@ -3,12 +3,12 @@
  * table): moving between statements, the results and the civic-compared event, the share link, and
  * the opt-in sending of answers (kept in the outbox when offline, replayed when the network returns).
  */
-import type { TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ComparisonBackend } from '../api/backend.js';
 import type { MatchMethod } from '../api/comparison.js';
-import type { CivicError } from '../api/errors.js';
-import { outbox, type OutboxEntry } from '../api/outbox.js';
+import type { OutboxEntry } from '../api/outbox.js';
 import { CivicComparedEvent } from '../core/events.js';
+import { sender, type Sender } from '../core/sender.js';
 import { decodeAnswers, encodeAnswers } from './fragment.js';
 import { matchParties, type Answer, type PartyMatch } from '../domain/matching.js';
 import { renderQuestion, renderResults } from './questionnaire.js';
@@ -28,15 +28,15 @@ export interface QuizState {
   key: string;
 }
 
+/** What the questionnaire sees of <civic-comparator>: one object, whose fields read the element's state at each use. */
 export interface QuizHost extends View {
-  /** The state now (read at each use). */
   readonly s: QuizState;
   set(patch: Partial<QuizState>): void;
   /** Puts text in the live region. */
   say(text: string): void;
   /** The backend's comparator part (undefined for a static file). */
-  api: ComparisonBackend | undefined;
-  el: HTMLElement & { renderRoot: HTMLElement | DocumentFragment; updateComplete: Promise<boolean> };
+  readonly api: ComparisonBackend | undefined;
+  el: HTMLElement & ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
   errorText(error: unknown): string;
 }
 
@@ -50,7 +50,7 @@ export function restore(h: QuizHost): boolean {
   const c = h.c;
   const answers = decodeAnswers(location.hash, c.id, c.statements.map((s) => s.id), (c.scale - 1) / 2);
   if (answers) h.set({ answers, step: c.statements.length });
-  if (h.api?.submitAnswers && outbox.entries(OP, c.id).length) replay(h, h.api);
+  sent(h);
   return !!answers;
 }
 
@@ -71,35 +71,39 @@ export function after(h: QuizHost, moved: boolean): void {
     h.el.dispatchEvent(new CivicComparedEvent(c.id, method(h), ranking(h).map(({ partyId, match, covered, answered }) => ({ partyId, match, covered, answered }))));
 }
 
-const sender = (api: ComparisonBackend, id: string) => (entry: OutboxEntry<Payload>) => api.submitAnswers!(id, entry.payload, { idempotencyKey: entry.key });
+const senders = new WeakMap<QuizHost, Sender<Payload, unknown>>();
+/**
+ * The answers the reader chose to send: sent now, or kept offline and sent when the network
+ * returns, for the comparison shown (one sender per element, made once the questionnaire loads).
+ */
+const sent = (h: QuizHost): Sender<Payload, unknown> => {
+  let answers = senders.get(h);
+  if (!answers)
+    senders.set(
+      h,
+      (answers = sender(
+        h.el,
+        () => [!!h.api?.submitAnswers, h.api, h.c.id],
+        OP,
+        (entry: OutboxEntry<Payload>) => h.api!.submitAnswers!(entry.target, entry.payload, { idempotencyKey: entry.key }),
+        (_, outcome) => {
+          if ('result' in outcome && h.s.sending === 'queued') h.set({ sending: 'sent' }), h.say(h.l.t.sent);
+        },
+      )),
+    );
+  return answers;
+};
 
-let stop: (() => void) | undefined;
-/** Sends kept answers when the network returns. */
-function replay(h: QuizHost, api: ComparisonBackend) {
-  stop?.();
-  void import('../api/outbox-replay.js').then(({ watch }) => {
-    stop = watch(outbox, OP, h.c.id, sender(api, h.c.id), (_, outcome) => {
-      if ('result' in outcome && h.s.sending === 'queued') h.set({ sending: 'sent' }), h.say(h.l.t.sent);
-    });
-  });
-}
-
-async function send(h: QuizHost, api: ComparisonBackend) {
+async function send(h: QuizHost) {
   const { c, s, l } = h;
   const answers = c.statements.flatMap(({ id }) => {
     const a = s.answers[id];
     return a ? [{ statementId: id, stance: a.stance, weight: a.weight }] : [];
   });
   h.set({ sending: 'sending' });
-  try {
-    const sent = await outbox.submit({ key: s.key, op: OP, target: c.id, payload: { answers }, queuedAt: new Date().toISOString() }, sender(api, c.id));
-    h.set({ sending: sent.queued ? 'queued' : 'sent' });
-    h.say(sent.queued ? l.t.queued : l.t.sent);
-    if (sent.queued) replay(h, api);
-  } catch (e) {
-    h.set({ sending: 'no' });
-    h.say(h.errorText(e as CivicError));
-  }
+  const outcome = await sent(h).send({ answers }, s.key);
+  h.set({ sending: !outcome ? 'queued' : 'result' in outcome ? 'sent' : 'no' });
+  h.say(!outcome ? l.t.queued : 'result' in outcome ? l.t.sent : h.errorText(outcome.error));
 }
 
 export function renderQuiz(h: QuizHost): TemplateResult {
@@ -114,7 +118,6 @@ export function renderQuiz(h: QuizHost): TemplateResult {
       answer: (id, change) => h.set({ answers: { ...h.s.answers, [id]: { stance: null, weight: 1, ...h.s.answers[id], ...change } } }),
       go,
     });
-  const api = h.api;
   return renderResults({
     ...h,
     answers: s.answers,
@@ -128,7 +131,7 @@ export function renderQuiz(h: QuizHost): TemplateResult {
       await navigator.clipboard?.writeText(url).catch(() => undefined);
       h.say(h.l.t.copied);
     },
-    send: c.collectAnswers && api?.submitAnswers ? () => send(h, api) : undefined,
+    send: c.collectAnswers && h.api?.submitAnswers ? () => send(h) : undefined,
     sending: s.sending,
   });
 }

@@ -1,6 +1,9 @@
 /**
  * What every widget shares: the backend (its `backend` property, else a <civic-provider>'s, else one
- * built from its own `api` attribute), lazy loading, the reader's language, and load errors.
+ * built from its own `api` attribute), lazy loading, the reader's language, load errors, and the
+ * polite announcer: what the widget tells screen-reader users without moving their focus (a vote
+ * counted, a comment kept offline, new comments), said with `say()` in a role=status region
+ * rendered after the widget.
  */
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ContextEvent } from '@lit/context';
@@ -16,6 +19,7 @@ export abstract class CivicElement extends LitElement {
     backend: { attribute: false },
     loading: { reflect: true },
     active: { state: true },
+    said: { state: true },
   };
 
   /** Base URL of a REST backend, used when neither `backend` nor a provider gives one. */
@@ -29,6 +33,8 @@ export abstract class CivicElement extends LitElement {
 
   /** The widget's strings; they include the core ones. */
   protected abstract readonly l: Localize<CoreStrings>;
+  /** @internal What the live region says. */
+  declare said: string;
   #provided?: CivicBackend | undefined;
   #unsubscribe?: (() => void) | undefined;
   #fallback?: [string, CivicBackend];
@@ -48,7 +54,7 @@ export abstract class CivicElement extends LitElement {
   /** This widget's part of the backend, or an `unsupported` CivicError. */
   protected backendPart<K extends keyof CivicBackend>(key: K): NonNullable<CivicBackend[K]> {
     const part = this.resolvedBackend?.[key];
-    if (!part) throw new CivicError('unsupported', `no ${key} backend`);
+    if (!part) throw new CivicError('unsupported', key);
     return part;
   }
 
@@ -96,14 +102,21 @@ export abstract class CivicElement extends LitElement {
   /** The widget itself, once its strings are there. */
   protected abstract renderWidget(): TemplateResult;
 
+  /** The widget, then its live region. */
   override render(): TemplateResult {
-    return this.l.ready ? this.renderWidget() : this.renderFallback();
+    return this.l.ready ? html`${this.renderWidget()}<div class="sr-only" role="status">${this.said}</div>` : this.renderFallback();
   }
 
-  /** The message for a failure, in the reader's language. */
-  protected errorText(error: unknown): string {
+  /** @internal Says `text` politely, in the live region (an empty text clears it). */
+  say(text: string): void {
+    this.said = text;
+  }
+
+  /** @internal The message for a failure (a CivicError's kind, else a server error), in the reader's language. */
+  errorText(error: unknown): string {
     const errors = this.l.t.errors;
-    return errors[error instanceof CivicError ? error.kind : 'server'] ?? errors.server;
+    // Anything but a CivicError has no kind, and reads as a server error.
+    return errors[(error as CivicError)?.kind] ?? errors.server;
   }
 
   /** The content the page put inside the tag (a link to the petition's page…). */

@@ -45,8 +45,7 @@ export const base = css`
   }
   h3,
   label,
-  button,
-  .button {
+  button {
     font-weight: 600;
   }
   input:not([type='checkbox'], [type='radio']),
@@ -67,8 +66,7 @@ export const base = css`
   [aria-invalid='true'] {
     border: 2px solid var(--_danger) !important;
   }
-  button,
-  .button {
+  button {
     display: inline-flex;
     align-items: center;
     min-block-size: 2.75em;
@@ -77,15 +75,13 @@ export const base = css`
     border-width: 2px;
     border-radius: var(--_radius);
     background: none;
-    text-decoration: none;
     cursor: pointer;
   }
   [part~='submit'] {
     background: var(--civic-color-accent);
     color: var(--civic-color-on-accent, inherit);
   }
-  :enabled:hover,
-  .button:hover {
+  :enabled:hover {
     background: var(--_muted);
   }
   :disabled {

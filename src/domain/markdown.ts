@@ -138,25 +138,25 @@ class Scan {
   constructor(readonly text: string) {
     this.n = text.length;
   }
-  #next: Record<string, Int32Array> = {};
+  #next?: Map<string, Int32Array>;
   /** The first index ≥ x whose character is one of `chars` (`' '`: any white space), or n. */
   next(chars: string, x: number): number {
-    const { text, n } = this;
+    const { n } = this;
+    const a = this.#next?.get(chars);
+    if (a) return a[x < n ? x : n]!;
     const m = (masks[chars] ??= mask(chars));
-    const is = (k: number) => {
-      const code = text.charCodeAt(k);
-      return code < 128 ? m[code] === 1 : m[0] === 1 && WS.test(text[k]!);
-    };
     if (n < 32) {
-      while (x < n && !is(x)) x++;
+      while (x < n && !this.#is(m, x)) x++;
       return Math.min(x, n);
     }
-    let a = this.#next[chars];
-    if (!a) {
-      a = this.#next[chars] = new Int32Array(n + 1).fill(n);
-      for (let k = n - 1; k >= 0; k--) a[k] = is(k) ? k : a[k + 1]!;
-    }
-    return a[Math.min(x, n)]!;
+    const b = new Int32Array(n + 1).fill(n);
+    for (let k = n - 1; k >= 0; k--) b[k] = this.#is(m, k) ? k : b[k + 1]!;
+    (this.#next ??= new Map()).set(chars, b);
+    return b[x < n ? x : n]!;
+  }
+  #is(m: Uint8Array, k: number): boolean {
+    const code = this.text.charCodeAt(k);
+    return code < 128 ? m[code] === 1 : m[0] === 1 && WS.test(this.text[k]!);
   }
   #escaped?: Uint8Array;
   /** Whether the character at x follows an odd run of backslashes. */
@@ -167,37 +167,39 @@ class Scan {
     }
     return !!this.#escaped[x];
   }
-  #depth: Record<string, Int32Array> = {};
+  #depth?: Map<string, Int32Array>;
   /** For a pair (`[]` unescaped, `()`, or '`' alone), the openers minus closers before each index. */
   depth(pair: string): Int32Array {
-    let d = this.#depth[pair];
+    let d = this.#depth?.get(pair);
     if (!d) {
       const { text, n } = this;
       const esc = pair === '[]';
-      d = this.#depth[pair] = new Int32Array(n + 1);
+      d = new Int32Array(n + 1);
       for (let k = 0; k < n; k++) {
         const c = text[k];
         d[k + 1] = d[k]! + (c === pair[0] ? 1 : c === pair[1] ? -1 : 0) * (esc && this.escaped(k) ? 0 : 1);
       }
+      (this.#depth ??= new Map()).set(pair, d);
     }
     return d;
   }
-  #closers: Record<string, Map<number, number[]>> = {};
+  #closers?: Map<string, Map<number, number[]>>;
   /**
    * For a pair (`[]` or `()`), the first closer at or after x that ends what an opener just before
    * `from` began: where the count of openers minus closers since `from` first falls to zero.
    */
   close(pair: string, from: number, x: number): number {
     const depth = this.depth(pair);
-    let byDepth = this.#closers[pair];
+    let byDepth = this.#closers?.get(pair);
     if (!byDepth) {
-      byDepth = this.#closers[pair] = new Map();
+      byDepth = new Map();
       for (let k = 0; k < this.n; k++)
         if (depth[k + 1]! < depth[k]!) {
           const list = byDepth.get(depth[k]!);
           if (list) list.push(k);
           else byDepth.set(depth[k]!, [k]);
         }
+      (this.#closers ??= new Map()).set(pair, byDepth);
     }
     return at(byDepth.get(depth[from]!), x, this.n);
   }
@@ -221,7 +223,7 @@ class Scan {
     }
     return at(this.#runs.get(len), x, this.n);
   }
-  #emphasis: Record<string, number[][]> = {};
+  #emphasis?: Map<string, number[][]>;
   /**
    * The first closer of emphasis `d` at or after x outside code: preceded by a non-space, not
    * followed by the same character (nor, for `_`, by a letter), and with an even number of
@@ -229,9 +231,10 @@ class Scan {
    */
   emphasis(d: string, from: number, x: number): number {
     const ticks = this.depth('`');
-    let lists = this.#emphasis[d];
+    let lists = this.#emphasis?.get(d);
     if (!lists) {
-      lists = this.#emphasis[d] = [[], []];
+      lists = [[], []];
+      (this.#emphasis ??= new Map()).set(d, lists);
       const { text } = this;
       const n = d.length;
       for (let j = text.indexOf(d); j >= 0; j = text.indexOf(d, j + 1))

@@ -44,14 +44,8 @@ export const styles = css`
     background: currentColor;
   }
   ul {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
     padding: 0;
     list-style: none;
-  }
-  [part~='signers'] ul {
-    display: block;
   }
   @media (forced-colors: active) {
     [part~='bar'] {

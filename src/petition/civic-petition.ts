@@ -1,20 +1,21 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type PetitionBackend } from '../api/backend.js';
-import { CivicError, toIssues } from '../api/errors.js';
-import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
+import { toIssues } from '../api/errors.js';
+import type { Outcome, OutboxEntry } from '../api/outbox.js';
 import { isOpen, SIGNATURE_LIMITS, SignatureInput, type Petition, type PetitionEvent, type SignResult } from '../api/petition.js';
 import { RestClient } from '../api/rest.js';
 import { restPetitions } from '../api/rest-backend.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicSignedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
+import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
+import { sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import { displayGoal } from './goal.js';
 import { styles } from './civic-petition.styles.js';
 
-const OP = 'petition.sign';
 type Input = SignatureInput;
 type Phase = 'form' | 'sending' | 'queued' | 'done';
 
@@ -50,7 +51,6 @@ export class CivicPetition extends CivicElement {
     phase: { state: true },
     result: { state: true },
     live: { state: true },
-    said: { state: true },
     share: { state: true },
   };
 
@@ -60,21 +60,33 @@ export class CivicPetition extends CivicElement {
   declare private errors: Errors;
   declare private phase: Phase;
   declare private result: SignResult | undefined;
-  declare private live: PetitionEvent | undefined;
-  declare private said: string;
+  declare private live: Partial<PetitionEvent> | undefined;
   /** The share module, loaded once a signature is accepted. */
   declare private share: typeof import('./share.js') | undefined;
 
-  protected readonly l = new Localize(this, 'petition');
+  /** @internal */
+  readonly l = new Localize(this, 'petition');
   #key = newKey();
-  #wired: unknown[] = [];
-  #stop: (() => void)[] = [];
 
-  readonly #task = new Loader(
+  /**
+   * The backend part and petition in effect: a new one (provider, property) loads the petition
+   * again, and the live count and the outbox follow it.
+   */
+  #target = () => [this.active, this.resolvedBackend?.petitions, this.petition ?? ''] as const;
+  readonly #task = new Loader(this, ([, id], signal) => this.#api().get(id, { signal }), this.#target);
+  readonly #live = live(this, this.#target, (event: PetitionEvent) => (this.live = event));
+  /** Signatures: sent now, or kept offline and sent when the network returns. */
+  readonly #signatures = sender(
     this,
-    ([, id], signal) => this.#api().get(id, { signal }),
-    // The backend is an argument so that a new one (provider, property) reloads the petition.
-    () => (this.active ? ([this.resolvedBackend, this.petition ?? ''] as const) : undefined),
+    this.#target,
+    'petition.sign',
+    (entry: OutboxEntry<Input>) => this.#api().sign(entry.target, entry.payload, { idempotencyKey: entry.key }),
+    (_, outcome: Outcome<SignResult>) => this.#answered(outcome, false),
+    ([kept]) => {
+      if (this.phase !== 'form') return;
+      this.values = kept!.payload;
+      this.phase = 'queued';
+    },
   );
 
   constructor() {
@@ -82,7 +94,6 @@ export class CivicPetition extends CivicElement {
     this.values = {};
     this.errors = {};
     this.phase = 'form';
-    this.said = '';
   }
 
   protected override createBackend(api: string): CivicBackend {
@@ -117,48 +128,6 @@ export class CivicPetition extends CivicElement {
     }));
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwire();
-  }
-
-  #unwire() {
-    this.#stop.forEach((stop) => stop());
-    this.#stop = [];
-    this.#wired = [];
-  }
-
-  /** The live count and the outbox follow the backend and petition in effect. */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const backend = this.resolvedBackend;
-    const next = [backend, this.petition, this.active];
-    if (next.every((v, i) => v === this.#wired[i])) return;
-    this.#unwire();
-    this.#wired = next;
-    const api = backend?.petitions;
-    const id = this.petition;
-    if (!api || !id || !this.active) return;
-    if (api.subscribe) this.#stop.push(api.subscribe(id, (event) => (this.live = event)));
-    const kept = outbox.entries<Input>(OP, id)[0];
-    if (kept && this.phase === 'form') {
-      this.values = { ...kept.payload };
-      this.phase = 'queued';
-    }
-    if (kept) this.#replay(api, id);
-  }
-
-  /** Sends kept signatures when the network returns (the replay code is loaded only then). */
-  #replay(api: PetitionBackend, id: string) {
-    const wired = this.#wired;
-    import('../api/outbox-replay.js').then(
-      ({ watch }) => wired === this.#wired && this.#stop.push(watch(outbox, OP, id, this.#send(api, id), (_, outcome: Outcome<SignResult>) => this.#answered(outcome, false))),
-      () => addEventListener('online', () => wired === this.#wired && this.#replay(api, id), { once: true }),
-    );
-  }
-
-  #send = (api: PetitionBackend, id: string) => (entry: OutboxEntry<Input>) => api.sign(id, entry.payload, { idempotencyKey: entry.key });
-
   #set = (name: string, value: string | boolean) => {
     this.values = { ...this.values, [name]: value };
     if (this.errors[name]) this.errors = { ...this.errors, [name]: '' };
@@ -170,14 +139,13 @@ export class CivicPetition extends CivicElement {
 
   async #showErrors(errors: Errors) {
     this.errors = errors;
-    this.said = errors['body'] ?? this.l.t.fix(Object.keys(errors).length);
+    this.say(errors['body'] ?? this.l.t.fix(Object.keys(errors).length));
     await this.updateComplete;
     if (!focusFirstError(this.renderRoot, this.#fields, errors)) this.renderRoot.querySelector<HTMLElement>('[role=alert]')?.focus();
   }
 
   async #submit(e: SubmitEvent) {
     e.preventDefault();
-    const id = this.petition ?? '';
     const v = this.values;
     const input: Input = { name: '', email: '', showName: !!v['showName'], acceptUpdates: !!v['acceptUpdates'] };
     for (const k of ['name', 'email', 'postalCode', 'city', 'comment', 'hp'] as const) {
@@ -188,17 +156,10 @@ export class CivicPetition extends CivicElement {
     if (!parsed.success) return this.#showErrors(fieldErrors(toIssues(parsed.error.issues), this.#fields, this.#form()));
     this.errors = {};
     this.phase = 'sending';
-    const entry = { key: this.#key, op: OP, target: id, payload: input, queuedAt: new Date().toISOString() };
-    try {
-      const api = this.#api();
-      const sent = await outbox.submit(entry, this.#send(api, id));
-      if (!sent.queued) return this.#answered(sent, true);
-      this.phase = 'queued';
-      this.said = this.l.t.queued;
-      this.#replay(api, id);
-    } catch (error) {
-      this.#answered({ error: error as CivicError }, true);
-    }
+    const outcome = await this.#signatures.send(input, this.#key);
+    if (outcome) return this.#answered(outcome, true);
+    this.phase = 'queued';
+    this.say(this.l.t.queued);
   }
 
   /** A signature was answered, now (`focus`: move focus to what replaced the form) or from the outbox. */
@@ -216,24 +177,28 @@ export class CivicPetition extends CivicElement {
     this.result = r;
     this.phase = 'done';
     this.#key = newKey();
-    if (p) this.live = { ...p, ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) } as PetitionEvent;
+    // The count shown includes this signature, before any live event says so.
+    this.live = { ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) };
     this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
-    void import('./share.js').then((m) => (this.share = m));
+    void import('./share.js').then((m) => {
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.styles.styleSheet!];
+      this.share = m;
+    });
     // Focus carries the confirmation to screen readers; a send from the outbox is announced instead.
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done')?.focus());
-    else this.said = `${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`;
+    else this.say(`${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`);
   }
 
   protected override renderWidget(): TemplateResult {
     const task = this.#task;
-    return html`${task.value
-        ? this.#renderPetition({ ...task.value, ...this.live })
-        : task.error
-          ? this.renderLoadError(task.error, () => task.run())
-          : task.status // pending (INITIAL, 0, is idle)
-            ? this.renderLoading()
-            : this.renderFallback()}
-      <div class="sr-only" role="status">${this.said}</div>`;
+    return task.value
+      ? this.#renderPetition({ ...task.value, ...this.live })
+      : task.error
+        ? this.renderLoadError(task.error, () => task.run())
+        : task.status // pending (INITIAL, 0, is idle)
+          ? this.renderLoading()
+          : this.renderFallback();
   }
 
   #renderPetition(p: Petition): TemplateResult {
@@ -281,7 +246,7 @@ export class CivicPetition extends CivicElement {
   #renderDone(p: Petition): TemplateResult {
     const t = this.l.t;
     return html`<p part="notice" id="done" tabindex="-1"><strong>${t.thanks}</strong> ${this.result?.status === 'pending' ? t.checkEmail : t.counted}</p>
-      ${this.share?.renderShare(p.url ?? location.href.split('#')[0]!, p.title, t, html`<h3>${t.share}</h3>`, (text) => (this.said = text)) ?? nothing}`;
+      ${this.share?.renderShare(this, p) ?? nothing}`;
   }
 }
 

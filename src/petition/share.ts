@@ -4,6 +4,32 @@
  * the readers who do not sign never download it.
  */
 import { html, type TemplateResult } from 'lit';
+import { css } from '../core/styles.js';
+
+/**
+ * The share links, drawn as buttons: adopted by the petition's shadow root when it loads this
+ * module (a <style> element would be blocked by a strict Content-Security-Policy).
+ */
+export const styles = css`
+  [part~='share'] ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 2.75em;
+    padding: 0.5em 1em;
+    border: 2px solid var(--civic-color-border, currentColor);
+    border-radius: var(--_radius);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .button:hover {
+    background: var(--_muted);
+  }
+`;
 
 export interface ShareStrings {
   share: string;
@@ -25,13 +51,21 @@ export function shareLinks(url: string, title: string): [string, string][] {
   ];
 }
 
-/** The share block; `heading` renders its heading at the widget's level. */
-export function renderShare(url: string, title: string, t: ShareStrings, heading: TemplateResult, say: (text: string) => void): TemplateResult {
-  const copy = (e: Event) => navigator.clipboard?.writeText(url).then(() => say(((e.target as HTMLElement).textContent = t.copied)));
+/** What the share block sees of <civic-petition>: its strings and its live region. */
+export interface ShareHost {
+  readonly l: { readonly t: ShareStrings };
+  say(text: string): void;
+}
+
+/** The share block of a petition (its own page, else this one). */
+export function renderShare(h: ShareHost, p: { url: string | null; title: string }): TemplateResult {
+  const t = h.l.t;
+  const url = p.url ?? location.href.split('#')[0]!;
+  const copy = (e: Event) => navigator.clipboard?.writeText(url).then(() => h.say(((e.target as HTMLElement).textContent = t.copied)));
   return html`<div part="share">
-    ${heading}
+    <h3>${t.share}</h3>
     <ul>
-      ${shareLinks(url, title).map(([label, href]) => html`<li><a class="button" href=${href} rel="noopener noreferrer">${label || t.email}</a></li>`)}
+      ${shareLinks(url, p.title).map(([label, href]) => html`<li><a class="button" href=${href} rel="noopener noreferrer">${label || t.email}</a></li>`)}
       <li><button @click=${copy}>${t.copy}</button></li>
     </ul>
   </div>`;

@@ -1,22 +1,23 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { newKey, type CivicBackend, type PollBackend } from '../api/backend.js';
-import type { CivicError } from '../api/errors.js';
 import { outbox, type Outcome, type OutboxEntry } from '../api/outbox.js';
 import { pollStatus, type Ballot, type Poll, type PollEvent, type PollResults, type VoteResult } from '../api/poll.js';
 import { RestClient } from '../api/rest.js';
 import { restPollCore } from '../api/rest-poll-core.js';
 import { CivicElement } from '../core/civic-element.js';
 import { CivicVotedEvent } from '../core/events.js';
+import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
+import { sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
+import type { PollHost, PollState } from './host.js';
 import { participant } from './participant.js';
-import { renderResult, type Strings } from './render.js';
+import { choicesOf, renderResult } from './render.js';
 import { styles } from './civic-poll.styles.js';
 
-const OP = 'poll.vote';
 /** A vote kept in the outbox: its subject (`''`: the poll) and choices (empty: withdrawn). */
-export interface VotePayload {
+interface VotePayload {
   subject: string;
   choices: string[];
 }
@@ -53,7 +54,7 @@ type Consultation = import('./consultation.js').Consultation;
  * @event civic-voted - A vote was counted, is pending an email confirmation, or was withdrawn (`choices` empty).
  * @event civic-proposed - A proposal was submitted: `status` is `published`, or `pending` a moderator.
  */
-export class CivicPoll extends CivicElement {
+export class CivicPoll extends CivicElement implements PollHost {
   static override styles = [base, styles];
   static override properties: PropertyDeclarations = {
     poll: {},
@@ -62,22 +63,8 @@ export class CivicPoll extends CivicElement {
 
   /** The poll's id. */
   declare poll: string | undefined;
-  /** What changes as the reader votes (one object, replaced on each change). */
-  declare state: {
-    live?: PollEvent | undefined;
-    results?: PollResults | undefined;
-    /** The reader's choices by subject. */
-    mine: Record<string, string[]>;
-    confirmed: boolean;
-    /** Quick polls: the choices ticked before voting. */
-    draft: string[];
-    editing: boolean;
-    /** Subjects whose vote is being sent, or kept offline. */
-    sending: Record<string, 'sending' | 'queued'>;
-    notice: string;
-    error: string;
-    said: string;
-  };
+  /** @internal What changes as the reader votes (one object, replaced on each change). */
+  declare state: PollState;
 
   readonly l = new Localize(this, 'poll');
   /** @internal The reader's anonymous token, made when first needed: a reader who only looks has none. */
@@ -87,10 +74,9 @@ export class CivicPoll extends CivicElement {
   /** @internal The consultation's view, once its module is loaded. */
   consultation?: Consultation;
   #loaded?: unknown;
-  #wired: unknown[] = [];
-  #stop: (() => void)[] = [];
-  #announced = 0;
 
+  /** The backend's poll part and the poll in effect: loaded, listened to, voted on. */
+  #target = () => [this.active, this.resolvedBackend?.polls, this.poll ?? ''] as const;
   readonly #task = new Loader(
     this,
     async ([, id], signal): Promise<{ poll: Poll; ballot: Ballot }> => {
@@ -101,15 +87,37 @@ export class CivicPoll extends CivicElement {
         api.get(id, { signal }),
         me ? api.ballot(id, me, { signal }) : api.results(id, { signal }).then((results) => ({ votes: {}, likes: [], confirmed: true, results })),
       ]);
-      if (poll.kind === 'consultation' && !this.consultation) this.consultation = new (await import('./consultation.js')).Consultation(this);
+      if (poll.kind === 'consultation') await this.#consult();
       return { poll, ballot };
     },
-    () => (this.active ? ([this.resolvedBackend, this.poll ?? ''] as const) : undefined),
+    this.#target,
+  );
+  readonly #live = live(this, this.#target, (e: PollEvent) => this.#event(e));
+  /** Votes: sent now, or kept on this device and sent when the network returns. */
+  readonly #votes = sender(
+    this,
+    this.#target,
+    'poll.vote',
+    (entry: OutboxEntry<VotePayload>) => {
+      const api = this.pollApi;
+      const id = entry.target;
+      const { subject, choices } = entry.payload;
+      const kind = this.data?.voteKind;
+      const o = { idempotencyKey: entry.key };
+      if (!choices.length) return api.withdraw(id, subject || null, this.participant, o);
+      return api.vote(id, subject || null, this.participant, kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices }, o);
+    },
+    (entry, outcome: Outcome<VoteResult>) => this.#voted(entry.payload, outcome, true),
+    (kept) => {
+      const sending = { ...this.state.sending };
+      for (const e of kept) sending[e.payload.subject] = 'queued';
+      this.#set({ sending });
+    },
   );
 
   constructor() {
     super();
-    this.state = { mine: {}, confirmed: true, draft: [], editing: false, sending: {}, notice: '', error: '', said: '' };
+    this.state = { mine: {}, confirmed: true, draft: [], editing: false, sending: {}, notice: '', error: '' };
   }
 
   /** From the `api` attribute: the calls every poll makes (a consultation's module adds its own). */
@@ -129,20 +137,17 @@ export class CivicPoll extends CivicElement {
     return p && (live ? { ...p, status: live.status, participantCount: live.participantCount, proposalCount: live.proposalCount } : p);
   }
 
-  /** @internal Changes part of the state (a new object, so Lit sees it). */
-  set(change: Partial<CivicPoll['state']>): void {
+  /** When the poll last said something, to keep quiet about the participant count soon after. */
+  #said = 0;
+  /** @internal */
+  override say(text: string): void {
+    super.say(text);
+    this.#said = Date.now();
+  }
+
+  /** Changes part of the state (a new object, so Lit sees it). */
+  #set(change: Partial<PollState>): void {
     this.state = { ...this.state, ...change };
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unwire();
-  }
-
-  #unwire() {
-    this.#stop.forEach((stop) => stop());
-    this.#stop = [];
-    this.#wired = [];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -154,22 +159,6 @@ export class CivicPoll extends CivicElement {
       const mine = { ...b.votes };
       this.state = { ...this.state, results: b.results, mine, confirmed: b.confirmed, draft: mine[''] ?? [], live: undefined };
     }
-    const backend = this.resolvedBackend;
-    const next = [backend, this.poll, this.active];
-    if (next.every((v, i) => v === this.#wired[i])) return;
-    this.#unwire();
-    this.#wired = next;
-    const api = backend?.polls;
-    const id = this.poll;
-    if (!api || !id || !this.active) return;
-    if (api.subscribe) this.#stop.push(api.subscribe(id, (e) => this.#event(e)));
-    const kept = outbox.entries<VotePayload>(OP, id);
-    if (kept.length) {
-      const sending = { ...this.state.sending };
-      for (const e of kept) sending[e.payload.subject] = 'queued';
-      this.set({ sending });
-      this.#replay(api, id);
-    }
   }
 
   /** A live event: the poll's state, and the results anyone may see (or, after-vote, ours again). */
@@ -178,62 +167,34 @@ export class CivicPoll extends CivicElement {
     const n = e.participantCount;
     const before = this.data?.participantCount;
     const merged = e.results.visible || !results ? e.results : { ...results, participantCount: n };
-    this.set({ live: e, results: merged });
+    this.#set({ live: e, results: merged });
     // After-vote results are not in the public events; a confirmation made in another tab neither.
-    if ((!e.results.visible || !confirmed) && Object.keys(mine).length) void this.refresh();
-    if (this.l.ready && Date.now() - this.#announced > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
+    if ((!e.results.visible || !confirmed) && Object.keys(mine).length) void this.#refresh();
+    if (this.l.ready && Date.now() - this.#said > 1e4 && n !== before) this.say(this.l.t.updated(this.l.n(n)));
   }
 
-  /** @internal Reads the reader's results again (after-vote results are not in the public events). */
-  async refresh(): Promise<void> {
+  /** Reads the reader's results again (after-vote results are not in the public events). */
+  async #refresh(): Promise<void> {
     try {
       const b = await this.pollApi.ballot(this.poll ?? '', this.participant);
       const confirmedNow = b.confirmed && !this.state.confirmed;
-      this.set({ results: b.results, confirmed: b.confirmed, ...(confirmedNow ? { notice: this.l.t.counted } : {}) });
+      this.#set({ results: b.results, confirmed: b.confirmed, ...(confirmedNow ? { notice: this.l.t.counted } : {}) });
       if (confirmedNow) this.say(this.l.t.counted);
     } catch {
       /* the next event tries again */
     }
   }
 
-  /** @internal The message for a failure, in the reader's language. */
-  errorMessage(error: unknown): string {
-    return this.errorText(error);
-  }
-
   /**
-   * @internal
    * After a render that removed or disabled the focused control (a vote button, a form): focuses
    * `pressed` again if it is still there (a proposal's vote button, disabled while sending), else
    * what replaced it. Focus the reader moved elsewhere is left alone.
    */
-  async refocus(selector: string, pressed?: Element | null): Promise<void> {
+  async #refocus(selector: string, pressed?: Element | null): Promise<void> {
     await this.updateComplete;
     const a = document.activeElement;
     if (a && a !== document.body) return;
     ((pressed?.isConnected ? pressed : this.renderRoot.querySelector(selector)) as HTMLElement | null)?.focus();
-  }
-
-  /** @internal Says `text` politely in the live region. */
-  say(text: string): void {
-    this.#announced = Date.now();
-    this.set({ said: text });
-  }
-
-  #send = (api: PollBackend, id: string) => (entry: OutboxEntry<VotePayload>) => {
-    const { subject, choices } = entry.payload;
-    const kind = this.data?.voteKind;
-    const o = { idempotencyKey: entry.key };
-    if (!choices.length) return api.withdraw(id, subject || null, this.participant, o);
-    return api.vote(id, subject || null, this.participant, kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices }, o);
-  };
-
-  #replay(api: PollBackend, id: string) {
-    const wired = this.#wired;
-    import('../api/outbox-replay.js').then(
-      ({ watch }) => wired === this.#wired && this.#stop.push(watch(outbox, OP, id, this.#send(api, id), (entry, outcome: Outcome<VoteResult>) => this.#voted(entry.payload, outcome, true))),
-      () => addEventListener('online', () => wired === this.#wired && this.#replay(api, id), { once: true }),
-    );
   }
 
   /**
@@ -242,24 +203,18 @@ export class CivicPoll extends CivicElement {
    * or kept on this device and sent when the network returns.
    */
   async vote(subject: string, choices: string[]): Promise<void> {
-    const id = this.poll ?? '';
-    for (const e of outbox.entries<VotePayload>(OP, id)) if (e.payload.subject === subject) outbox.remove(e.key);
-    const entry = { key: newKey(), op: OP, target: id, payload: { subject, choices }, queuedAt: new Date().toISOString() };
+    // A newer vote on the subject replaces one kept offline.
+    for (const e of this.#votes.kept()) if (e.payload.subject === subject) outbox.remove(e.key);
+    const vote = { subject, choices };
     const pressed = (this.renderRoot as ShadowRoot).activeElement;
-    this.set({ sending: { ...this.state.sending, [subject]: 'sending' }, error: '' });
-    try {
-      const api = this.pollApi;
-      const sent = await outbox.submit(entry, this.#send(api, id));
-      if (!sent.queued) return this.#voted(entry.payload, sent, false, pressed);
-      const mine = { ...this.state.mine, [subject]: choices };
-      if (!choices.length) delete mine[subject];
-      this.set({ sending: { ...this.state.sending, [subject]: 'queued' }, mine, editing: false });
-      this.say(this.l.t.queued);
-      void this.refocus('#notice', pressed);
-      this.#replay(api, id);
-    } catch (error) {
-      this.#voted(entry.payload, { error: error as CivicError }, false, pressed);
-    }
+    this.#set({ sending: { ...this.state.sending, [subject]: 'sending' }, error: '' });
+    const outcome = await this.#votes.send(vote, newKey());
+    if (outcome) return this.#voted(vote, outcome, false, pressed);
+    const mine = { ...this.state.mine, [subject]: choices };
+    if (!choices.length) delete mine[subject];
+    this.#set({ sending: { ...this.state.sending, [subject]: 'queued' }, mine, editing: false });
+    this.say(this.l.t.queued);
+    void this.#refocus('#notice', pressed);
   }
 
   /** A vote was answered, now or from the outbox (`later`). */
@@ -270,7 +225,7 @@ export class CivicPoll extends CivicElement {
       const e = outcome.error;
       if (e.kind === 'closed') void this.#task.run();
       const error = this.errorText(e);
-      this.set({ sending, error, notice: '' });
+      this.#set({ sending, error, notice: '' });
       return this.say(error);
     }
     const r = outcome.result;
@@ -283,23 +238,22 @@ export class CivicPoll extends CivicElement {
     else if (!results.visible && subject) delete (results.proposals = { ...results.proposals })[subject];
     else if (!results.visible) results.poll = null;
     const notice = (later ? `${t.sent} ` : '') + (r.status === 'withdrawn' ? t.withdrawn : r.status === 'pending' ? t.pending : t.counted);
-    this.set({ sending, mine, results, notice, confirmed: r.status !== 'pending' && this.state.confirmed, editing: false, draft: mine[''] ?? [] });
+    this.#set({ sending, mine, results, notice, confirmed: r.status !== 'pending' && this.state.confirmed, editing: false, draft: mine[''] ?? [] });
     this.say(notice);
-    if (!later) void this.refocus('#notice', pressed);
+    if (!later) void this.#refocus('#notice', pressed);
     this.dispatchEvent(new CivicVotedEvent(this.poll ?? '', subject || null, choices, r.status));
   }
 
   protected override renderWidget(): TemplateResult {
     const task = this.#task;
     const p = this.data;
-    return html`${p
-        ? this.#renderPoll(p)
-        : task.error
-          ? this.renderLoadError(task.error, () => task.run())
-          : task.status // pending (INITIAL, 0, is idle)
-            ? this.renderLoading()
-            : this.renderFallback()}
-      <div class="sr-only" role="status">${this.state.said}</div>`;
+    return p
+      ? this.#renderPoll(p)
+      : task.error
+        ? this.renderLoadError(task.error, () => task.run())
+        : task.status // pending (INITIAL, 0, is idle)
+          ? this.renderLoading()
+          : this.renderFallback();
   }
 
   /** @internal A heading below the poll's title: an h3, or an h4 one level deeper. */
@@ -307,13 +261,9 @@ export class CivicPoll extends CivicElement {
     return deeper ? html`<h4 id=${id ?? nothing}>${text}</h4>` : html`<h3 id=${id ?? nothing}>${text}</h3>`;
   }
 
-  /** @internal */
-  get strings(): Strings {
-    return this.l.t;
-  }
-
   #renderPoll(p: Poll): TemplateResult {
-    const { t, l } = { t: this.l.t, l: this.l };
+    const l = this.l;
+    const t = l.t;
     const status = pollStatus(p);
     const { results, notice, error } = this.state;
     const note = Object.values(this.state.sending).includes('queued') ? t.queued : notice;
@@ -325,15 +275,18 @@ export class CivicPoll extends CivicElement {
       ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}
       ${error ? html`<div role="alert">${error}</div>` : nothing}
       ${note ? html`<p part="notice" id="notice" tabindex="-1">${note}</p>` : nothing}
-      ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.renderConfirm() ?? this.#confirmLoader())}
+      ${this.state.confirmed || !Object.keys(this.state.mine).length ? nothing : (this.consultation?.forms.renderConfirm() ?? (void this.#consult(), nothing))}
       ${p.kind === 'quick' ? this.#renderQuick(p, status === 'open', results) : (this.consultation?.render(p, results) ?? nothing)}
     </section>`;
   }
 
-  /** The email form of polls that count votes once an email is confirmed lives in the consultation module; a quick poll loads it when needed. */
-  #confirmLoader() {
-    if (!this.consultation) void import('./consultation.js').then((m) => (this.consultation ??= new m.Consultation(this)) && this.requestUpdate());
-    return nothing;
+  /**
+   * Loads the consultation's module (once): for a consultation, and for the email form of polls that
+   * count votes once an email is confirmed, which a quick poll loads when needed.
+   */
+  async #consult() {
+    this.consultation ??= new (await import('./consultation.js')).Consultation(this);
+    this.requestUpdate();
   }
 
   #renderQuick(p: Poll, open: boolean, results: PollResults | undefined): TemplateResult {
@@ -352,20 +305,19 @@ export class CivicPoll extends CivicElement {
               : nothing}`
         : nothing;
     const r = results?.poll;
-    const choices = p.voteKind === 'single' || p.voteKind === 'approval' ? p.options.map((o) => o.id) : p.voteKind === 'agreement' ? ['agree', 'mixed', 'disagree'] : ['support'];
     return html`${vote}${voted}
       <div part="results" aria-labelledby="res">
         ${this.sub(t.results, 'res')}
         ${r
-          ? renderResult(this, p, r, choices, mine ?? [])
+          ? renderResult(this, p, r, choicesOf(p), mine ?? [])
           : html`<p>${p.resultsVisibility === 'after-close' ? t.hiddenAfterClose : t.hiddenAfterVote}</p>`}
       </div>`;
   }
 
   /** Opens the quick poll's form to change the vote, or closes it; focus goes to what replaced the button. */
   #edit(editing: boolean) {
-    this.set({ editing, draft: this.state.mine[''] ?? [], notice: '' });
-    void this.refocus(editing ? ':checked' : '.row button');
+    this.#set({ editing, draft: this.state.mine[''] ?? [], notice: '' });
+    void this.#refocus(editing ? ':checked' : '.row button');
   }
 
   /** @internal A choice's words: an option's label, or a vote value's. */
@@ -384,27 +336,26 @@ export class CivicPoll extends CivicElement {
     const approval = p.voteKind === 'approval';
     const max = p.maxChoices ?? 1;
     const draft = this.state.draft;
-    const ids = p.voteKind === 'agreement' ? ['agree', 'mixed', 'disagree'] : p.options.map((o) => o.id);
     // Handlers read the state when they run: a click can come before the re-render.
     const pick = (input: HTMLInputElement, id: string) => {
       const now = this.state.draft;
-      if (!approval) return this.set({ draft: [id] });
+      if (!approval) return this.#set({ draft: [id] });
       if (input.checked && now.length >= max) {
         input.checked = false;
         return this.say(t.tooMany(this.l.n(max)));
       }
-      this.set({ draft: input.checked ? [...now, id] : now.filter((d) => d !== id) });
+      this.#set({ draft: input.checked ? [...now, id] : now.filter((d) => d !== id) });
     };
     const submit = (e: Event) => {
       e.preventDefault();
       const now = this.state.draft;
-      if (!now.length) return this.set({ error: t.chooseOne });
+      if (!now.length) return this.#set({ error: t.chooseOne });
       void this.vote('', now);
     };
     return html`<form part="form" novalidate @submit=${submit}>
       <fieldset part="choices" aria-labelledby="title" aria-describedby=${approval ? 'upto' : nothing}>
         ${approval ? html`<p class="hint" id="upto">${t.upTo(this.l.n(max))}</p>` : nothing}
-        ${ids.map(
+        ${choicesOf(p).map(
           (id) => html`<label class="check"
             ><input type=${approval ? 'checkbox' : 'radio'} name="choice" value=${id} .checked=${draft.includes(id)}
               @change=${(e: Event) => pick(e.target as HTMLInputElement, id)} />${this.label(p, id)}</label

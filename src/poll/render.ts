@@ -15,6 +15,13 @@ interface Host {
   label(p: Poll, choice: string): string;
 }
 
+/** The values of an agreement vote, in the order shown. */
+export const AGREEMENT = ['agree', 'mixed', 'disagree'];
+
+/** A quick poll's choices: its options, the values of an agreement vote, or support. */
+export const choicesOf = (p: Poll): string[] =>
+  p.voteKind === 'agreement' ? AGREEMENT : p.voteKind === 'support' ? ['support'] : p.options.map((o) => o.id);
+
 /** `n / of` as a whole percentage in the reader's language (`62 %`). */
 export const percent = (l: Localize<Strings>, n: number, of: number): string =>
   (of ? n / of : 0).toLocaleString(l.locale, { style: 'percent', maximumFractionDigits: 0 });

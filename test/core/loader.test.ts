@@ -10,9 +10,9 @@ class LoaderHost extends LitElement {
   readonly data = new Loader(
     this,
     ([id]) => new Promise<string>((resolve, reject) => this.calls.push({ id, signal: undefined as never, resolve, reject })),
-    () => (this.id ? ([this.id] as const) : undefined),
+    () => [!!this.id, this.id] as const,
   );
-  readonly signals = new Loader(this, ([id], signal) => (this.calls.push({ id, signal, resolve: () => {}, reject: () => {} }), new Promise<string>(() => {})), () => (this.id ? ([this.id] as const) : undefined));
+  readonly signals = new Loader(this, ([id], signal) => (this.calls.push({ id, signal, resolve: () => {}, reject: () => {} }), new Promise<string>(() => {})), () => [!!this.id, this.id] as const);
   override render() {
     return html`${this.data.status === TaskStatus.PENDING ? 'pending' : ''}${this.data.value ?? ''}${this.data.error ? 'error' : ''}`;
   }

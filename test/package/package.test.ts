@@ -7,7 +7,7 @@
  * nothing (the package is ESM only: arethetypeswrong's `esm-only` profile).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
@@ -19,10 +19,25 @@ const repoBin = (name: string) => join(process.cwd(), 'node_modules', '.bin', na
 const { dir, tarball } = packed();
 const consumer = join(dir, 'consumer');
 const { root, pkg } = installed(dir);
-/** Every export but the `./cdn/*` pattern, as `civic-widgets/…`, with its targets. */
-const entries = Object.entries(pkg.exports)
-  .filter(([key]) => !key.includes('*'))
-  .map(([key, target]) => ({ spec: `civic-widgets${key.slice(1)}`, targets: typeof target === 'string' ? { default: target } : target }));
+type Targets = Record<string, string>;
+/**
+ * A pattern export (`./*` → `./dist/define/civic-*.js`) expanded to the files the tarball holds for it:
+ * one entry per widget (`civic-widgets/petition`), as npm users import them.
+ */
+function expand(key: string, targets: Targets): [string, Targets][] {
+  const [dirPart, filePart] = [targets.default!.slice(0, targets.default!.lastIndexOf('/')), targets.default!.slice(targets.default!.lastIndexOf('/') + 1)];
+  const [pre, post] = filePart.split('*') as [string, string];
+  return readdirSync(join(root, dirPart))
+    .filter((f) => f.startsWith(pre) && f.endsWith(post))
+    .map((f) => f.slice(pre.length, f.length - post.length))
+    .map((name) => [key.replace('*', name), Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, t.replace('*', name)]))]);
+}
+/** Every export but the `./cdn/*` files, patterns expanded, as `civic-widgets/…`, with its targets. */
+const entries = Object.entries(pkg.exports as Record<string, string | Targets>)
+  .map(([key, target]): [string, Targets] => [key, typeof target === 'string' ? { default: target } : target])
+  .filter(([key]) => !key.startsWith('./cdn/'))
+  .flatMap(([key, targets]) => (key.includes('*') ? expand(key, targets) : [[key, targets] as [string, Targets]]))
+  .map(([key, targets]) => ({ spec: `civic-widgets${key.slice(1)}`, targets }));
 /**
  * The entries that register elements: those whose module package.json lists as having side effects
  * (`import 'civic-widgets/petition'`), each with its CDN file (`dist/define/x.js` is `dist/cdn/x.js`,

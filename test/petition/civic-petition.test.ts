@@ -85,6 +85,9 @@ describe('<civic-petition>', () => {
     expect(share.map((a) => a.textContent)).to.deep.equal(['Courriel', 'Mastodon', 'Bluesky', 'Facebook', 'LinkedIn']);
     expect(share.every((a) => a.rel.includes('noopener'))).to.equal(true);
     expect(share[2]!.href).to.match(/^https:\/\/bsky\.app\/intent\/compose\?text=Pour%20un%20plan/);
+    // The share module brings its own styles (adopted): the links are drawn as buttons, side by side.
+    expect(getComputedStyle(share[0]!).display).to.equal('inline-flex');
+    expect(getComputedStyle(share[0]!.closest('ul')!).display).to.equal('flex');
     await expect(el).to.be.accessible();
     backend.confirm('plan-numerique');
     await waitForText(el, '121 signatures');
@@ -171,6 +174,19 @@ describe('<civic-petition>', () => {
     expect(text(reopened)).to.contain('121 signatures').and.contain('Votre signature est comptée');
     expect(localStorage.getItem('civic-outbox')).to.equal('[]');
     expect(backend.petitionData.get('plan-numerique')!.signatureCount).to.equal(121);
+  });
+
+  it('keeps its live count when moved elsewhere in the page', async () => {
+    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
+    const el = await petition(backend);
+    const aside = document.createElement('aside');
+    el.parentElement!.after(aside);
+    aside.append(el);
+    await el.updateComplete;
+    // Someone else signs: the count still comes live to the moved widget.
+    await backend.petitions.sign('plan-numerique', { name: 'Ana', email: 'ana@example.org', showName: false, acceptUpdates: false }, { idempotencyKey: 'elsewhere' });
+    await waitForText(el, '121 signatures');
+    aside.remove();
   });
 
   it('can be signed with the keyboard alone', async () => {

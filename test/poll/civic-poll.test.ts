@@ -318,4 +318,22 @@ describe('<civic-poll> quick poll', () => {
     await waitUntil(() => announced(el).includes('Merci, votre vote est compté.'));
     expect(el.shadowRoot!.querySelector('[aria-labelledby=confirm]'), 'the email form is gone').to.equal(null);
   });
+
+  it('email-confirmed polls: an address given offline is kept and sent when the network returns', async () => {
+    const backend = backendWith(quickPoll({ confirmEmail: true, resultsVisibility: 'always' }));
+    const el = await mountPoll(backend);
+    choices(el)[0]!.click();
+    button(el, 'Voter').click();
+    await waitForText(el, 'Confirmez votre courriel');
+    backend.online = false;
+    $<HTMLInputElement>(el, '[name=e-email]').focus();
+    await sendKeys({ type: 'lea@example.org' });
+    button(el, 'Envoyer le lien').click();
+    await waitUntil(() => announced(el).includes('Votre texte est gardé sur cet appareil'), 'kept offline');
+    backend.online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitForText(el, 'Ouvrez le courriel reçu');
+    await backend.polls.confirm(el.participant);
+    await waitUntil(() => results(el).includes('Oui (votre choix) 100 % · 1 vote'), `counted once confirmed: ${results(el)}`);
+  });
 });
