@@ -1,6 +1,8 @@
 /** Demo content: the demo's owner, who signs in from this machine at /dev/sign-in (or by mail, at /dev/mail). */
-import type { Queryable } from '../db/db.js';
-import { upsertAccount } from './sql.js';
+import type { Db, Queryable } from '../db/db.js';
+import { signInUrl } from './mail.js';
+import { Accounts, CLI_LINK_MS } from './sessions.js';
+import { accountIdByEmail, upsertAccount } from './sql.js';
 
 export const DEMO_OWNER = 'owner@example.org';
 
@@ -10,4 +12,11 @@ export async function loadAccountDemo(q: Queryable): Promise<boolean> {
   if (r) return false;
   await upsertAccount(q, { email: DEMO_OWNER, emailNorm: DEMO_OWNER, name: 'Camille (démo)', role: 'owner', at: Date.now() });
   return true;
+}
+
+/** A one-time sign-in link (24 hours) for the demo's owner, under `base`; `npm start` prints it. */
+export async function demoSignInLink(db: Db, base: string): Promise<string> {
+  const id = await accountIdByEmail(db, DEMO_OWNER);
+  if (!id) throw new Error('the demo has no owner');
+  return signInUrl(base.replace(/\/$/, ''), await new Accounts(db, Date.now, undefined).link(id, CLI_LINK_MS));
 }

@@ -165,13 +165,3 @@ export async function contextQueue(c: Comments, query: { kind?: 'pending' | 'fla
   }
   return { items, nextCursor: rows.length > limit ? String(offset + limit) : null, total };
 }
-
-/** What waits for moderators in the threads (for the console's dashboard). */
-export async function waiting(c: Pick<Comments, 'db'>) {
-  const rows = await sql.waitingThreads(c.db);
-  return {
-    pending: rows.reduce((n, r) => n + r.pending, 0),
-    flagged: rows.reduce((n, r) => n + r.flagged, 0),
-    places: rows.map((r) => ({ type: 'thread' as const, id: r.id, title: r.title, waiting: r.pending + r.flagged })),
-  };
-}

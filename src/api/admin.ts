@@ -260,18 +260,6 @@ export const AdminComparison = /* @__PURE__ */ z.object({
 });
 export const ComparisonList = /* @__PURE__ */ z.object({ items: z.array(AdminComparison) });
 
-/** What waits for a moderator, everywhere: held and reported comments, proposals and arguments. */
-export const ModerationSummary = /* @__PURE__ */ z.object({
-  comments: z.object({ pending: Count, flagged: Count }),
-  proposals: Count,
-  arguments: Count,
-  /** The threads and polls where something waits, most first. */
-  places: z.array(
-    z.object({ type: oneOf(['thread', 'poll']), id: Id, title: z.string(), waiting: Count }),
-  ),
-});
-export type ModerationSummary = z.infer<typeof ModerationSummary>;
-
 export type PetitionCreate = z.infer<typeof PetitionCreate>;
 export type PetitionUpdate = z.infer<typeof PetitionUpdate>;
 export type ThreadCreate = z.infer<typeof ThreadCreate>;

@@ -86,13 +86,3 @@ export async function otherComments(q: Queryable, id: string, limit: number): Pr
   const [n] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments c JOIN comments a ON a.id = $1::bigint WHERE ${same}`, [id]);
   return { rows, total: n?.n ?? 0 };
 }
-
-/** The threads where comments wait (held or reported), most first. */
-export const waitingThreads = (q: Queryable) =>
-  q.query<{ id: string; title: string; pending: number; flagged: number }>(
-    `SELECT t.id, t.title,
-            count(*) FILTER (WHERE c.status = 'pending')::int AS pending,
-            count(*) FILTER (WHERE c.flag_count > 0 AND c.status = 'published')::int AS flagged
-       FROM comments c JOIN comment_threads t ON t.id = c.thread_id
-      WHERE ${QUEUE.all} GROUP BY t.id, t.title ORDER BY count(*) DESC, t.id`,
-  );

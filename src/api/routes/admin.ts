@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import {
   AdminComment, AdminProposalCreate, ArgumentModerate, BlockInput, BlockList, CommentQueue, CommentQueueQuery,
-  ComparisonCreate, ComparisonList, ComparisonUpdate, ModerationQueue, ModerationSummary, PetitionCreate, PetitionList,
+  ComparisonCreate, ComparisonList, ComparisonUpdate, ModerationQueue, PetitionCreate, PetitionList,
   PetitionUpdate, PinInput, PollCreate, PollExport, PollList, PollUpdate, ProposalModerate, SignerDeleted, SignerPage,
   SignerQuery, ThreadCreate, ThreadList, ThreadStatusInput, ThreadUpdate,
 } from '../admin.js';
@@ -110,12 +110,10 @@ export const setThreadStatus = { id: 'setThreadStatus', method: 'PUT', path: '/a
 export const commentQueue = { id: 'commentQueue', method: 'GET', path: '/admin/queue/comments', query: CommentQueueQuery, response: CommentQueue,
   tags: ['admin'], summary: 'The moderation queue across threads, oldest first: held and reported comments, each with its thread, the comment it answers and its author\u2019s other comments', status: 200, errors: [400, 401, 403], role: 'moderator' } as const satisfies Operation;
 
-export const moderationSummary = { id: 'moderationSummary', method: 'GET', path: '/admin/moderation', response: ModerationSummary,
-  tags: ['admin'], summary: 'What waits for a moderator: held and reported comments, proposals and arguments, and where', status: 200, errors: [401, 403], role: 'signed-in' } as const satisfies Operation;
 
 /** The organisers' operations on comment threads, comments and blocks, in the order of the OpenAPI document (routes.ts merges them). */
 export const adminCommentOperations = {
-  listThreads, createThread, updateThread, setThreadStatus, commentQueue, moderationSummary, adminComments, approveComment, rejectComment,
+  listThreads, createThread, updateThread, setThreadStatus, commentQueue, adminComments, approveComment, rejectComment,
   adminDeleteComment, pinComment, listBlocks, createBlock, deleteBlock,
 };
 export const createPoll = { id: 'createPoll', method: 'POST', path: '/admin/polls', body: PollCreate, response: Poll,
