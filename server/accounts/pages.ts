@@ -74,6 +74,12 @@ export const shell = (locale: Locale) => `<!doctype html>
 
 const isLoopback = (c: Context, ctx: ServerContext) => /^(127\.|::1$|unknown$)/.test(clientIp(c, ctx.trustProxy));
 
+/**
+ * A page whose form signs in: its POST must carry this site's Origin (a browser sends `null` under
+ * the mail pages' `no-referrer`), and `same-origin` still keeps the token from any other site.
+ */
+const formPage = (r: Response) => (r.headers.set('referrer-policy', 'same-origin'), r);
+
 const form = (action: string, button: string, token?: string) => `<form method="post" action="${action}">
 ${token ? `<input type="hidden" name="token" value="${escapeHtml(token)}">\n` : ''}<button type="submit">${escapeHtml(button)}</button>
 </form>`;
@@ -94,7 +100,7 @@ export function accountPages(app: Hono, ctx: ServerContext, accounts: Accounts, 
   app.get('/admin/sign-in', async (c) => {
     const token = c.req.query('token') ?? '';
     if (!(await accounts.linkUsable(token))) return invalid(c);
-    return answerPage(c, 200, guessLocale(c), t(c).title, p(t(c).intro) + form('/admin/sign-in', t(c).button, token));
+    return formPage(answerPage(c, 200, guessLocale(c), t(c).title, p(t(c).intro) + form('/admin/sign-in', t(c).button, token)));
   });
 
   app.post('/admin/sign-in', async (c) => {
@@ -110,7 +116,7 @@ export function accountPages(app: Hono, ctx: ServerContext, accounts: Accounts, 
   if (!demoOwner) return;
   // Like /dev/mail: for this machine's own browser only.
   app.get('/dev/sign-in', (c, next) =>
-    isLoopback(c, ctx) ? answerPage(c, 200, guessLocale(c), t(c).demoTitle, p(t(c).demoIntro) + form('/dev/sign-in', t(c).demoButton)) : next(),
+    isLoopback(c, ctx) ? formPage(answerPage(c, 200, guessLocale(c), t(c).demoTitle, p(t(c).demoIntro) + form('/dev/sign-in', t(c).demoButton))) : next(),
   );
   app.post('/dev/sign-in', async (c, next) => {
     if (!isLoopback(c, ctx)) return next();

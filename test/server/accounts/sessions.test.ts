@@ -23,6 +23,9 @@ await serverSuites('console sessions', { now: clock.now, signInLimits: { perAddr
     const page = await fetch(`${s.url}/admin/sign-in?token=${token}`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /<form method="post" action="\/admin\/sign-in">/);
+    // The form's POST must carry this site's Origin (a browser sends `null` under no-referrer).
+    assert.equal(page.headers.get('referrer-policy'), 'same-origin');
+    assert.equal((await fetch(`${s.url}/admin/sign-in`, { method: 'POST', headers: { origin: 'null', 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${token}` })).status, 400);
     const r = await s.call('POST', '/api/auth/sign-in/link', { token }, { origin: s.url });
     assert.equal(r.status, 200, r.text);
     const set = r.headers.get('set-cookie') ?? '';
