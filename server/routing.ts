@@ -102,25 +102,26 @@ export class Router {
   }
 
   /**
-   * The caller of an organiser's operation, allowed by its role: the bearer token when the request
-   * carries one (wrong ones past a burst are 429), else the session cookie's account, whose writes
-   * must come from this server's pages. 401 without either, 403 for a role that may not.
+   * The caller of an organiser's operation, allowed by its role: the session cookie's account when
+   * the request carries no Authorization header (its writes must come from this server's pages),
+   * else the bearer token (wrong ones past a burst are 429). 401 without either, 403 for a role
+   * that may not.
    */
   async #caller(c: Context, op: Operation, ip: string): Promise<Principal> {
     const { adminToken, adminFailures, auth, publicUrl } = this.options;
-    let principal: Principal | undefined;
-    if (c.req.header('authorization') || !auth) {
+    let principal = !c.req.header('authorization') && auth ? await auth.fromCookie(c) : undefined;
+    if (principal) {
+      if (op.method !== 'GET' && !sameOrigin(c, publicUrl)) throw new ApiFailure(403, 'forbidden', 'a write with a session cookie must come from this server\u2019s own pages (Origin)');
+    } else {
+      // No session: the bearer token (a 401 that asks for it, naming CIVIC_ADMIN_TOKEN when it is unset).
       try {
         checkAdmin(c, adminToken);
       } catch (e) {
-        const wait = adminFailures?.take(ip);
+        // Wrong tokens count towards the limit on guessing; a request without any does not.
+        const wait = c.req.header('authorization') ? adminFailures?.take(ip) : undefined;
         throw wait ? rateLimited(wait) : e;
       }
       principal = { kind: 'token', role: 'owner' };
-    } else {
-      principal = await auth.fromCookie(c);
-      if (!principal) throw new ApiFailure(401, 'unauthorized', 'sign in to the console (or send the admin token)');
-      if (op.method !== 'GET' && !sameOrigin(c, publicUrl)) throw new ApiFailure(403, 'forbidden', 'a write with a session cookie must come from this server\u2019s own pages (Origin)');
     }
     if (!allows(principal.role, op.role!)) throw new ApiFailure(403, 'forbidden', `this needs the ${op.role} role`);
     return principal;

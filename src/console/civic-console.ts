@@ -121,6 +121,11 @@ export class CivicConsole extends LitElement {
       go: (...path) => {
         location.hash = `#/${path.map(encodeURIComponent).join('/')}`;
       },
+      refresh: () => {
+        this.#screens.clear();
+        this.screen = undefined;
+        this.signedOut = !this.signedOut;
+      },
       failure: (e) => {
         if (isSignedOut(e)) {
           this.signedOut = !this.signedOut;

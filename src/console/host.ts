@@ -19,6 +19,8 @@ export interface ConsoleHost {
   say(message: string): void;
   /** Goes to a screen: `#/petitions/<id>` is `go('petitions', id)`. */
   go(...path: string[]): void;
+  /** Asks again who is signed in (after signing in without leaving the page, with a passkey). */
+  refresh(): void;
   /** The message a failure shows (a refused role, a lost session, the widgets' messages by kind). */
   failure(e: unknown): string;
 }

@@ -224,3 +224,45 @@ describe('the console', () => {
     await context.close();
   });
 });
+
+describe('passkeys', () => {
+  it('a signed-in owner adds a passkey (Chromium\u2019s virtual authenticator), signs out, and signs in with it', async () => {
+    // A passkey's relying party is a host name: the console at http://localhost (a secure context).
+    const local = base.replace('127.0.0.1', 'localhost');
+    const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    await page.goto(`${local}/admin/`);
+    await page.getByLabel('Email address').fill('owner@example.org');
+    await page.getByRole('button', { name: 'Mail me a sign-in link' }).click();
+    await page.getByText('If owner@example.org has an account').waitFor();
+    const mail = await context.newPage();
+    await mail.goto(`${local}/dev/mail`);
+    await mail.locator('article', { hasText: 'owner@example.org' }).first().locator('a[href*="/admin/sign-in?token="]').click();
+    await mail.getByRole('button', { name: 'Sign me in' }).click();
+    await mail.waitForURL(`${local}/admin/`);
+    await mail.close();
+
+    await page.goto(`${local}/admin/#/accounts`);
+    await page.getByRole('heading', { name: 'Passkeys' }).waitFor();
+    await page.getByText('No passkey yet.').waitFor();
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await announced(page, 'Passkey added.');
+    await page.getByRole('button', { name: /^Remove the passkey / }).waitFor();
+    assert.deepEqual(await axe(page), []);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    assert.match(await page.locator('civic-console header').innerText(), /Camille \(démo\) \(owner\)/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -5,7 +5,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Account, Role } from '../../api/accounts.js';
 import { call } from '../../api/rest-call.js';
-import { createAccount, deleteAccount, listAccounts, listSessions, revokeSession, updateAccount } from '../../api/routes/accounts.js';
+import {
+  createAccount, deleteAccount, deletePasskey, listAccounts, listPasskeys, listSessions, revokeSession, updateAccount,
+} from '../../api/routes/accounts.js';
 import { renderField, type Errors, type Values } from '../../core/form.js';
 import { Loader } from '../../core/loader.js';
 import { ConsoleScreen } from '../screen.js';
@@ -35,6 +37,12 @@ export class Screen extends ConsoleScreen {
     () => [!!this.host, this.host?.client, this.version] as const,
   );
 
+  readonly passkeys = new Loader(
+    this,
+    ([client], signal) => call(client, listPasskeys, {}, { signal }),
+    () => [!!this.host && this.host.me.via === 'session', this.host?.client, this.version] as const,
+  );
+
   readonly accounts = new Loader(
     this,
     ([client], signal) => call(client, listAccounts, {}, { signal }),
@@ -50,7 +58,8 @@ export class Screen extends ConsoleScreen {
       this.version++;
       return true;
     } catch (e) {
-      this.errors = { body: this.host.failure(e) };
+      // A passkey's ceremony cancelled or refused by the browser.
+      this.errors = { body: e instanceof Error && e.name === 'NotAllowedError' ? this.t.passkeyFailed : this.host.failure(e) };
       return false;
     }
   }
@@ -66,6 +75,23 @@ export class Screen extends ConsoleScreen {
     const locale = this.host.l.locale.startsWith('fr') ? 'fr' : 'en';
     const body = { email, name: String(v['name']).trim(), role: v['role'] as Role, invite: v['invite'] === true, locale } as const;
     if (await this.#change(() => call(this.host.client, createAccount, {}, { body }), this.t.accountAdded(email))) this.values = { ...this.values, email: '', name: '' };
+  }
+
+  #passkeys(): TemplateResult {
+    const t = this.t;
+    const { client } = this.host;
+    const add = () =>
+      this.#change(async () => (await import('../passkeys.js')).registerPasskey(client), t.passkeys.added);
+    return html`<h2>${t.passkeys.title}</h2>
+      ${this.passkeys.render({
+        complete: ({ items }) =>
+          items.length
+            ? html`<ul>
+                ${items.map((k) => html`<li>${k.name} <button aria-label=${t.removePasskey(k.name)} @click=${() => this.#change(() => call(client, deletePasskey, { id: k.id }), t.passkeys.removed)}>${t.remove}</button></li>`)}
+              </ul>`
+            : html`<p>${t.passkeys.none}</p>`,
+      })}
+      ${window.PublicKeyCredential ? html`<p><button @click=${add}>${t.passkeys.add}</button></p>` : nothing}`;
   }
 
   #accountRow(a: Account): TemplateResult {
@@ -122,6 +148,7 @@ export class Screen extends ConsoleScreen {
     return html`<h1 tabindex="-1">${t.accounts}</h1>
       ${this.errors['body'] ? html`<p role="alert">${this.errors['body']}</p>` : nothing}
       ${this.owner ? this.#accounts() : nothing}
+      ${this.host.me.via === 'session' ? this.#passkeys() : nothing}
       <h2>${t.sessionsTitle}</h2>
       ${this.sessions.render({
         pending: () => html`<p role="status">${t.loading}</p>`,

@@ -40,6 +40,19 @@ export class Screen extends ConsoleScreen {
     }
   }
 
+  /** Signs in with a passkey the browser holds for this site. */
+  async #passkey(): Promise<void> {
+    this.busy = true;
+    try {
+      await (await import('../passkeys.js')).passkeySignIn(this.host.client);
+      this.host.refresh();
+    } catch (err) {
+      this.errors = { body: err instanceof Error && err.name === 'NotAllowedError' ? this.t.passkeyFailed : this.host.failure(err) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
   override render(): TemplateResult {
     const t = this.t;
     const form = { values: this.values, errors: this.errors, l: this.host.l, set: (n: string, v: string | boolean) => (this.values = { ...this.values, [n]: v }), disabled: this.busy };
@@ -49,6 +62,9 @@ export class Screen extends ConsoleScreen {
         ${renderField(form, { name: 'email', label: t.email, type: 'email', autocomplete: 'username', required: true })}
         <button class="primary" ?disabled=${this.busy}>${t.sendLink}</button>
       </form>
+      ${window.PublicKeyCredential
+        ? html`<p><button type="button" ?disabled=${this.busy} @click=${this.#passkey}>${t.passkeys.signIn}</button></p>`
+        : nothing}
       <div role="status">${this.sent ? html`<p>${this.sent}</p>` : nothing}</div>
       ${this.errors['body'] ? html`<p role="alert">${this.errors['body']}</p>` : nothing}`;
   }
