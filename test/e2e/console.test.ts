@@ -226,7 +226,7 @@ describe('the console', () => {
 });
 
 describe('passkeys', () => {
-  it('a signed-in owner adds a passkey (Chromium\u2019s virtual authenticator), signs out, and signs in with it', async () => {
+  it('a signed-in owner adds a passkey (Chromium\u2019s virtual authenticator), signs in with it, is safe from another origin\u2019s writes, and ends another session', async () => {
     // A passkey's relying party is a host name: the console at http://localhost (a secure context).
     const local = base.replace('127.0.0.1', 'localhost');
     const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
@@ -249,7 +249,9 @@ describe('passkeys', () => {
     await mail.waitForURL(`${local}/admin/`);
     await mail.close();
 
+    // Signed in in another tab: this one asks again when reloaded.
     await page.goto(`${local}/admin/#/accounts`);
+    await page.reload();
     await page.getByRole('heading', { name: 'Passkeys' }).waitFor();
     await page.getByText('No passkey yet.').waitFor();
     await page.getByRole('button', { name: 'Add a passkey' }).click();
@@ -260,8 +262,26 @@ describe('passkeys', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
     await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    // Back on the screen the address names, signed in.
+    await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     assert.match(await page.locator('civic-console header').innerText(), /Camille \(démo\) \(owner\)/);
+
+    // A page of another origin (the same site: localhost, so the Strict cookie goes along) closes
+    // the petition with a bodiless POST, which needs no preflight: the server refuses it (Origin).
+    const other = await context.newPage();
+    await other.goto(blogUrl);
+    await other.evaluate((url) => fetch(url, { method: 'POST', credentials: 'include' }).catch(() => undefined), `${local}/api/admin/petitions/${id}/close`);
+    assert.equal((await (await page.request.get(`${local}/api/petitions/${id}`)).json()).status, 'open', 'the petition is still open');
+    await other.close();
+
+    // The owner's other session (the first browser, at 127.0.0.1) is ended from here; there it is signed out.
+    const sessions = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'End' }) });
+    assert.equal(await sessions.count(), 1);
+    await sessions.getByRole('button', { name: 'End' }).click();
+    await announced(page, 'Session ended.');
+    const first = owner.pages()[0]!;
+    await first.reload();
+    await first.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });
