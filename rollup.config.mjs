@@ -8,6 +8,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import pkg from './package.json' with { type: 'json' };
+import { chunkHash, precompress, preloadImports } from './scripts/cdn-output.mjs';
 
 const ts = (define = {}) => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define });
 const defines = readdirSync('src/define').filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
@@ -83,10 +84,17 @@ const cdn = (name, input) => ({
     // The OpenAPI document's lists of values (`oneOf` in src/api/common.ts) stay out of the widgets' files.
     ts({ CIVIC_CDN: 'true' }),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),
+    // A chunk loaded on demand comes with the chunks it imports, in one round trip (CIVIC_PRELOAD=0
+    // leaves it out: `npm run bench` measures the widgets with and without it).
+    process.env.CIVIC_PRELOAD !== '0' && preloadImports(),
     terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+    chunkHash(), // one hash in the names of all of an entry's chunks (scripts/cdn-output.mjs)
+    precompress(), // x.js.br and x.js.gz beside each file
   ],
-  // Each language's strings are a chunk of their own, loaded only by the pages that show it.
-  output: { dir: 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: `${name}.[name].js`, format: 'es', sourcemap: true },
+  // Each language's strings are a chunk of their own, loaded only by the pages that show it. Entry
+  // files keep the names people paste; chunks carry a hash of their content (`fr.3f9a0c1b.js`, the
+  // same for all of an entry's chunks: chunkHash()), so that they can be cached for good (server/static.ts).
+  output: { dir: process.env.CDN_DIR || 'dist/cdn', entryFileNames: `${name}.js`, chunkFileNames: `[name].[hash].js`, hashCharacters: 'hex', format: 'es', sourcemap: true },
   onwarn,
 });
 
@@ -98,11 +106,14 @@ const server = {
   onwarn,
 };
 
+// BUILD=npm|cdn|server builds one of them; CDN_FILES=civic-poll,civic-comments only those CDN files
+// and CDN_DIR=folder writes them there (`npm run bench` builds a variant aside).
 const only = process.env.BUILD;
+const cdnFiles = process.env.CDN_FILES?.split(',');
 export default [
   (!only || only === 'npm') && npm,
   ...(!only || only === 'cdn'
-    ? [cdn('civic-widgets', 'src/index.ts'), ...defines.map((d) => cdn(d, `src/define/${d}.ts`))]
+    ? [cdn('civic-widgets', 'src/index.ts'), ...defines.map((d) => cdn(d, `src/define/${d}.ts`))].filter((c) => !cdnFiles || cdnFiles.includes(c.output.entryFileNames.slice(0, -3)))
     : []),
   (!only || only === 'server') && server,
 ].filter(Boolean);

@@ -11,7 +11,8 @@ const run = (cmd, args, env = {}) => execFileSync(cmd, args, { stdio: 'inherit',
 const bin = (name) => `node_modules/.bin/${name}`;
 const started = Date.now();
 
-if (!quick) rmSync('dist', { recursive: true, force: true });
+// The CDN chunks' names carry their content's hash: files of an older build would stay beside them.
+rmSync(quick ? 'dist/cdn' : 'dist', { recursive: true, force: true });
 if (quick) {
   run(bin('rollup'), ['-c', '--silent'], { BUILD: 'cdn' });
   run(bin('rollup'), ['-c', '--silent'], { BUILD: 'server' });

@@ -1,7 +1,8 @@
 // `npm test`: typecheck, the house's layout rules (scripts/check-layout.mjs), build, server tests (node's
 // test runner, PGlite and PostgreSQL; with them the domain's timings, the documentation's and the
-// scripts' tests), browser
-// tests (@web/test-runner in Chromium), the demo end to end (built server + CDN files in Chromium),
+// scripts' tests), browser tests (@web/test-runner in Chromium), the demo end to end (built server + CDN
+// files in Chromium), the CDN files on the wire (civic-server and README's nginx block: encodings, ETag,
+// cache lifetimes),
 // the size budget, the WordPress plugin in a real WordPress, the packed package (test/package: installed
 // from its tarball outside the repository, publint, arethetypeswrong), the examples built against it
 // (test/examples: React, Vue, Svelte, Eleventy in Chromium), and a Storybook build whose every story is

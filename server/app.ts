@@ -8,7 +8,8 @@ import type { Log, ServerContext } from './context.js';
 import { openDb, sqlState, type Db, type OpenDbOptions } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { loadDemo } from './demo.js';
-import { ApiFailure, clientIp, RateLimiter, type RateLimitOptions } from './http.js';
+import { ApiFailure, clientIp, type RateLimitOptions } from './http.js';
+import { rateLimiter } from './rate-buckets.js';
 import { DevOutbox, type Mailer } from './mail.js';
 import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
@@ -20,7 +21,7 @@ import { petitionRoutes } from './petitions/routes.js';
 import { pollRoutes } from './polls/routes.js';
 import { comparisonRoutes } from './comparisons/routes.js';
 import { Router } from './routing.js';
-import { serveFile } from './static.js';
+import { cdnCaching, pageCaching, serveFile } from './static.js';
 import { systemClock, type Clock } from './time.js';
 
 export interface AppOptions {
@@ -88,9 +89,9 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   const mailer: Mailer = options.mailer ?? new DevOutbox();
   const outbox = mailer instanceof DevOutbox ? mailer : undefined;
   const rate = options.rateLimit ?? { capacity: 20, refillPerSecond: 1 / 3 };
-  const limiter = rate ? new RateLimiter(rate) : undefined;
+  const limiter = rate ? rateLimiter(db, 'writes', rate) : undefined;
   // Wrong admin tokens: a burst of 30 per client, then one every 2 s (guessing stays hopeless).
-  const adminFailures = rate ? new RateLimiter({ capacity: 30, refillPerSecond: 0.5 }) : undefined;
+  const adminFailures = rate ? rateLimiter(db, 'admin', { capacity: 30, refillPerSecond: 0.5 }) : undefined;
   const trustProxy = options.trustProxy ?? false;
   const closing = new AbortController();
   const pending = new Set<Promise<unknown>>();
@@ -165,8 +166,9 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     // Any blog loads the widgets from here: `<script type="module">` from another origin is a CORS
     // request, so the files say any origin may use them (they are public, and carry no credentials).
     app.use('/cdn/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'] }));
-    app.get('/cdn/*', async (c, next) => (await serveFile(c, join(root, 'dist', 'cdn'), c.req.path.slice('/cdn'.length))) ?? next());
-    app.get('/*', async (c, next) => (await serveFile(c, join(root, 'examples'), c.req.path)) ?? next());
+    // Compressed, with entity tags; hashed chunks kept for good, entry files 5 minutes (server/static.ts).
+    app.get('/cdn/*', async (c, next) => (await serveFile(c, join(root, 'dist', 'cdn'), c.req.path.slice('/cdn'.length), cdnCaching)) ?? next());
+    app.get('/*', async (c, next) => (await serveFile(c, join(root, 'examples'), c.req.path, pageCaching)) ?? next());
   }
 
   const error = (kind: ApiError['error']['kind'], message: string) => ({ error: { kind, message } }) satisfies ApiError;

@@ -76,8 +76,8 @@ export const postedToken = async (c: Context): Promise<string | undefined> =>
   (new URLSearchParams(await readText(c.req.raw, 4096)).get('token') ?? c.req.query('token'))?.trim();
 
 /** The seconds this client must wait before a page acts for it again (Retry-After is set); 0: at once. */
-export function pageWait(c: Context, ctx: Pick<ServerContext, 'limiter' | 'trustProxy'>): number {
-  const wait = ctx.limiter?.take(clientIp(c, ctx.trustProxy)) ?? 0;
+export async function pageWait(c: Context, ctx: Pick<ServerContext, 'limiter' | 'trustProxy'>): Promise<number> {
+  const wait = (await ctx.limiter?.take(clientIp(c, ctx.trustProxy))) ?? 0;
   if (wait) c.header('Retry-After', String(wait));
   return wait;
 }

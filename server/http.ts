@@ -157,14 +157,32 @@ export interface RateLimitOptions {
   refillPerSecond: number;
 }
 
-/** An in-memory token bucket per client (one process; behind several processes each keeps its own). */
+/**
+ * Where a limit keeps its buckets when not in this process's memory (server/rate-buckets.ts: in
+ * PostgreSQL, shared by every process on it).
+ */
+export interface Buckets {
+  /** Takes a token for `key`: 0 when allowed, else the seconds to wait. */
+  take(key: string): Promise<number>;
+  /** Forgets the buckets that have filled up again. */
+  sweep(): Promise<void>;
+}
+
+/**
+ * A token bucket per client: in this process's memory, or in `shared` buckets (PostgreSQL: every
+ * process behind a balancer counts a client together; see `rateLimiter`).
+ */
 export class RateLimiter {
   readonly #buckets = new Map<string, { tokens: number; at: number }>();
   readonly #sweep: NodeJS.Timeout;
 
-  constructor(readonly options: RateLimitOptions) {
-    // Forget clients whose bucket has filled up again, so the map does not grow without end.
+  constructor(
+    readonly options: RateLimitOptions,
+    readonly shared?: Buckets,
+  ) {
+    // Forget clients whose bucket has filled up again, so the map (or the table) does not grow without end.
     this.#sweep = setInterval(() => {
+      if (shared) return void shared.sweep().catch(() => undefined);
       const now = Date.now();
       for (const [key, b] of this.#buckets) if (this.#level(b, now) >= options.capacity) this.#buckets.delete(key);
     }, 60_000);
@@ -178,10 +196,12 @@ export class RateLimiter {
   /**
    * Takes a token for `key` (a client address): 0 when allowed, else the seconds to wait. An IPv6
    * client counts by its /64, the block one subscriber is given: else each of its addresses would
-   * have a bucket of its own.
+   * have a bucket of its own. `now` is for tests of the in-memory buckets (shared ones count on the
+   * database's clock).
    */
-  take(client: string, now = Date.now()): number {
+  async take(client: string, now = Date.now()): Promise<number> {
     const key = client.includes(':') ? ipv6Prefix64(client) : client;
+    if (this.shared) return this.shared.take(key);
     const b = this.#buckets.get(key) ?? { tokens: this.options.capacity, at: now };
     const tokens = this.#level(b, now);
     if (tokens < 1) {

@@ -73,7 +73,7 @@ export class Router {
       const ip = clientIp(c, trustProxy);
       const principal = op.role ? await this.#caller(c, op, ip) : undefined;
       if (limiter && op.errors.includes(429)) {
-        const wait = limiter.take(ip);
+        const wait = await limiter.take(ip);
         if (wait) throw rateLimited(wait);
       }
       const params = op.params ? parse(op.params, c.req.param()) : {};
@@ -118,7 +118,7 @@ export class Router {
         checkAdmin(c, adminToken);
       } catch (e) {
         // Wrong tokens count towards the limit on guessing; a request without any does not.
-        const wait = c.req.header('authorization') ? adminFailures?.take(ip) : undefined;
+        const wait = c.req.header('authorization') ? await adminFailures?.take(ip) : undefined;
         throw wait ? rateLimited(wait) : e;
       }
       principal = { kind: 'token', role: 'owner' };

@@ -104,7 +104,7 @@ export function accountPages(app: Hono, ctx: ServerContext, accounts: Accounts, 
   });
 
   app.post('/admin/sign-in', async (c) => {
-    if (pageWait(c, ctx)) return answerPage(c, 429, guessLocale(c), t(c).busy, '');
+    if (await pageWait(c, ctx)) return answerPage(c, 429, guessLocale(c), t(c).busy, '');
     if (c.req.header('origin') !== undefined && !sameOrigin(c, accounts.publicUrl)) return answerPage(c, 400, guessLocale(c), t(c).invalidTitle, p(t(c).foreign));
     const accountId = await accounts.useLink((await postedToken(c)) ?? '');
     if (!accountId) return invalid(c);

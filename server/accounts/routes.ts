@@ -82,10 +82,10 @@ export function accountRoutes(router: Router, ctx: ServerContext, accounts: Acco
 
   router.on(routes.requestSignIn, async ({ body, ip }, c) => {
     const now = ctx.now();
-    const wait = perAddress.take(ip, now);
+    const wait = await perAddress.take(ip, now);
     if (wait) throw rateLimited(wait);
     // The same answer whether the email has an account, and whether its limit is reached.
-    if (perEmail.take(`email ${normaliseEmail(body.email)}`, now)) return { status: 'sent' as const };
+    if (await perEmail.take(`email ${normaliseEmail(body.email)}`, now)) return { status: 'sent' as const };
     const accountId = await accounts.accountOf(body.email);
     if (accountId) {
       const token = await accounts.link(accountId);

@@ -50,7 +50,7 @@ export function unsubscribePages(app: Hono, ctx: ServerContext, keys: Keys) {
   });
 
   app.post('/comments/unsubscribe', async (c) => {
-    if (pageWait(c, ctx)) return answer(c, 429, guessLocale(c), p(texts[guessLocale(c)].busy));
+    if (await pageWait(c, ctx)) return answer(c, 429, guessLocale(c), p(texts[guessLocale(c)].busy));
     const token = await postedToken(c);
     const info = await lookup(token);
     if (!info) return answer(c, 404, guessLocale(c), p(texts[guessLocale(c)].invalid));

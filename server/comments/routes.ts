@@ -2,7 +2,8 @@
 import type { Thread } from '../../src/api/comments.js';
 import { routes } from '../../src/api/routes.js';
 import { linkBase, mailLater, type ServerContext } from '../context.js';
-import { found, RateLimiter, type RateLimitOptions } from '../http.js';
+import { found, type RateLimitOptions } from '../http.js';
+import { rateLimiter } from '../rate-buckets.js';
 import { Live } from '../live.js';
 import type { Router } from '../routing.js';
 import { Keys } from '../secrets.js';
@@ -46,7 +47,7 @@ export function commentRoutes(router: Router, ctx: ServerContext, options: Comme
   const firstPages = new PageCache(bus, TOPIC);
   // No per-comment limit when the server has none (`--rate-limit 0`).
   const rate = options.rateLimit ?? (ctx.limiter ? { capacity: 5, refillPerSecond: 1 / 30 } : false);
-  const limiter = rate ? new RateLimiter(rate) : undefined;
+  const limiter = rate ? rateLimiter(db, 'comments', rate) : undefined;
   const sweep = setInterval(() => void sweepChallenges(db).catch(() => undefined), 3_600_000);
   sweep.unref();
   ctx.onClose(() => {

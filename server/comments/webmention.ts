@@ -179,13 +179,13 @@ export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, opt
     return v;
   }
 
-  const limited = (hc: Context) => {
-    const wait = ctx.limiter?.take(clientIp(hc, ctx.trustProxy));
+  const limited = async (hc: Context) => {
+    const wait = await ctx.limiter?.take(clientIp(hc, ctx.trustProxy));
     if (wait) throw rateLimited(wait);
   };
 
   app.post('/webmention', async (hc) => {
-    limited(hc);
+    await limited(hc);
     const type = hc.req.header('content-type') ?? '';
     if (!/^application\/x-www-form-urlencoded\b/i.test(type)) throw invalid('body', 'send source and target form-encoded (application/x-www-form-urlencoded)', 'invalid_type');
     const form = new URLSearchParams(await readText(hc.req.raw, 8192));
@@ -217,7 +217,7 @@ export function webmentionRoutes(app: Hono, ctx: ServerContext, c: Comments, opt
           `<member><name>faultString</name><value><string>${message.replace(/[<&]/g, (ch) => (ch === '<' ? '&lt;' : '&amp;'))}</string></value></member></struct></value></fault>`,
       );
     try {
-      limited(hc);
+      await limited(hc);
     } catch {
       return fault(429, 'too many requests');
     }

@@ -111,7 +111,7 @@ export async function post(
   // The honeypot: answer as a held comment would, keep nothing.
   if (input.hp) return { result: decoy(threadId, input, token, t.edit_window_seconds, new Date(c.now())) };
 
-  const wait = c.limiter?.take(ip);
+  const wait = await c.limiter?.take(ip);
   if (wait) throw rateLimited(wait);
   if (t.blocked) throw new ApiFailure(403, 'forbidden', 'comments from this author are not accepted here');
   if (countLinks(input.body) > c.settings.maxLinks) throw tooManyLinks(c.settings.maxLinks);

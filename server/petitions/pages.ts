@@ -96,7 +96,7 @@ export function petitionPages(app: Hono, ctx: ServerContext, petitions: Petition
     });
 
     app.post(`/petitions/${action}`, async (c) => {
-      if (pageWait(c, ctx)) return answer(c, 429, guessLocale(c), texts[guessLocale(c)].busy, '');
+      if (await pageWait(c, ctx)) return answer(c, 429, guessLocale(c), texts[guessLocale(c)].busy, '');
       const token = await postedToken(c);
       if (!tokenOk(token)) return invalidPage(c, guessLocale(c), 400);
       const info = await lookupToken(ctx.db, action, token);

@@ -63,7 +63,7 @@ export function pollPages(app: Hono, ctx: ServerContext, polls: Polls) {
   });
 
   app.post('/polls/confirm', async (c) => {
-    if (pageWait(c, ctx)) return answer(c, 429, guess(c), texts[guess(c)].busy, '');
+    if (await pageWait(c, ctx)) return answer(c, 429, guess(c), texts[guess(c)].busy, '');
     const token = await postedToken(c);
     if (!tokenOk(token)) return invalid(c, guess(c), 400);
     const info = await lookupConfirmation(ctx.db, token);

@@ -6,7 +6,8 @@ import { ProposalSort, pollStatus, type PollEvent } from '../../src/api/poll.js'
 import { routes } from '../../src/api/routes.js';
 import { visibleResults } from '../../src/domain/results.js';
 import { linkBase, mailLater, type ServerContext } from '../context.js';
-import { found, invalidIssues, notFound, RateLimiter } from '../http.js';
+import { found, invalidIssues, notFound } from '../http.js';
+import { rateLimiter } from '../rate-buckets.js';
 import { Live } from '../live.js';
 import { Router } from '../routing.js';
 import { Keys } from '../secrets.js';
@@ -110,7 +111,7 @@ function readerRoutes(router: Router, ctx: ServerContext, polls: Polls): void {
 function participantRoutes(router: Router, ctx: ServerContext, polls: Polls): void {
   const { db, live } = polls;
   const limit = ctx.limiter?.options;
-  const voteLimiter = limit && new RateLimiter({ capacity: limit.capacity * VOTE_FACTOR, refillPerSecond: limit.refillPerSecond * VOTE_FACTOR });
+  const voteLimiter = limit && rateLimiter(ctx.db, 'votes', { capacity: limit.capacity * VOTE_FACTOR, refillPerSecond: limit.refillPerSecond * VOTE_FACTOR });
   ctx.onClose(() => voteLimiter?.close());
   const votes = new Router(router.app, router.base, { ...router.options, limiter: voteLimiter });
 

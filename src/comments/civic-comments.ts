@@ -3,7 +3,7 @@ import { newKey, type CivicBackend, type CommentsBackend } from '../api/backend.
 import { CommentInput, type Comment, type CommentCreated, type CommentSort, type Moderation, type Thread } from '../api/comments.js';
 import { CivicError, toIssues } from '../api/errors.js';
 import type { Outcome, OutboxEntry } from '../api/outbox.js';
-import { CivicElement } from '../core/civic-element.js';
+import { CivicElement, state } from '../core/civic-element.js';
 import { CivicCommentedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, type Errors, type Form, type Values } from '../core/form.js';
 import { TaskStatus } from '@lit/task';
@@ -64,15 +64,15 @@ export class CivicComments extends CivicElement implements CommentsHost {
     maxDepth: { type: Number, attribute: 'max-depth' },
     moderation: {},
     closed: { type: Boolean },
-    values: { state: true },
-    errors: { state: true },
-    sending: { state: true },
-    preview: { state: true },
-    replyTo: { state: true },
-    acts: { state: true },
-    items: { state: true },
-    fresh: { state: true },
-    lazy: { state: true },
+    values: state,
+    errors: state,
+    sending: state,
+    preview: state,
+    replyTo: state,
+    acts: state,
+    items: state,
+    fresh: state,
+    lazy: state,
   };
 
   /** The thread's id. */
@@ -249,7 +249,7 @@ export class CivicComments extends CivicElement implements CommentsHost {
     if (v['notifyReplies']) input.notifyReplies = true;
     const parsed = CommentInput.safeParse(input);
     const errors = parsed.success ? {} : this.#errorsOf(new CivicError('validation', '', { issues: toIssues(parsed.error.issues) }));
-    if (!input.email && (this.requireEmail || input.notifyReplies)) errors['email'] ??= this.requireEmail ? this.l.t.required : this.l.t.notifyNeedsEmail;
+    if (!input.email && (this.requireEmail || input.notifyReplies)) errors['email'] ??= this.requireEmail ? this.l.t.missing['email']! : this.l.t.notifyNeedsEmail;
     if (Object.keys(errors).length) return this.#showErrors(errors);
     this.errors = {};
     this.sending = true;

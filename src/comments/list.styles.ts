@@ -80,9 +80,16 @@ export const listStyles = css`
     background: var(--_muted);
     border-radius: var(--_radius);
   }
-  article button {
-    min-block-size: 2.25em;
-    padding: 0.25em 0.75em;
+  /* Under each comment, quiet text buttons (Reply, Like, Report): the filled Publish stays the one
+     that stands out. Still 24 px targets at least (WCAG 2.5.8), with the shared focus ring. */
+  article button:not([part~='submit']) {
+    min-block-size: max(24px, 1.75em);
+    min-inline-size: 24px;
+    padding: 0.125em 0.375em;
+    border-color: transparent;
+    font-weight: 400;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
   }
   [aria-pressed='true'] {
     background: var(--_muted);

@@ -22,7 +22,8 @@ export const styles = css`
     gap: 0.5em;
     justify-content: space-between;
   }
-  [part~='views'] {
+  [part~='views'],
+  .actions {
     justify-content: start;
   }
   [aria-pressed='true'] {
@@ -41,6 +42,42 @@ export const styles = css`
   }
   .scroll {
     overflow-x: auto;
+    container-type: inline-size;
+  }
+  /* Narrow (a phone, 200 % zoom): one card per statement with every party's stance, nothing to scroll. */
+  @container (max-width: 40em) {
+    table,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      clip-path: inset(50%);
+    }
+    tr {
+      margin-block-end: 0.5em;
+      padding: 0.5em;
+      border: var(--_border);
+      border-radius: var(--_radius);
+    }
+    th,
+    td {
+      border: 0;
+      min-inline-size: 0 !important;
+    }
+    td {
+      display: grid;
+      grid-template-columns: minmax(0, 7em) 1fr;
+      align-items: center;
+      gap: 0.5em;
+    }
+    td::before {
+      content: attr(data-party) / '';
+      font-weight: 600;
+    }
   }
   table {
     border-collapse: collapse;

@@ -3,7 +3,7 @@ import { newKey, type CivicBackend, type ComparisonBackend } from '../api/backen
 import { CivicError } from '../api/errors.js';
 import { RestClient } from '../api/rest.js';
 import { restComparisons } from '../api/rest-comparison.js';
-import { CivicElement } from '../core/civic-element.js';
+import { CivicElement, state } from '../core/civic-element.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
 import { base } from '../core/styles.js';
@@ -45,10 +45,10 @@ export class CivicComparator extends CivicElement {
     comparison: {},
     src: {},
     view: {},
-    theme: { state: true },
-    cell: { state: true },
-    quiz: { state: true },
-    s: { state: true },
+    theme: state,
+    cell: state,
+    quiz: state,
+    s: state,
   };
 
   /** The comparison's id on the backend. */

@@ -3,7 +3,7 @@
  * opens a dialog with the party's quote, its source and date.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { safeHref, stance, swatch, type View } from './view.js';
+import { safeHref, stance, stanceText, swatch, type View } from './view.js';
 
 export interface MatrixView extends View {
   theme: string;
@@ -42,11 +42,15 @@ export function renderMatrix(v: MatrixView): TemplateResult {
             .map(
               (s) => html`<tr>
                 <th scope="row">${s.text} <span class="hint">${s.theme}</span></th>
-                ${c.parties.map(
-                  (p) => html`<td>
-                    <button class="cell" aria-haspopup="dialog" @click=${() => v.open([p.id, s.id])}>${stance(v, position(p.id, s.id)?.stance ?? null)}</button>
-                  </td>`,
-                )}
+                ${c.parties.map((p) => {
+                  // Named by stance, party and statement: out of the table (a screen reader's list of buttons, the cards) each says all.
+                  const st = position(p.id, s.id)?.stance ?? null;
+                  return html`<td data-party=${p.shortName}>
+                    <button class="cell" aria-haspopup="dialog" aria-label=${`${stanceText(v, st)} — ${p.name} — ${s.text}`} @click=${() => v.open([p.id, s.id])}>
+                      ${stance(v, st)}
+                    </button>
+                  </td>`;
+                })}
               </tr>`,
             )}
         </tbody>

@@ -113,7 +113,7 @@ export function renderResults(v: ResultsView): TemplateResult {
           })}
         </ol>`
       : html`<p part="notice">${t.noneAnswered}</p>`}
-    <div class="nav">
+    <div class="nav actions">
       <button @click=${v.edit}>${t.edit}</button>
       <button @click=${v.restart}>${t.restart}</button>
       ${answered ? html`<button @click=${v.copy}>${t.copyLink}</button>` : nothing}

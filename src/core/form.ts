@@ -41,7 +41,7 @@ export function fieldErrors(issues: readonly ApiIssue[], specs: readonly FieldSp
     errors[spec ? name : 'body'] ??= !spec
       ? issue.message
       : !value
-        ? t.required
+        ? t.missing[name.split('-').pop()!]!
         : issue.code === 'too_big' && spec.max
           ? t.tooLong(form.l.n(spec.max))
           : spec.type === 'email'

@@ -85,9 +85,13 @@ export class Localizer<T> implements ReactiveController {
     return value.toLocaleString(this.locale);
   }
 
-  /** A date, e.g. `24 novembre 2026`. */
-  d(value: string | number | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
-    return new Date(value).toLocaleString(this.locale, options);
+  /**
+   * A date, e.g. `24 novembre 2026`; by default with its time (`24 novembre 2026 à 14:30`) unless it
+   * is midnight (a poll opening in an hour says when; one opening on a day, that day).
+   */
+  d(value: string | number | Date, options?: Intl.DateTimeFormatOptions): string {
+    const d = new Date(value);
+    return d.toLocaleString(this.locale, options ?? { dateStyle: 'long', timeStyle: d.getHours() + d.getMinutes() ? 'short' : undefined });
   }
 }
 

@@ -39,11 +39,15 @@ export const base = css`
     outline: 2px solid var(--civic-focus-color, currentColor);
     outline-offset: 2px;
   }
-  [part~='heading'] {
-    font-size: 1.25em;
-    font-weight: 700;
-  }
+  /* One heading scale for every widget: the title, then its sections (h3, or role=heading) at text size. */
+  [part~='heading'],
   h3,
+  .sub {
+    font-weight: var(--civic-heading-weight, 700);
+  }
+  [part~='heading'] {
+    font-size: var(--civic-heading-size, 1.25em);
+  }
   label,
   button {
     font-weight: 600;
@@ -77,9 +81,13 @@ export const base = css`
     background: none;
     cursor: pointer;
   }
-  [part~='submit'] {
-    background: var(--civic-color-accent);
-    color: var(--civic-color-on-accent, inherit);
+  /* A filled button paints its label in the on-accent colour but keeps the page's text colour as its
+     color, so its focus ring (currentColor, outside it, on the page) contrasts as the page's text does. */
+  @media (forced-colors: none) {
+    [part~='submit'] {
+      background: var(--civic-color-accent);
+      -webkit-text-fill-color: var(--civic-color-on-accent);
+    }
   }
   :enabled:hover {
     background: var(--_muted);

@@ -35,11 +35,6 @@ export const styles = css`
   ::-webkit-progress-value {
     background: currentColor;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    ::-webkit-progress-value {
-      transition: inline-size 0.6s;
-    }
-  }
   ::-moz-progress-bar {
     background: currentColor;
   }

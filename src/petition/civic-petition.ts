@@ -6,7 +6,6 @@ import { isOpen, SIGNATURE_LIMITS, SignatureInput, type Petition, type PetitionE
 import { RestClient } from '../api/rest.js';
 import { restPetitions } from '../api/rest-backend.js';
 import { CivicElement } from '../core/civic-element.js';
-import { CivicSignedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import { live } from '../core/live.js';
 import { Loader } from '../core/loader.js';
@@ -49,7 +48,6 @@ export class CivicPetition extends CivicElement {
     values: { state: true },
     errors: { state: true },
     phase: { state: true },
-    result: { state: true },
     live: { state: true },
     share: { state: true },
   };
@@ -59,6 +57,7 @@ export class CivicPetition extends CivicElement {
   declare private values: Values;
   declare private errors: Errors;
   declare private phase: Phase;
+  /** The last signature's answer: set with the phase `done`, which renders it. */
   declare private result: SignResult | undefined;
   declare private live: Partial<PetitionEvent> | undefined;
   /** The share module, loaded once a signature is accepted. */
@@ -179,15 +178,17 @@ export class CivicPetition extends CivicElement {
     this.#key = newKey();
     // The count shown includes this signature, before any live event says so.
     this.live = { ...this.live, signatureCount: Math.max(r.signatureCount, this.live?.signatureCount ?? 0) };
-    this.dispatchEvent(new CivicSignedEvent(this.petition ?? '', r.status, r.signatureCount));
+    // The share module brings the event's class too: the event follows it.
     void import('./share.js').then((m) => {
       const root = this.renderRoot as ShadowRoot;
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, m.styles.styleSheet!];
       this.share = m;
+      this.dispatchEvent(new m.CivicSignedEvent(this.petition ?? '', r.status as 'pending', r.signatureCount));
     });
     // Focus carries the confirmation to screen readers; a send from the outbox is announced instead.
+    // The live region's last words (a field to fix) are replaced either way.
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#done')?.focus());
-    else this.say(`${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`);
+    this.say(focus ? '' : `${t.sent} ${t.thanks} ${r.status === 'pending' ? t.checkEmail : t.counted}`);
   }
 
   protected override renderWidget(): TemplateResult {
@@ -208,8 +209,8 @@ export class CivicPetition extends CivicElement {
     const goal = displayGoal(count, p.goal);
     const open = isOpen(p);
     return html`<section part="base" aria-labelledby="title">
-      <h2 part="heading" id="title">${p.title}</h2>
-      <div part="summary">${p.summary.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
+      <h2 part="heading" id="title" lang=${p.locale}>${p.title}</h2>
+      <div part="summary" lang=${p.locale}>${p.summary.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
       <p part="count"><span><strong>${n(count)}</strong> ${t.signatures(count)}</span> <span>${t.goal(n(goal))}</span></p>
       <progress part="bar" max=${goal} .value=${count} aria-label=${t.goal(n(goal))}></progress>
       ${goal > p.goal ? html`<p>${t.goalReached(n(p.goal), n(goal))}</p>` : nothing}

@@ -6,6 +6,9 @@
 import { html, type TemplateResult } from 'lit';
 import { css } from '../core/styles.js';
 
+/** The petition dispatches its civic-signed event once this module is there. */
+export { CivicSignedEvent } from '../core/events.js';
+
 /**
  * The share links, drawn as buttons: adopted by the petition's shadow root when it loads this
  * module (a <style> element would be blocked by a strict Content-Security-Policy).
@@ -28,6 +31,13 @@ export const styles = css`
   }
   .button:hover {
     background: var(--_muted);
+  }
+  /* The thermometer moves smoothly as the count grows: from the reader's own signature on (this
+     module loads then), which keeps its bytes out of the petition's file. */
+  @media (prefers-reduced-motion: no-preference) {
+    ::-webkit-progress-value {
+      transition: inline-size 0.6s;
+    }
   }
 `;
 

@@ -24,8 +24,8 @@ export const styles = css`
     border: 0;
   }
   [aria-pressed='true'] {
-    background: var(--_accent);
-    color: var(--civic-color-on-accent, inherit);
+    background: var(--civic-color-accent, var(--_muted));
+    -webkit-text-fill-color: var(--civic-color-on-accent);
   }
   [aria-pressed='true']::before {
     content: '✓ ' / '';
@@ -68,7 +68,7 @@ export const styles = css`
     [aria-pressed='true'] {
       forced-color-adjust: none;
       background: Highlight;
-      color: HighlightText;
+      -webkit-text-fill-color: HighlightText;
     }
   }
 `;

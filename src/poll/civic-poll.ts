@@ -13,7 +13,7 @@ import { sender } from '../core/sender.js';
 import { base } from '../core/styles.js';
 import type { PollHost, PollState } from './host.js';
 import { participant } from './participant.js';
-import { choicesOf, renderResult } from './render.js';
+import { choicesOf, optionsLang, renderResult } from './render.js';
 import { styles } from './civic-poll.styles.js';
 
 /** A vote kept in the outbox: its subject (`''`: the poll) and choices (empty: withdrawn). */
@@ -269,8 +269,8 @@ export class CivicPoll extends CivicElement implements PollHost {
     const note = Object.values(this.state.sending).includes('queued') ? t.queued : notice;
     const dates = status === 'upcoming' && p.opensAt ? t.opensOn(l.d(p.opensAt)) : p.closesAt ? (status === 'closed' ? t.closedOn : t.closesOn)(l.d(p.closesAt)) : '';
     return html`<section part="base" aria-labelledby="title">
-      <h2 part="heading" id="title">${p.title}</h2>
-      ${p.description ? html`<div part="description">${p.description.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>` : nothing}
+      <h2 part="heading" id="title" lang=${p.locale}>${p.title}</h2>
+      ${p.description ? html`<div part="description" lang=${p.locale}>${p.description.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>` : nothing}
       <p part="meta">${dates ? html`<span>${dates}</span> ` : nothing}<span>${t.participants(p.participantCount, l.n(p.participantCount))}</span></p>
       ${status === 'closed' ? html`<p part="notice">${t.closed}</p>` : status === 'upcoming' ? html`<p part="notice">${t.upcoming}</p>` : nothing}
       ${error ? html`<div role="alert">${error}</div>` : nothing}
@@ -296,7 +296,7 @@ export class CivicPoll extends CivicElement implements PollHost {
     const vote = open && p.voteKind === 'support' ? this.#renderSupport(mine) : open && (!mine || this.state.editing) ? this.#renderForm(p) : nothing;
     const voted =
       mine && p.voteKind !== 'support' && !this.state.editing
-        ? html`<p>${t.yourVote} <strong>${mine.map((c) => this.label(p, c)).join(', ')}</strong></p>
+        ? html`<p>${t.yourVote} <strong lang=${optionsLang(p)}>${mine.map((c) => this.label(p, c)).join(', ')}</strong></p>
             ${open
               ? html`<p class="row">
                   <button ?disabled=${!!sending} @click=${() => this.#edit(true)}>${t.change}</button>
@@ -356,7 +356,7 @@ export class CivicPoll extends CivicElement implements PollHost {
       <fieldset part="choices" aria-labelledby="title" aria-describedby=${approval ? 'upto' : nothing}>
         ${approval ? html`<p class="hint" id="upto">${t.upTo(this.l.n(max))}</p>` : nothing}
         ${choicesOf(p).map(
-          (id) => html`<label class="check"
+          (id) => html`<label class="check" lang=${optionsLang(p)}
             ><input type=${approval ? 'checkbox' : 'radio'} name="choice" value=${id} .checked=${draft.includes(id)}
               @change=${(e: Event) => pick(e.target as HTMLInputElement, id)} />${this.label(p, id)}</label
           >`,

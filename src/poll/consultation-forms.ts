@@ -201,6 +201,18 @@ export class ConsultationForms {
     this.host.say(this.#t.linkSent);
   }
 
+  /**
+   * Opens the proposal form (focus on its first field) or closes it (focus back on the button that
+   * opens it; its errors go, what was typed stays).
+   */
+  #open(open: boolean, focus: string) {
+    this.proposing = open;
+    this.proposed = undefined;
+    this.proposal = { ...this.proposal, errors: {}, alert: '' };
+    this.#update();
+    this.#focus(focus);
+  }
+
   /** The proposal form, or the button that opens it (with the notice of the last proposal). */
   renderProposalForm(p: Poll): TemplateResult {
     const t = this.#t;
@@ -211,7 +223,7 @@ export class ConsultationForms {
           : nothing}
         <p class="row">
           ${x ? html`<button @click=${() => this.#see(x)}>${t.seeProposal}</button>` : nothing}
-          <button part="submit" aria-expanded="false" @click=${() => ((this.proposing = true), (this.proposed = undefined), this.#update())}>${t.propose}</button>
+          <button part="submit" id="open" aria-expanded="false" @click=${() => this.#open(true, p.themes.length ? 'f-p-themeId' : 'f-p-title')}>${t.propose}</button>
         </p>`;
     const s = this.proposal;
     const set = (n: FormState) => (this.proposal = n);
@@ -246,7 +258,7 @@ export class ConsultationForms {
             <label for="f-p-themeId">${t.theme} <span class="hint">(${t.optional})</span></label>
             <select id="f-p-themeId" name="p-themeId" @change=${(e: Event) => form.set('p-themeId', (e.target as HTMLSelectElement).value)}>
               <option value="">${t.noTheme}</option>
-              ${p.themes.map((th) => html`<option value=${th.id} ?selected=${s.values['p-themeId'] === th.id}>${th.title}</option>`)}
+              ${p.themes.map((th) => html`<option value=${th.id} ?selected=${s.values['p-themeId'] === th.id} lang=${p.locale}>${th.title}</option>`)}
             </select>
           </div>`
         : nothing}
@@ -254,7 +266,7 @@ export class ConsultationForms {
       ${p.moderateProposals ? html`<p class="hint">${t.moderated}</p>` : nothing}
       <p class="row">
         <button part="submit" ?disabled=${s.phase !== 'form'}>${s.phase === 'sending' ? t.voting : t.submit}</button>
-        <button type="button" @click=${() => ((this.proposing = false), this.#update())}>${t.cancel}</button>
+        <button type="button" @click=${() => this.#open(false, 'open')}>${t.cancel}</button>
       </p>
     </form>`;
   }

@@ -15,6 +15,7 @@ import {
   type Poll,
   type PollResults,
   type Proposal,
+  type SubjectResult,
   type ProposalPage,
   type ProposalSort,
 } from '../api/poll.js';
@@ -138,7 +139,7 @@ export class Consultation implements ListView {
         const c = r?.tally.counts[k] ?? 0;
         return k === 'mixed' && !c ? [] : [`${percent(l, c, n)} ${t.values[k as 'agree'].toLowerCase()}`];
       });
-      return html`<li><strong>${x.title}</strong> — ${shares.join(', ')}, ${t.votes(n, l.n(n))}</li>`;
+      return html`<li><strong lang=${p.locale}>${x.title}</strong> — ${shares.join(', ')}, ${t.votes(n, l.n(n))}</li>`;
     };
     const agree = top.agree.filter((x) => (results.proposals[x.id]?.agreement ?? 0) > 0);
     const divided = top.divided.filter((x) => (results.proposals[x.id]?.division ?? 0) > 0);
@@ -166,7 +167,7 @@ export class Consultation implements ListView {
             >${t.theme}
             <select @change=${change('theme')}>
               <option value="" ?selected=${!this.theme}>${t.allThemes}</option>
-              ${p.themes.map((th) => html`<option value=${th.id} ?selected=${this.theme === th.id}>${th.title}</option>`)}
+              ${p.themes.map((th) => html`<option value=${th.id} ?selected=${this.theme === th.id} lang=${p.locale}>${th.title}</option>`)}
             </select></label
           >`
         : nothing}
@@ -193,19 +194,34 @@ export class Consultation implements ListView {
     const pending = x.status !== 'published';
     let result: TemplateResult | typeof nothing = nothing;
     const r = results?.proposals[x.id];
-    if (onProposals && r) result = renderResult(this.host, p, r, p.voteKind === 'agreement' ? AGREEMENT : ['support'], mine);
+    if (onProposals && r) result = p.voteKind === 'agreement' ? this.#renderStacked(r) : renderResult(this.host, p, r, ['support'], mine);
     else if (!onProposals && results?.poll) {
       const n = results.poll.tally.counts[x.id] ?? 0;
       result = html`<p>${percent(l, n, results.poll.tally.total)} · ${t.votes(n, l.n(n))}</p>`;
     }
     return html`<article part="proposal" id=${`proposal-${x.id}`} aria-labelledby=${hid} tabindex="-1">
-      ${this.host.sub(x.title, hid)}
-      <p class="hint">${t.by(x.authorName, l.d(x.createdAt, { dateStyle: 'medium' }))}${theme ? ` · ${theme}` : ''}</p>
+      <h3 id=${hid} lang=${p.locale}>${x.title}</h3>
+      <p class="hint">${t.by(x.authorName, l.d(x.createdAt, { dateStyle: 'medium' }))}${theme ? html` · <span lang=${p.locale}>${theme}</span>` : ''}</p>
       ${pending ? html`<p part="notice">${t.proposalPending}</p>` : nothing}
-      <div>${x.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
-      ${open && !pending ? this.#renderVote(p, x, mine, sending) : nothing} ${result}
+      <div lang=${p.locale}>${x.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
+      <div class="act">${open && !pending ? this.#renderVote(p, x, mine, sending) : nothing} ${result}</div>
       ${pending ? nothing : this.#renderArgumentsToggle(p, x, open)}
     </article>`;
+  }
+
+  /**
+   * An agreement vote's results as one stacked bar (agree, mixed, disagree: each part as wide as its
+   * votes, through flex-grow set in the CSSOM), with every share written beside it in words.
+   */
+  #renderStacked(r: SubjectResult) {
+    const t = this.#t;
+    const l = this.host.l;
+    const total = r.tally.total;
+    const n = (k: string) => r.tally.counts[k] ?? 0;
+    return html`<div class="stack">
+      <div class="stacked" part="bar" aria-hidden="true">${AGREEMENT.map((k) => html`<span class=${k} .style=${`flex-grow:${n(k)}`}></span>`)}</div>
+      <p class="hint">${AGREEMENT.map((k) => `${percent(l, n(k), total)} ${t.values[k as 'agree'].toLowerCase()} · `)}${t.votes(total, l.n(total))}</p>
+    </div>`;
   }
 
   /** Toggle buttons (aria-pressed): pressing the pressed one withdraws the vote. */
@@ -215,7 +231,7 @@ export class Consultation implements ListView {
     const label = `${t.yourVoteOn} ${x.title}`;
     if (votesOnProposals(p)) {
       const values = p.voteKind === 'agreement' ? AGREEMENT : ['support'];
-      return html`<div part="vote" role="group" aria-label=${label} class="row">
+      return html`<div part="vote" role="group" aria-label=${label} class="seg">
         ${values.map((v) => {
           const on = mine.includes(v);
           return html`<button aria-pressed=${on} ?disabled=${sending} @click=${() => host.vote(x.id, on ? [] : [v])}>${t.values[v as 'agree']}</button>`;
@@ -247,7 +263,7 @@ export class Consultation implements ListView {
       else void this.#loadArguments(x.id);
       this.#update();
     };
-    return html`<p><button aria-expanded=${!!shown} aria-controls=${id} @click=${toggle}>${t.arguments(x.argumentCount, this.host.l.n(x.argumentCount))}</button></p>
+    return html`<p class="row"><button class="quiet" aria-expanded=${!!shown} aria-controls=${id} @click=${toggle}>${t.arguments(x.argumentCount, this.host.l.n(x.argumentCount))}</button></p>
       <div id=${id}>${shown ? this.#renderArguments(p, x, shown, open) : nothing}</div>`;
   }
 
@@ -271,14 +287,14 @@ export class Consultation implements ListView {
       const hid = `${side}-${x.id}`;
       return html`<section aria-labelledby=${hid}>
         ${this.host.sub(t[side], hid, true)}
-        ${items.length ? html`<ul>${items.map((a) => this.#renderArgument(a, open))}</ul>` : html`<p class="hint">${t.noArguments}</p>`}
+        ${items.length ? html`<ul>${items.map((a) => this.#renderArgument(a, open, p.locale))}</ul>` : html`<p class="hint">${t.noArguments}</p>`}
       </section>`;
     };
     return html`<div part="arguments" class="columns">${column('for')}${column('against')}</div>
       ${open ? this.forms.renderArgumentForm(x) : nothing}`;
   }
 
-  #renderArgument(a: Argument, open: boolean) {
+  #renderArgument(a: Argument, open: boolean, lang: string) {
     const t = this.#t;
     const l = this.host.l;
     const on = this.liked.has(a.id);
@@ -303,7 +319,7 @@ export class Consultation implements ListView {
       this.#update();
     };
     return html`<li>
-      ${a.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}
+      <div lang=${lang}>${a.body.split(/\n\n+/).map((para) => html`<p>${para}</p>`)}</div>
       <p class="hint">
         ${a.authorName}
         <button aria-pressed=${on} ?disabled=${!open} @click=${like}>${t.like} · ${l.n(n)}<span class="sr-only"> ${t.likeOf(a.authorName)}</span></button>

@@ -22,6 +22,9 @@ export const AGREEMENT = ['agree', 'mixed', 'disagree'];
 export const choicesOf = (p: Poll): string[] =>
   p.voteKind === 'agreement' ? AGREEMENT : p.voteKind === 'support' ? ['support'] : p.options.map((o) => o.id);
 
+/** The poll's language where its choices are the organiser's words (options), else none (the widget's words). */
+export const optionsLang = (p: Poll): string | typeof nothing => (p.voteKind === 'single' || p.voteKind === 'approval' ? p.locale : nothing);
+
 /** `n / of` as a whole percentage in the reader's language (`62 %`). */
 export const percent = (l: Localize<Strings>, n: number, of: number): string =>
   (of ? n / of : 0).toLocaleString(l.locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -35,7 +38,7 @@ export function renderResult(host: Host, p: Poll, r: SubjectResult, choices: rea
     ${choices.map((c) => {
       const n = r.tally.counts[c] ?? 0;
       return html`<li>
-        <span>${host.label(p, c)} ${mine.includes(c) ? html`<em>${t.yours}</em>` : nothing}</span>
+        <span><span lang=${optionsLang(p)}>${host.label(p, c)}</span> ${mine.includes(c) ? html`<em>${t.yours}</em>` : nothing}</span>
         <span>${p.voteKind === 'support' ? t.supporters(n, l.n(n)) : `${percent(l, n, total)} · ${t.votes(n, l.n(n))}`}</span>
         ${p.voteKind === 'support' ? nothing : html`<span part="bar" class="bar" .style=${`--w:${total ? (100 * n) / total : 0}%`}></span>`}
       </li>`;

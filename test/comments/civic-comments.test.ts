@@ -7,6 +7,7 @@ import '../../src/define/civic-provider.js';
 import { $, announced, expect, mount, text, waitForText, waitUntil } from '../helpers.js';
 import { commentData, conversation, mentions, seeded } from './fixtures.js';
 import { article, comments, field, fill, focused, outline, submit } from './helpers.js';
+import { ring } from '../core/contrast.js';
 
 describe('<civic-comments>', () => {
   it('shows the conversation threaded, with the count, markdown, authors’ sites and mentions, accessibly', async () => {
@@ -21,6 +22,29 @@ describe('<civic-comments>', () => {
     expect(text(el)).to.contain('Ailleurs sur le Web').and.contain('La société civile s’organise · gouvouvert.example');
     expect($<HTMLAnchorElement>(el, '[part~=mentions] a').rel).to.equal('nofollow ugc noopener');
     await expect(el).to.be.accessible();
+  });
+
+  it('draws the actions under a comment as quiet text buttons, 24 px targets with a visible focus ring; Publier stays filled', async () => {
+    const el = await mount<HTMLElement>(
+      html`<div style="background:#fbf8f2;color:#23211d;--civic-color-accent:#8a3b12;--civic-color-on-accent:#fbf8f2">
+        <civic-comments lang="fr" thread="plan-numerique" sort="oldest" .backend=${seeded()}></civic-comments>
+      </div>`,
+    );
+    const c = el.firstElementChild as CivicComments;
+    await waitUntil(() => c.shadowRoot!.querySelector('article button'), 'comments shown');
+    const actions = [...article(c, '1').querySelectorAll<HTMLButtonElement>('.actions button')];
+    expect(actions.map((b) => b.textContent!.trim().replace(/\s+/g, ' '))).to.include.members(['Répondre', 'Signaler']);
+    for (const b of actions) {
+      const s = getComputedStyle(b);
+      const box = b.getBoundingClientRect();
+      expect([s.borderTopColor, s.backgroundColor], `${b.textContent} has no frame`).to.deep.equal(['rgba(0, 0, 0, 0)', 'rgba(0, 0, 0, 0)']);
+      expect(Math.min(box.width, box.height), `${b.textContent} is a 24 px target`).to.be.at.least(24);
+      const r = ring(b);
+      expect(r.visible && r.againstPage >= 3, `${b.textContent} focus ring ${JSON.stringify(r)}`).to.equal(true);
+    }
+    const publish = $(c, 'form [part~=submit]');
+    expect(getComputedStyle(publish).backgroundColor, 'the primary action stays filled').to.equal('rgb(138, 59, 18)');
+    await expect(c).to.be.accessible();
   });
 
   it('speaks English when its lang says so', async () => {
@@ -63,7 +87,8 @@ describe('<civic-comments>', () => {
     await fill(el, { email: 'pas-un-courriel', website: 'javascript:alert(1)' });
     field(el, 'notifyReplies').click();
     submit(el);
-    await waitForText(el, 'Obligatoire');
+    await waitForText(el, 'Entrez votre nom');
+    expect(text(el)).to.contain('Entrez votre commentaire').and.not.contain('Obligatoire');
     expect(focused(el)?.getAttribute('name')).to.equal('name');
     for (const name of ['name', 'email', 'website', 'text']) expect(field(el, name).getAttribute('aria-invalid'), name).to.equal('true');
     expect(announced(el)).to.contain('4 champs sont à corriger');

@@ -161,6 +161,7 @@ describe('<civic-comments> on a WordPress site', () => {
     submit(el);
     await waitUntil(() => el.shadowRoot!.querySelector('[name=email][aria-invalid=true]'), 'the email marked');
     expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('email');
+    expect($(el, '#f-email-e').textContent, 'says what to enter').to.equal('Enter your email address');
     expect(site.requests.length).to.equal(before);
     await expect(el).to.be.accessible();
 

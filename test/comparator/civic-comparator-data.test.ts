@@ -203,6 +203,30 @@ describe('<civic-comparator> data and privacy', () => {
     }
   });
 
+  it('spaces the results’ actions (Modifier, Recommencer, Copier le lien) evenly, at 704 and 320 px', async () => {
+    const el = await mount<CivicComparator>(html`<civic-comparator lang="fr" comparison="chefs-numerique-2012" .backend=${new MemoryBackend({ comparisons: [demo()] })}></civic-comparator>`);
+    await rendered(el);
+    await answerAll(el, [2, 1, null, -1, 0, 1]);
+    try {
+      for (const width of [704, 320]) {
+        await setViewport({ width, height: 640 });
+        const row = button(el, 'Copier le lien de mes résultats').parentElement!;
+        const gap = parseFloat(getComputedStyle(row).columnGap);
+        const boxes = [...row.children].map((b) => b.getBoundingClientRect());
+        expect(boxes).to.have.length(3);
+        for (const [i, b] of boxes.entries()) {
+          const before = boxes[i - 1];
+          // Beside the one before it, one gap apart; or first on its line, at the row's start.
+          if (before && Math.abs(before.top - b.top) < 1) expect(b.left - before.right, `${width} px, button ${i + 1}`).to.be.closeTo(gap, 0.5);
+          else expect(b.left, `${width} px, button ${i + 1} starts its line`).to.be.closeTo(row.getBoundingClientRect().left, 0.5);
+        }
+      }
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('speaks English, and stays usable 320 px wide', async () => {
     await setViewport({ width: 320, height: 640 });
     try {

@@ -51,6 +51,33 @@ describe('<civic-comparator> matrix', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('320 px wide (or 200 % zoom): one card per statement with every party in view, nothing scrolls sideways', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await comparator();
+      const region = $(el, '.scroll');
+      expect(region.scrollWidth - region.clientWidth, 'the table does not hide parties in a sideways scroll').to.be.at.most(0);
+      const right = region.getBoundingClientRect().right;
+      const first = all(el, 'tbody tr')[0]!;
+      const cells = [...first.querySelectorAll<HTMLElement>('td')];
+      expect(cells.map((td) => td.getBoundingClientRect().right <= right + 0.5)).to.deep.equal([true, true, true, true, true]);
+      expect(cells.map((td) => getComputedStyle(td, '::before').content)).to.deep.equal(['"Marois" / ""', '"Charest" / ""', '"Legault" / ""', '"Khadir" / ""', '"Aussant" / ""']);
+      await expect(el).to.be.accessible();
+      await setViewport({ width: 1000, height: 640 });
+      await waitUntil(() => getComputedStyle(first).display === 'table-row', 'a table again when wide');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('names each cell by its stance, party and statement', async () => {
+    const el = await comparator();
+    const cell = all(el, 'tbody tr')[0]!.querySelectorAll('button')[1]!;
+    const label = cell.getAttribute('aria-label')!;
+    expect(label.startsWith('Neutre'), 'the visible words first').to.equal(true);
+    expect(label).to.contain('Jean Charest').and.contain(demo().statements[0]!.text);
+  });
+
   it('filters by theme', async () => {
     const el = await comparator();
     const select = $<HTMLSelectElement>(el, '[part~=filter] select');

@@ -41,7 +41,7 @@ describe('the pseudo-locale checks', () => {
   });
 });
 
-const shows = (el: Element, selector: string) => waitUntil(() => el.shadowRoot!.querySelector(selector), `waiting for ${selector}`);
+const shows = (el: Element, selector: string) => waitUntil(() => el.shadowRoot!.querySelector(selector), `waiting for ${selector}`, { timeout: 4000 });
 
 describe('<civic-petition> in the pseudo-locale', () => {
   const data = petitionData({ closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });

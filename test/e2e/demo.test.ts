@@ -26,6 +26,21 @@ const data = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
 const widgetText = (page: Page) =>
   page.evaluate(() => (document.querySelector('civic-petition')?.shadowRoot?.textContent ?? '').replace(/\s+/g, ' '));
 const count = async (page: Page) => Number((await page.locator('civic-petition strong').first().textContent())?.replace(/\D/g, ''));
+/** The page does not scroll sideways (the tests that call it set a 320 px viewport). */
+async function fitsIn320(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320px`);
+}
+/** What axe finds against WCAG 2.2 A and AA on the page as it stands: `rule (nodes)` each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
 
 before(async () => {
   server = spawn('node', ['dist/server/cli.js', '--demo', '--port', String(port), '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -86,18 +101,10 @@ describe('the demo blog', () => {
     await page.locator('civic-poll[poll=contribuez] [part~=proposal]').first().waitFor();
     await page.locator('civic-poll[poll=contribuez] [part~=proposal] button[aria-expanded]').first().click();
     await page.locator('civic-poll[poll=contribuez] [part~=arguments]').first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320px`);
+    await fitsIn320(page);
     const fields = await page.locator('civic-petition input:not([type=checkbox]):not([tabindex="-1"])').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     assert.ok(fields.every((w) => w >= 200), `fields too narrow: ${fields}`);
-    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
   });
 
   it('a reader answers the quick poll, sees the results, and finds the vote again after a reload', async () => {
@@ -129,7 +136,7 @@ describe('the demo blog', () => {
     assert.match(consensus, /Où ils sont partagés/);
     const proposal = consultation.locator('[part~=proposal]', { hasText: 'Un outil de participation' });
     await proposal.getByRole('button', { name: 'D’accord', exact: true }).click();
-    await proposal.getByText('100 % · 4 votes').waitFor();
+    await proposal.getByText('100 % d’accord · 0 % mitigé · 0 % pas d’accord · 4 votes').waitFor();
     assert.equal(await proposal.getByRole('button', { name: 'D’accord', exact: true }).getAttribute('aria-pressed'), 'true');
     assert.deepEqual(errors, []);
   });
@@ -180,16 +187,8 @@ describe('the demo blog', () => {
     }
     await cmp.locator('[part~=ranking]').waitFor();
     assert.match(await cmp.locator('[part~=ranking] > li').first().innerText(), /Jean-Martin Aussant[\s\S]*de correspondance/);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320px`);
-    await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      });
-      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    assert.deepEqual(violations, []);
+    await fitsIn320(page);
+    assert.deepEqual(await axeViolations(page), []);
     assert.deepEqual(posted, [], 'the answers stayed in the browser');
     assert.deepEqual(errors, []);
   });

@@ -2,6 +2,7 @@
  * A WordPress site's REST API for comments, as msw handlers, written from WordPress's REST API
  * reference (developer.wordpress.org/rest-api/reference/comments/) and its comments controller:
  *
+ * - `_fields=a,b` on both GETs: the answer holds those fields only.
  * - `GET /wp/v2/posts/{id}`: `link`, `title.rendered`, `comment_status`, `date_gmt`; 404 `rest_post_invalid_id`.
  * - `GET /wp/v2/comments`: `post`, `parent` (comma-separated ids), `page`, `per_page` (default 10,
  *   at most 100: else 400 `rest_invalid_param`), `order` (default `desc`), `orderby` (`date_gmt`);
@@ -74,13 +75,21 @@ const view = (c: WpCommentData) => ({
   meta: [],
 });
 
+/** What `_fields=a,b` leaves of an answer: those fields only, as WordPress answers. */
+function fields<T extends object>(item: T, list: string | null): Partial<T> {
+  if (!list) return item;
+  const keep = list.split(',');
+  return Object.fromEntries(Object.entries(item).filter(([k]) => keep.includes(k))) as Partial<T>;
+}
+const searchOf = (request: Request) => new URL(request.url).searchParams;
+
 export function wordpressHandlers(site: WpSite, base = 'https://blog.example/wp-json'): HttpHandler[] {
   return [
     http.get(`${base}/wp/v2/posts/:id`, ({ params, request }) => {
       site.requests?.push(request.url);
       const p = site.posts.find((x) => x.id === Number(params['id']));
       if (!p) return error('rest_post_invalid_id', 'Invalid post ID.', 404);
-      return HttpResponse.json({ id: p.id, link: p.link, title: { rendered: p.title }, comment_status: p.comment_status, date_gmt: p.date_gmt });
+      return HttpResponse.json(fields({ id: p.id, link: p.link, title: { rendered: p.title }, comment_status: p.comment_status, date_gmt: p.date_gmt }, searchOf(request).get('_fields')));
     }),
     http.get(`${base}/wp/v2/comments`, ({ request }) => {
       site.requests?.push(request.url);
@@ -99,7 +108,7 @@ export function wordpressHandlers(site: WpSite, base = 'https://blog.example/wp-
         .sort((a, b) => order * (a.date_gmt.localeCompare(b.date_gmt) || a.id - b.id));
       const pages = Math.ceil(all.length / perPage);
       if (all.length && page > pages) return error('rest_comment_invalid_page_number', 'The page number requested is larger than the number of pages available.', 400);
-      return HttpResponse.json(all.slice((page - 1) * perPage, page * perPage).map(view), {
+      return HttpResponse.json(all.slice((page - 1) * perPage, page * perPage).map((c) => fields(view(c), q.get('_fields'))), {
         headers: { 'X-WP-Total': String(all.length), 'X-WP-TotalPages': String(pages) },
       });
     }),

@@ -19,6 +19,17 @@ async function fill(el: Element, values: Record<string, string>) {
 const focused = (el: Element) => el.shadowRoot!.activeElement?.getAttribute('name') ?? el.shadowRoot!.activeElement?.id;
 const submit = (el: Element) => $<HTMLButtonElement>(el, '[part~=submit]').click();
 
+/** A petition whose reader signs while the network is down: the signature is kept, the widget says so. */
+async function signedOffline() {
+  const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
+  const el = await petition(backend);
+  backend.online = false;
+  await fill(el, { name: 'Luc Côté', email: 'luc@example.org' });
+  submit(el);
+  await waitForText(el, 'hors ligne');
+  return { backend, el };
+}
+
 describe('<civic-petition>', () => {
   it('shows the petition, its count against the goal and who signed lately, accessibly', async () => {
     const el = await petition(new MemoryBackend({ petitions: [petitionData()] }));
@@ -37,6 +48,9 @@ describe('<civic-petition>', () => {
     const el = await petition(new MemoryBackend({ petitions: [petitionData({ signatureCount: 1234, goal: 1000 })] }), 'en-CA');
     expect(text(el)).to.contain('1,234 signatures').and.contain('Goal: 2,000').and.contain('Goal of 1,000 reached! Next goal: 2,000');
     expect(field(el, 'email').labels?.[0]?.textContent).to.contain('Email');
+    submit(el);
+    await waitForText(el, 'Enter your name');
+    expect(text(el)).to.contain('Enter your email address');
     el.setAttribute('lang', 'fr-CA');
     await waitForText(el, '1 234 signatures');
   });
@@ -46,7 +60,8 @@ describe('<civic-petition>', () => {
     const el = await petition(backend);
     await fill(el, { city: 'Québec', email: 'pas-un-courriel' });
     submit(el);
-    await waitForText(el, 'Obligatoire');
+    await waitForText(el, 'Entrez votre nom');
+    expect(text(el), 'says what to enter, not just "Obligatoire"').to.not.contain('Obligatoire');
     expect(field(el, 'name').getAttribute('aria-invalid')).to.equal('true');
     expect(focused(el)).to.equal('name');
     const emailError = el.shadowRoot!.getElementById(field(el, 'email').getAttribute('aria-describedby')!.split(' ').pop()!);
@@ -78,6 +93,8 @@ describe('<civic-petition>', () => {
     submit(el);
     await waitForText(el, 'Presque fini');
     expect(focused(el)).to.equal('done');
+    // Fired once the share module (which brings the event's class) is there.
+    await waitUntil(() => events.length, 'civic-signed fired');
     expect(events[0]).to.be.instanceOf(CivicSignedEvent);
     expect([events[0]!.petitionId, events[0]!.status]).to.deep.equal(['plan-numerique', 'pending']);
     expect(text(el)).to.contain('120 signatures');
@@ -92,6 +109,20 @@ describe('<civic-petition>', () => {
     backend.confirm('plan-numerique');
     await waitForText(el, '121 signatures');
     expect(text(el)).to.contain('Jean T., Gaspé');
+  });
+
+  it('after a failed attempt then a signature, the status region no longer asks to fix a field', async () => {
+    const el = await petition(new MemoryBackend({ petitions: [petitionData()] }));
+    await fill(el, { email: 'jean@example.org' });
+    submit(el);
+    await waitForText(el, 'Entrez votre nom');
+    expect(announced(el)).to.equal('Un champ est à corriger.');
+    await fill(el, { name: 'Jean Tremblay' });
+    submit(el);
+    await waitForText(el, 'Presque fini');
+    expect(focused(el), 'focus carries the thanks').to.equal('done');
+    expect(announced(el)).to.not.contain('corriger');
+    await expect(el).to.be.accessible();
   });
 
   it('says so when the email has already signed, and keeps the form', async () => {
@@ -143,12 +174,7 @@ describe('<civic-petition>', () => {
   });
 
   it('keeps a signature made offline and sends it once when the network returns', async () => {
-    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
-    const el = await petition(backend);
-    backend.online = false;
-    await fill(el, { name: 'Luc Côté', email: 'luc@example.org' });
-    submit(el);
-    await waitForText(el, 'hors ligne');
+    const { backend, el } = await signedOffline();
     expect($<HTMLButtonElement>(el, '[part~=submit]').disabled).to.equal(true);
     expect(field(el, 'name').value).to.equal('Luc Côté');
     await expect(el).to.be.accessible();
@@ -161,12 +187,7 @@ describe('<civic-petition>', () => {
   });
 
   it('sends a kept signature when the page is opened again, once', async () => {
-    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
-    const el = await petition(backend);
-    backend.online = false;
-    await fill(el, { name: 'Luc Côté', email: 'luc@example.org' });
-    submit(el);
-    await waitForText(el, 'hors ligne');
+    const { backend, el } = await signedOffline();
     el.remove();
     backend.online = true;
     const reopened = await petition(backend);

@@ -22,6 +22,24 @@ const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | n
 const results = (el: Element) => el.shadowRoot!.querySelector('[part~=results]')?.textContent?.replace(/[\s\u202f]+/g, ' ').trim() ?? '';
 
 describe('<civic-poll> quick poll', () => {
+  it('shows opening and closing dates with their time, unless midnight', async () => {
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    const midnight = new Date();
+    midnight.setHours(0, 0, 0, 0);
+    midnight.setDate(midnight.getDate() + 30);
+    const time = (d: Date) => d.toLocaleTimeString('fr', { timeStyle: 'short' });
+    const upcoming = await mountPoll(backendWith(quickPoll({ status: 'upcoming', opensAt: inAnHour.toISOString(), closesAt: midnight.toISOString() })));
+    expect(text(upcoming)).to.contain(`Ouvert à partir du ${inAnHour.toLocaleDateString('fr', { dateStyle: 'long' }).replace(/^1 /, '1er ')} à ${time(inAnHour)}`);
+    const evening = new Date(midnight);
+    evening.setHours(18, 30);
+    const open = await mountPoll(backendWith(quickPoll({ closesAt: evening.toISOString() })));
+    expect(text(open)).to.contain(`à ${time(evening)}`);
+    const later = await mountPoll(backendWith(quickPoll({ closesAt: midnight.toISOString() })));
+    expect(text(later), 'a date at midnight, far off: the day alone').to.match(new RegExp(`Ouvert jusqu’au [^·]*${midnight.getFullYear()} \\d`));
+    expect(text(later)).to.not.contain(' à 00:00');
+    await expect(later).to.be.accessible();
+  });
+
   it('votes with the keyboard alone: Tab into the radio group, arrows choose, Enter votes', async () => {
     const backend = backendWith(quickPoll());
     await backend.polls.seed('ministere', null, { options: ['oui'] }, 3);

@@ -77,13 +77,13 @@ describe('<civic-poll> consultation', () => {
     agree().focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => agree().getAttribute('aria-pressed') === 'true');
-    expect(squash(a().textContent)).to.contain('D’accord (votre choix) 100 % · 1 vote');
+    expect(squash(a().textContent)).to.contain('100 % d’accord · 0 % mitigé · 0 % pas d’accord · 1 vote');
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Mitigé');
     await sendKeys({ press: 'Space' });
     await waitUntil(() => buttonIn(a(), 'Mitigé').getAttribute('aria-pressed') === 'true');
     expect(agree().getAttribute('aria-pressed'), 'one value at a time').to.equal('false');
-    expect(squash(a().textContent)).to.contain('Mitigé (votre choix) 100 % · 1 vote').and.contain('D’accord 0 %');
+    expect(squash(a().textContent)).to.contain('0 % d’accord · 100 % mitigé · 0 % pas d’accord · 1 vote');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => buttonIn(a(), 'Mitigé').getAttribute('aria-pressed') === 'false');
@@ -173,7 +173,8 @@ describe('<civic-poll> consultation', () => {
     expect(form.textContent).to.contain('Les propositions paraissent après leur lecture par un modérateur.');
     await type(form.querySelector<HTMLInputElement>('[name=p-title]')!, 'Des données ouvertes par défaut');
     buttonIn(form, 'Proposer').click();
-    await waitForText(el, 'Obligatoire');
+    await waitForText(el, 'Entrez votre texte');
+    expect(text(el)).to.contain('Entrez votre nom').and.not.contain('Obligatoire');
     expect(el.shadowRoot!.activeElement?.getAttribute('name')).to.equal('p-body');
     expect(form.querySelector('[name=p-body]')!.getAttribute('aria-invalid')).to.equal('true');
     expect(announced(el)).to.contain('2 champs sont à corriger');
@@ -196,6 +197,27 @@ describe('<civic-poll> consultation', () => {
     expect(list.total, 'not published').to.equal(4);
     await backend.polls.moderate(proposed[0]!.proposalId, 'published');
     expect((await backend.polls.proposals('contribuez')).total).to.equal(5);
+  });
+
+  it('moves focus into the proposal form and back on Annuler, which clears its errors', async () => {
+    const el = await mountConsultation(backendWith());
+    const focused = () => el.shadowRoot!.activeElement;
+    buttonIn(el.shadowRoot!, 'Faire une proposition').click();
+    await waitUntil(() => focused()?.getAttribute('name') === 'p-themeId', `focus on the form's first field, not ${focused()?.outerHTML}`);
+    const form = () => $<HTMLFormElement>(el, 'form[aria-labelledby=propose]');
+    await type(form().querySelector<HTMLInputElement>('[name=p-title]')!, 'Des données ouvertes');
+    buttonIn(form(), 'Proposer').click();
+    await waitForText(el, 'Entrez votre texte');
+    buttonIn(form(), 'Annuler').focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused()?.textContent?.trim() === 'Faire une proposition', 'focus back on the button that opened the form');
+    expect(document.activeElement).to.equal(el);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.querySelector('form[aria-labelledby=propose]'));
+    expect(form().querySelectorAll('[aria-invalid=true], .error')).to.have.length(0);
+    expect(form().querySelector<HTMLInputElement>('[name=p-title]')!.value, 'what was typed stays').to.equal('Des données ouvertes');
+    await expect(el).to.be.accessible();
   });
 
   it('says where participants are divided with both sides in words, mixed votes included', async () => {

@@ -124,6 +124,39 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
   });
 });
 
+describe('rate limits of two server processes on one PostgreSQL', { skip: postgres!.skip }, () => {
+  let fresh: Awaited<ReturnType<NonNullable<typeof postgres>['freshDb']>>;
+  let a: Child | undefined;
+  let b: Child | undefined;
+
+  before(async () => {
+    fresh = await postgres!.freshDb();
+    await fresh.db.close();
+    // 4 writes a minute per client: a token back every 15 s, none during the test.
+    [a, b] = await Promise.all([startCli(fresh.url!, ['--rate-limit', '4']), startCli(fresh.url!, ['--rate-limit', '4'])]);
+  });
+  after(async () => {
+    await Promise.all([stop(a), stop(b)]);
+    await fresh.drop();
+  });
+
+  it('a client gets its limit once across both processes, not once from each', async () => {
+    const created = await call(a!.url, 'POST', '/api/admin/petitions', { id: 'limits', title: 'Limites', summary: '', goal: 50, doubleOptIn: false }, admin);
+    assert.equal(created.status, 201, created.text);
+    const answers = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await call(i % 2 ? b!.url : a!.url, 'POST', '/api/petitions/limits/signatures', { name: 'Ann', email: uniqueEmail() }, key());
+      answers.push(r.status);
+      if (r.status === 429) {
+        assert.equal(r.json.error.kind, 'rate-limited');
+        assert.ok(Number(r.headers.get('retry-after')) >= 1, 'Retry-After');
+      }
+    }
+    assert.deepEqual(answers, [200, 200, 200, 200, 429, 429, 429, 429], 'four writes in all, two through each process, then none through either');
+    assert.equal((await call(b!.url, 'GET', '/api/petitions/limits')).json.signatureCount, 4);
+  });
+});
+
 describe('two server processes on PGlite', () => {
   it('is not a setup the server supports (one PGlite per process)', { skip: 'PGlite is embedded in one process; several processes need PostgreSQL' }, () => {});
 });

@@ -9,16 +9,16 @@ import { newToken, sha256 } from '../../server/secrets.js';
 import { untilClosed } from '../../server/sse.js';
 
 describe('server units', () => {
-  it('RateLimiter: a burst of `capacity`, then Retry-After seconds until a token is back', () => {
+  it('RateLimiter: a burst of `capacity`, then Retry-After seconds until a token is back', async () => {
     const limiter = new RateLimiter({ capacity: 3, refillPerSecond: 0.5 });
     try {
       const t = 1_000_000;
-      assert.deepEqual([limiter.take('a', t), limiter.take('a', t), limiter.take('a', t)], [0, 0, 0]);
-      assert.equal(limiter.take('a', t), 2, 'one token takes 2 s at 0.5/s');
-      assert.equal(limiter.take('b', t), 0, 'per client');
-      assert.equal(limiter.take('a', t + 1000), 1);
-      assert.equal(limiter.take('a', t + 2100), 0, 'refilled');
-      assert.ok(limiter.take('a', t + 2100) > 0);
+      assert.deepEqual([await limiter.take('a', t), await limiter.take('a', t), await limiter.take('a', t)], [0, 0, 0]);
+      assert.equal(await limiter.take('a', t), 2, 'one token takes 2 s at 0.5/s');
+      assert.equal(await limiter.take('b', t), 0, 'per client');
+      assert.equal(await limiter.take('a', t + 1000), 1);
+      assert.equal(await limiter.take('a', t + 2100), 0, 'refilled');
+      assert.ok((await limiter.take('a', t + 2100)) > 0);
     } finally {
       limiter.close();
     }
@@ -78,7 +78,7 @@ describe('server units', () => {
     await untilClosed({ onAbort: () => {} }, closing.signal); // already closed: at once
   });
 
-  it('RateLimiter: an IPv6 client counts by its /64', () => {
+  it('RateLimiter: an IPv6 client counts by its /64', async () => {
     assert.equal(ipv6Prefix64('2001:db8:0:1::5'), '2001:db8:0:1::/64');
     assert.equal(ipv6Prefix64('2001:DB8:0000:0001:aaaa:bbbb:cccc:dddd'), '2001:db8:0:1::/64');
     assert.equal(ipv6Prefix64('::1'), '0:0:0:0::/64');
@@ -86,9 +86,9 @@ describe('server units', () => {
     const limiter = new RateLimiter({ capacity: 2, refillPerSecond: 0.001 });
     try {
       const t = 1_000_000;
-      assert.deepEqual([limiter.take('2001:db8:0:1::1', t), limiter.take('2001:db8:0:1::2', t)], [0, 0]);
-      assert.ok(limiter.take('2001:db8:0:1:ffff::3', t) > 0, 'another address of the same /64 waits');
-      assert.equal(limiter.take('2001:db8:0:2::1', t), 0, 'another /64 does not');
+      assert.deepEqual([await limiter.take('2001:db8:0:1::1', t), await limiter.take('2001:db8:0:1::2', t)], [0, 0]);
+      assert.ok((await limiter.take('2001:db8:0:1:ffff::3', t)) > 0, 'another address of the same /64 waits');
+      assert.equal(await limiter.take('2001:db8:0:2::1', t), 0, 'another /64 does not');
     } finally {
       limiter.close();
     }

@@ -5,6 +5,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { PetitionCreate, PetitionUpdate } from '../../api/admin.js';
+import type { ApiIssue } from '../../api/common.js';
 import { CivicError, toIssues } from '../../api/errors.js';
 import type { Petition } from '../../api/petition.js';
 import { call } from '../../api/rest-call.js';
@@ -111,7 +112,7 @@ export class PetitionForm implements ReactiveController {
     const body = this.#body();
     const checked = (this.isNew ? PetitionCreate : PetitionUpdate).safeParse(body);
     const specs = this.specs();
-    this.errors = checked.success ? {} : fieldErrors(toIssues(checked.error.issues), specs, { l: host.l, values: this.values });
+    this.errors = checked.success ? {} : this.#errors(toIssues(checked.error.issues), specs);
     if (!checked.success) return this.#showErrors(specs);
     this.busy = true;
     this.screen.requestUpdate();
@@ -125,12 +126,20 @@ export class PetitionForm implements ReactiveController {
         host.say(host.l.t.saved(this.petition.title));
       }
     } catch (err) {
-      this.errors = err instanceof CivicError && err.kind === 'validation' ? fieldErrors(err.issues, specs, { l: host.l, values: this.values }) : { body: host.failure(err) };
+      this.errors = err instanceof CivicError && err.kind === 'validation' ? this.#errors(err.issues, specs) : { body: host.failure(err) };
       this.#showErrors(specs);
     } finally {
       this.busy = false;
       this.screen.requestUpdate();
     }
+  }
+
+  /** Field errors as the widgets word them; a required field left empty says `Required` (the widgets' words are for readers' fields). */
+  #errors(issues: readonly ApiIssue[], specs: FieldSpec[]): Errors {
+    const { l } = this.screen.host;
+    const errors = fieldErrors(issues, specs, { l, values: this.values });
+    for (const s of specs) if (errors[s.name] !== undefined && !this.values[s.name]) errors[s.name] = l.t.required;
+    return errors;
   }
 
   #showErrors(specs: FieldSpec[]): void {
