@@ -23,12 +23,12 @@ interface ScreenEntry {
 
 /** The screens by the hash's first segment; `petitions` is the home screen. */
 const screens: Record<string, ScreenEntry> = {
-  petitions: { role: 'signed-in', load: () => import('./screens/petitions.js') },
-  publish: { role: 'signed-in', load: () => import('./screens/publish.js') },
-  moderation: { role: 'moderator', load: () => import('./screens/moderation.js') },
-  accounts: { role: 'signed-in', load: () => import('./screens/accounts.js') },
+  petitions: { role: 'signed-in', load: () => import('./screens/petitions-screen.js') },
+  publish: { role: 'signed-in', load: () => import('./screens/publish-screen.js') },
+  moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
+  accounts: { role: 'signed-in', load: () => import('./screens/accounts-screen.js') },
 };
-const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in.js');
+const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in-screen.js');
 /** The screens in the navigation, in order. */
 const NAV = ['petitions', 'moderation', 'accounts'] as const;
 
