@@ -138,7 +138,7 @@ export class PetitionForm implements ReactiveController {
   #errors(issues: readonly ApiIssue[], specs: FieldSpec[]): Errors {
     const { l } = this.screen.host;
     const errors = fieldErrors(issues, specs, { l, values: this.values });
-    for (const s of specs) if (errors[s.name] !== undefined && !this.values[s.name]) errors[s.name] = l.t.required;
+    for (const s of specs) if (s.name in errors && !this.values[s.name]) errors[s.name] = l.t.required;
     return errors;
   }
 
