@@ -4,7 +4,8 @@
  * may see is announced on the bus inside its transaction, as readers' writes are (writing.ts).
  */
 import type * as z from 'zod/mini';
-import type { AdminComment, AdminThread, Block, BlockInput, QueueItem, ThreadCreate, ThreadUpdate } from '../../src/api/admin.js';
+import type { AdminComment, Block, BlockInput, ThreadCreate, ThreadUpdate } from '../../src/api/admin.js';
+import type { AdminThread, QueueItem } from '../../src/api/lists.js';
 import type { CommentDeleted, Thread } from '../../src/api/comments.js';
 import { sqlState, type Queryable } from '../db/db.js';
 import { ApiFailure, conflict, invalid, normalIp, notFound } from '../http.js';

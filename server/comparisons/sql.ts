@@ -1,5 +1,6 @@
 /** The comparison resource's SQL: reading a comparison, writing it (each list replaced whole), and readers' answers. */
-import type { AdminComparison, ComparisonCreate } from '../../src/api/admin.js';
+import type { ComparisonCreate } from '../../src/api/admin.js';
+import type { AdminComparison } from '../../src/api/lists.js';
 import { half, type AnswerAggregate, type AnswersInput, type Comparison, type FullComparison } from '../../src/api/comparison.js';
 import type { Queryable, Row } from '../db/db.js';
 import { fromJson, insertNew } from '../db/statements.js';

@@ -4,7 +4,8 @@
  */
 import { publicName } from '../../src/domain/people.js';
 import { type Petition, type PetitionEvent, type PublicSigner, type SignResult } from '../../src/api/petition.js';
-import type { AdminPetition, PetitionCreate, PetitionUpdate, Signer } from '../../src/api/admin.js';
+import type { PetitionCreate, PetitionUpdate } from '../../src/api/admin.js';
+import type { AdminPetition, Signer } from '../../src/api/lists.js';
 import type { Queryable, Row } from '../db/db.js';
 import { fieldsOf, insertNew, updateRow } from '../db/statements.js';
 import { iso, isoOrNull } from '../time.js';

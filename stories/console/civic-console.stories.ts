@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { expect, waitFor } from 'storybook/test';
 import type { Me } from '../../src/api/accounts.js';
-import type { AdminPetition, QueueItem } from '../../src/api/admin.js';
+import type { AdminPetition, QueueItem } from '../../src/api/lists.js';
 import '../../src/define/civic-console.js';
 
 const now = Date.now();

@@ -6,7 +6,7 @@
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { Me } from '../../src/api/accounts.js';
-import type { QueueItem } from '../../src/api/admin.js';
+import type { QueueItem } from '../../src/api/lists.js';
 import type { Endpoint } from '../../src/api/operation.js';
 import { me, requestSignIn } from '../../src/api/routes/accounts.js';
 import { approveComment, commentQueue, listPetitions, rejectComment } from '../../src/api/routes/admin.js';

@@ -1,5 +1,6 @@
 /** The polls' SQL for polls themselves: one with its results (what every reader shares), the organiser's writes. */
-import type { AdminPoll, PollCreate, PollUpdate } from '../../../src/api/admin.js';
+import type { PollCreate, PollUpdate } from '../../../src/api/admin.js';
+import type { AdminPoll } from '../../../src/api/lists.js';
 import { pollStatus, votesOnProposals, type Poll, type PollResults } from '../../../src/api/poll.js';
 import { buildResults } from '../../../src/domain/results.js';
 import type { Queryable, Row } from '../../db/db.js';

@@ -5,12 +5,8 @@
  * (admin.ts), so that no widget's file carries them.
  */
 import * as z from 'zod/mini';
-import {
-  AdminComment, AdminProposalCreate, ArgumentModerate, BlockInput, BlockList, CommentQueue, CommentQueueQuery,
-  ComparisonCreate, ComparisonList, ComparisonUpdate, ModerationQueue, PetitionCreate, PetitionList,
-  PetitionUpdate, PinInput, PollCreate, PollExport, PollList, PollUpdate, ProposalModerate, SignerDeleted, SignerPage,
-  SignerQuery, ThreadCreate, ThreadList, ThreadStatusInput, ThreadUpdate,
-} from '../admin.js';
+import { AdminComment, AdminProposalCreate, ArgumentModerate, BlockInput, BlockList, ComparisonCreate, ComparisonUpdate, ModerationQueue, PetitionCreate, PetitionUpdate, PinInput, PollCreate, PollExport, PollUpdate, ProposalModerate, ThreadCreate, ThreadUpdate } from '../admin.js';
+import { CommentQueue, CommentQueueQuery, ComparisonList, PetitionList, PollList, SignerDeleted, SignerPage, SignerQuery, ThreadList, ThreadStatusInput } from '../lists.js';
 import { CommentDeleted, Thread } from '../comments.js';
 import { Slug } from '../common.js';
 import { AnswerAggregate, Comparison } from '../comparison.js';

@@ -5,7 +5,7 @@
  * action the comment leaves the list, the next one takes the focus and the outcome is announced.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { QueueItem } from '../../api/admin.js';
+import type { QueueItem } from '../../api/lists.js';
 import { CivicError } from '../../api/errors.js';
 import { call } from '../../api/rest-call.js';
 import { approveComment, commentQueue, createBlock, rejectComment } from '../../api/routes/admin.js';

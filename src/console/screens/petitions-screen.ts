@@ -1,6 +1,6 @@
 /** Petitions: the list with their live counts, and (`#/petitions/new`, `#/petitions/<id>`) the form. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AdminPetition } from '../../api/admin.js';
+import type { AdminPetition } from '../../api/lists.js';
 import { call } from '../../api/rest-call.js';
 import { listPetitions } from '../../api/routes/admin.js';
 import { Loader } from '../../core/loader.js';
