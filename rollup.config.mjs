@@ -48,12 +48,20 @@ const shortErrors = () => ({
  * A widget's own file loads, with each language, only its strings: the loaders of the languages
  * (src/core/locales.ts) keep from each language's file the `core` table and the widget's own, named
  * after the widget (civic-poll: `poll`, civic-my-widget: `myWidget`), and rollup leaves the other
- * widgets' tables out of its language chunks. The file with every widget keeps every table.
+ * widgets' tables out of its language chunks. The file with every widget keeps every widget's table,
+ * but not the console's (which is no widget and has its own file): it is cut from the language files.
  */
-const strings = (section) => ({
+const strings = (name) => ({
   name: 'strings',
   transform(code, id) {
-    if (!section || !id.endsWith('/src/core/locales.ts')) return null;
+    if (name === 'civic-widgets') {
+      if (!/\/src\/core\/translations\/[\w-]+\.ts$/.test(id)) return null;
+      const out = code.replace(/\n(import type \{ ConsoleStrings \} from '\.\/en\.js';\n\n)?export const console\b[\s\S]*?\n\};\n/, '\n');
+      if (out === code) this.error(`no console table in ${id}`);
+      return { code: out, map: null };
+    }
+    if (!id.endsWith('/src/core/locales.ts')) return null;
+    const section = name.replace(/^civic-/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
     const out = code.replace(/import\((['"]\.\/translations\/[\w-]+\.js['"])\)/g, `import($1).then(({ core, ${section} }) => ({ core, ${section} }))`);
     if (out === code) this.error('no language file imported by src/core/locales.ts');
     return { code: out, map: null };
@@ -72,7 +80,7 @@ const cdn = (name, input) => ({
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     production(),
     shortErrors(),
-    strings(name.replace(/^civic-(widgets)?/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase())),
+    strings(name),
     // The OpenAPI document's lists of values (`oneOf` in src/api/common.ts) stay out of the widgets' files.
     ts({ CIVIC_CDN: 'true' }),
     resolve({ browser: true, exportConditions: ['browser', 'production'] }),

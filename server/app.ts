@@ -13,6 +13,9 @@ import { rateLimiter } from './rate-buckets.js';
 import { DevOutbox, type Mailer } from './mail.js';
 import { openApiDocument } from './openapi.js';
 import { migrationsDir, packageRoot } from './paths.js';
+import { Accounts } from './accounts/sessions.js';
+import { DEMO_OWNER } from './accounts/demo.js';
+import { accountRoutes, type SignInLimits } from './accounts/routes.js';
 import { commentRoutes, type CommentOptions } from './comments/routes.js';
 import { petitionRoutes } from './petitions/routes.js';
 import { pollRoutes, type PollOptions } from './polls/routes.js';
@@ -58,6 +61,8 @@ export interface AppOptions {
   comments?: CommentOptions;
   /** Polls: the proof of work of `proof-of-work` polls. */
   polls?: PollOptions;
+  /** The limits on asking for sign-in links (per address, per email); default: server/accounts/routes.ts. */
+  signInLimits?: SignInLimits;
   /** The clock (default the system's); tests pass one they can move forward. */
   now?: Clock;
   /** Check every JSON answer against the contract (default true). */
@@ -137,7 +142,12 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
     }),
   );
 
+  // Sessions and the audit log, which the Router checks and writes for every organiser's route.
+  const accounts = new Accounts(db, ctx.now, options.publicUrl);
   const router = new Router(app, '/api', {
+    auth: accounts,
+    audit: accounts,
+    publicUrl: options.publicUrl,
     adminToken: options.adminToken || undefined,
     limiter,
     adminFailures,
@@ -149,6 +159,7 @@ export async function createApp(options: AppOptions = {}): Promise<CivicApp> {
   commentRoutes(router, ctx, options.comments);
   pollRoutes(router, ctx, options.polls);
   comparisonRoutes(router, ctx);
+  accountRoutes(router, ctx, accounts, { limits: options.signInLimits, demoOwner: options.demo ? DEMO_OWNER : undefined });
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   // The unsent mail holds every signer's address and confirmation link: only for this machine's

@@ -4,6 +4,7 @@
  *   civic-server [--port 8787] [--host ADDR] [--data ./.civic-data] [--demo] [--origin https://a,https://b]
  *                [--public-url https://example.org] [--trust-proxy N] [--rate-limit PER_MINUTE] [--challenge BITS]
  *   civic-server import FILE [--data ./.civic-data]     (a WordPress WXR or Disqus XML export)
+ *   civic-server admin add EMAIL [--role owner|editor|moderator] [--data ./.civic-data]
  *
  * Environment: DATABASE_URL (PostgreSQL instead of PGlite), CIVIC_ADMIN_TOKEN (admin routes),
  * PUBLIC_URL (links in mails), SMTP_URL and MAIL_FROM (real mail), PORT.
@@ -30,7 +31,38 @@ const usage = `Usage: civic-server [options]
 Import comments: civic-server import FILE [--data DIR]
   FILE                a WordPress export (WXR) or a Disqus export (XML); posts map to threads by URL
                       (on PGlite, stop the server first: a data directory belongs to one process)
+Console accounts: civic-server admin add EMAIL [--role owner] [--data DIR]
+  adds the account (or gives it the role) and prints a sign-in link for it (once, 24 hours)
 Environment: DATABASE_URL, CIVIC_ADMIN_TOKEN, PUBLIC_URL, SMTP_URL, MAIL_FROM, PORT`;
+
+const ROLES = ['owner', 'editor', 'moderator'] as const;
+
+/** `civic-server admin add EMAIL --role owner`: an account for the console and its first sign-in link, then exits. */
+async function adminCommand(args: string[]) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, role: { type: 'string' }, port: { type: 'string' } } });
+  const role = (values.role ?? 'owner') as (typeof ROLES)[number];
+  const [verb, email] = positionals;
+  if (verb !== 'add' || !email || !/^[^\s@]+@[^\s@]+$/.test(email) || !ROLES.includes(role)) {
+    console.error(usage);
+    process.exit(2);
+  }
+  const [{ openDb }, { migrate }, { migrationsDir }, { addFromCli }, { signInUrl }] = await Promise.all([
+    import('./db/db.js'),
+    import('./db/migrate.js'),
+    import('./paths.js'),
+    import('./accounts/sessions.js'),
+    import('./accounts/mail.js'),
+  ]);
+  const db = await openDb({ url: process.env.DATABASE_URL || undefined, dataDir: values.data ?? './.civic-data' });
+  try {
+    await migrate(db, migrationsDir);
+    const { token } = await addFromCli(db, Date.now, email, role);
+    const base = process.env.PUBLIC_URL || `http://localhost:${values.port ?? process.env.PORT ?? 8787}`;
+    console.log(`civic-server admin: ${email} is an ${role}. Sign in once within 24 hours at:\n  ${signInUrl(base.replace(/\/$/, ''), token)}`);
+  } finally {
+    await db.close();
+  }
+}
 
 /** `civic-server import FILE`: imports comments into the database, then exits. */
 async function importCommand(args: string[]) {
@@ -60,6 +92,7 @@ async function importCommand(args: string[]) {
 
 async function main() {
   if (process.argv[2] === 'import') return importCommand(process.argv.slice(3));
+  if (process.argv[2] === 'admin') return adminCommand(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -121,6 +154,13 @@ async function main() {
         ? `  mail is not sent: see ${server.url}/dev/mail (set SMTP_URL to send it)`
         : '  mail is not sent (set SMTP_URL), nor shown (--dev-mail shows it at /dev/mail)',
     );
+
+  console.log(`  the console: ${server.url}/admin/`);
+  if (values.demo) {
+    // A one-time link for the demo's owner, printed on this machine's terminal only.
+    const { demoSignInLink } = await import('./accounts/demo.js');
+    console.log(`  sign in as the demo's owner (once, within 24 hours): ${await demoSignInLink(server.db, publicUrl ?? server.url)}`);
+  }
 
   let stopping = false;
   const stop = async () => {

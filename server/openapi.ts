@@ -19,8 +19,8 @@ type Json = Record<string, unknown>;
 
 const reasons: Record<number, string> = {
   400: 'Invalid input: `issues` names each field',
-  401: 'Missing or wrong admin token',
-  403: 'Forbidden: a wrong or expired edit token, or a blocked author',
+  401: 'Not signed in: no valid session cookie nor admin token',
+  403: 'Forbidden: a role that may not do this, a cookie write from another origin, a wrong or expired edit token, or a blocked author',
   404: 'No such resource, or no such route',
   409: 'Conflict (`conflict`), or a closed petition or thread (`closed`)',
   413: 'Body larger than 64 kB',
@@ -81,7 +81,8 @@ function operation(o: Operation): Json {
     ...(parameters.length ? { parameters } : {}),
     ...(o.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(o.body, 'input') } } } } : {}),
     responses,
-    ...(o.admin ? { security: [{ admin: [] }] } : {}),
+    // Who may call it: the least role (x-civic-role), through a session cookie or the bearer token.
+    ...(o.role ? { 'x-civic-role': o.role, security: [{ session: [] }, { token: [] }] } : {}),
   };
 }
 
@@ -102,12 +103,20 @@ export function openApiDocument(options: { version?: string; serverUrl?: string 
       { name: 'petitions', description: 'Petitions, signatures and their live count' },
       { name: 'comments', description: 'Comment threads, replies, likes, reports, mentions and their live events' },
       { name: 'comparisons', description: 'Position comparisons and readers’ opt-in anonymous answers' },
-      { name: 'admin', description: 'Organisers (Authorization: Bearer CIVIC_ADMIN_TOKEN)' },
+      { name: 'accounts', description: 'The console: signing in by mailed link or passkey, sessions, passkeys' },
+      {
+        name: 'admin',
+        description:
+          'Organisers, through a console session (cookie) or the bearer token (CIVIC_ADMIN_TOKEN, acting as an owner). Each operation names the least role that may call it in `x-civic-role`: `owner` (everything), `editor` (petitions, threads, polls, comparisons, exports), `moderator` (queues, closing threads, blocks), `signed-in` (any account). With a cookie, a write must come from the server\u2019s own origin (`Origin`), else 403.',
+      },
     ],
     paths,
     components: {
       schemas: { ApiError: schema(ApiError, 'output') },
-      securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'CIVIC_ADMIN_TOKEN' } },
+      securitySchemes: {
+        token: { type: 'http', scheme: 'bearer', description: 'CIVIC_ADMIN_TOKEN: acts as an owner, audited as `token`' },
+        session: { type: 'apiKey', in: 'cookie', name: 'civic_session', description: 'A console session (`__Host-civic_session` over https); writes need the server\u2019s own Origin' },
+      },
     },
   };
 }

@@ -12,6 +12,9 @@ export function commentAdminRoutes(router: Router, c: Comments, notify: (p: Publ
     return t;
   });
   router.on(routes.updateThread, ({ params, body }) => moderation.changeThread(c, params.id, body));
+  router.on(routes.setThreadStatus, ({ params, body }) => moderation.changeThread(c, params.id, { status: body.status }));
+  router.on(routes.listThreads, async () => ({ items: await moderation.threads(c) }));
+  router.on(routes.commentQueue, ({ query }) => moderation.contextQueue(c, query));
   router.on(routes.adminComments, ({ query }) => moderation.queue(c, query));
   router.on(routes.approveComment, async ({ params }, hc) => {
     const { comment, published } = await moderation.approve(c, params.id);

@@ -13,8 +13,8 @@ export const DEMO_THREAD = 'groupe-plan-numerique';
 
 const HOUR = 3_600_000;
 
-/** [key, parent key, name, website, body, hours ago, likes, pinned] */
-type Seed = [string, string | null, string, string | null, string, number, number, boolean?];
+/** [key, parent key, name, website, body, hours ago, likes, pinned, held for moderation] */
+type Seed = [string, string | null, string, string | null, string, number, number, boolean?, boolean?];
 
 const comments: Seed[] = [
   [
@@ -101,6 +101,9 @@ const comments: Seed[] = [
     3,
     0,
   ],
+  // Held for moderation: what the console's queue shows a moderator.
+  ['held-question', 'sylvie', 'Luc Tremblay', null, 'Moi aussi, je viens de Rimouski : est-ce qu’il y aura une rencontre en ligne ?', 1, 0, false, true],
+  ['held-spam', null, 'Promo Rapide', 'https://promo-rapide.example', 'Gagnez de l’argent vite ! Cliquez ici pour des offres exclusives.', 0.5, 0, false, true],
 ];
 
 /** [kind, source URL, title, site, hours ago] */
@@ -134,9 +137,9 @@ export async function loadCommentDemo(tx: Queryable, now = Date.now(), origin?: 
   }
   await setThreadCreated(tx, DEMO_THREAD, new Date(now - 80 * HOUR).toISOString());
   const ids = new Map<string, Placed>();
-  for (const [key, parentKey, name, website, body, hoursAgo, likes, pinned] of comments) {
+  for (const [key, parentKey, name, website, body, hoursAgo, likes, pinned, held] of comments) {
     const at = new Date(now - hoursAgo * HOUR).toISOString();
-    ids.set(key, await insertDemoComment(tx, { threadId: DEMO_THREAD, parent: parentKey ? ids.get(parentKey) : undefined, name, website, body, likes, pinned: pinned ?? false, at }));
+    ids.set(key, await insertDemoComment(tx, { threadId: DEMO_THREAD, parent: parentKey ? ids.get(parentKey) : undefined, name, website, body, likes, pinned: pinned ?? false, at, held }));
   }
   for (const [kind, source, title, site, hoursAgo] of mentions) {
     const at = new Date(now - hoursAgo * HOUR).toISOString();

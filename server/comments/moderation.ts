@@ -5,12 +5,13 @@
  */
 import type * as z from 'zod/mini';
 import type { AdminComment, Block, BlockInput, ThreadCreate, ThreadUpdate } from '../../src/api/admin.js';
+import type { AdminThread, QueueItem } from '../../src/api/lists.js';
 import type { CommentDeleted, Thread } from '../../src/api/comments.js';
 import { sqlState, type Queryable } from '../db/db.js';
 import { ApiFailure, conflict, invalid, normalIp, notFound } from '../http.js';
 import { commentRow, toAdminComment, type CommentRow } from './sql/comments.js';
 import * as sql from './sql/moderation.js';
-import { insertThread, stopThreadReplyMails, threadRow, toThread, updateThread } from './sql/threads.js';
+import { insertThread, stopThreadReplyMails, threadList, threadRow, toThread, updateThread } from './sql/threads.js';
 import { lockComment, publishedCount } from './sql/writes.js';
 import { announce, erase, hashEmail, hashIp, type Comments, type Published } from './writing.js';
 
@@ -138,4 +139,31 @@ export async function addBlocks(c: Comments, body: z.output<typeof BlockInput>):
 export async function removeBlock(c: Comments, id: string): Promise<{ items: Block[] }> {
   if (!(await sql.deleteBlock(c.db, id))) throw notFound(`no block ${id}`);
   return blocks(c);
+}
+
+/* The console ------------------------------------------------------------------------------------ */
+
+/** Every thread with what waits in it. */
+export async function threads(c: Comments): Promise<AdminThread[]> {
+  return (await threadList(c.db)).map((r) => ({ ...toThread(r, !!c.settings.challenge), pendingCount: r.pending_count, flaggedCount: r.flagged_count }));
+}
+
+/** A page of the moderation queue across threads, each comment with its thread, parent and author's other comments. */
+export async function contextQueue(c: Comments, query: { kind?: 'pending' | 'flagged' | 'all' | undefined; thread?: string | undefined; cursor?: string | undefined; limit?: string | undefined }) {
+  const offset = Number(query.cursor ?? 0);
+  const limit = Number(query.limit ?? 20);
+  const { rows, total } = await sql.queueItems(c.db, { kind: query.kind ?? 'all', thread: query.thread ?? null, offset, limit });
+  const items: QueueItem[] = [];
+  for (const r of rows.slice(0, limit)) {
+    const parent = r.parent_id ? await commentRow(c.db, r.parent_id) : undefined;
+    const others = await sql.otherComments(c.db, r.id, 5);
+    items.push({
+      comment: toAdminComment(r),
+      thread: { id: r.thread_id, title: r.thread_title, url: r.thread_url },
+      parent: parent ? toAdminComment(parent) : null,
+      others: others.rows.map(toAdminComment),
+      otherCount: others.total,
+    });
+  }
+  return { items, nextCursor: rows.length > limit ? String(offset + limit) : null, total };
 }

@@ -25,6 +25,7 @@ export function comparisonRoutes(router: Router, ctx: ServerContext): void {
   const read = (id: string) => must(live.get(id), id);
 
   router.on(routes.getComparison, ({ params }) => read(params.id));
+  router.on(routes.listComparisons, async () => ({ items: await sql.listComparisons(db) }));
 
   router.on(routes.createComparison, async ({ body }, c) => {
     check(withDefaults({ ...body, description: body.description ?? '' }));

@@ -1,5 +1,6 @@
 /** The comparison resource's SQL: reading a comparison, writing it (each list replaced whole), and readers' answers. */
 import type { ComparisonCreate } from '../../src/api/admin.js';
+import type { AdminComparison } from '../../src/api/lists.js';
 import { half, type AnswerAggregate, type AnswersInput, type Comparison, type FullComparison } from '../../src/api/comparison.js';
 import type { Queryable, Row } from '../db/db.js';
 import { fromJson, insertNew } from '../db/statements.js';
@@ -134,4 +135,18 @@ export async function aggregateAnswers(q: Queryable, c: Comparison): Promise<Ans
     if (r.weight > 1 && r.stance !== null) t.weighted += r.n;
   }
   return { comparisonId: c.id, respondentCount: total?.n ?? 0, statements: [...tallies.values()] };
+}
+
+/** Every comparison for the console, last changed first, with its counts. */
+export async function listComparisons(q: Queryable): Promise<AdminComparison[]> {
+  const rows = await q.query<{ id: string; title: string; collect_answers: boolean; updated_at: Date; statements: number; parties: number; answers: number }>(
+    `SELECT c.id, c.title, c.collect_answers, c.updated_at,
+            (SELECT count(*)::int FROM comparison_statements s WHERE s.comparison_id = c.id) AS statements,
+            (SELECT count(*)::int FROM comparison_parties p WHERE p.comparison_id = c.id) AS parties,
+            (SELECT count(*)::int FROM comparison_answers a WHERE a.comparison_id = c.id) AS answers
+       FROM comparisons c ORDER BY c.updated_at DESC, c.id LIMIT 1000`,
+  );
+  return rows.map((r) => ({
+    id: r.id, title: r.title, statementCount: r.statements, partyCount: r.parties, collectAnswers: r.collect_answers, answerCount: r.answers, updatedAt: iso(r.updated_at),
+  }));
 }

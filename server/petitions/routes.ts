@@ -92,6 +92,30 @@ export function petitionRoutes(router: Router, ctx: ServerContext): void {
   });
 
   router.on(routes.closePetition, ({ params }) => change(params.id, (tx) => sql.closePetition(tx, params.id)));
+  router.on(routes.reopenPetition, ({ params }) => change(params.id, (tx) => sql.reopenPetition(tx, params.id)));
+  router.on(routes.listPetitions, async () => ({ items: await sql.listPetitions(db) }));
+
+  router.on(routes.listSigners, async ({ params, query }) => {
+    await must(live.get(params.id), params.id);
+    const limit = Number(query.limit ?? 50);
+    const { items, total } = await sql.signerPage(db, params.id, query, query.cursor, limit + 1);
+    return { items: items.slice(0, limit), nextCursor: items.length > limit ? items[limit - 1]!.id : null, total };
+  });
+
+  // An erasure on request: the signature and its data go; a confirmed one is uncounted, and readers told.
+  router.on(routes.deleteSigner, async ({ params }) => {
+    const { id, signatureId } = params;
+    const signatureCount = await db.transaction(async (tx) => {
+      const s = await sql.deleteSigner(tx, id, signatureId);
+      if (!s) throw notFound(`no signature ${signatureId} on petition ${id}`);
+      if (s.status !== 'confirmed') return sql.signatureCount(tx, id);
+      const n = await sql.addToCount(tx, id, -1);
+      await publishChange(bus, tx, id);
+      return n;
+    });
+    live.changed(id);
+    return { id: signatureId, petitionId: id, signatureCount };
+  });
 
   router.on(routes.exportSignatures, async ({ params }, c) => {
     await must(live.get(params.id), params.id);

@@ -5,6 +5,7 @@
 import { publicName } from '../../src/domain/people.js';
 import { type Petition, type PetitionEvent, type PublicSigner, type SignResult } from '../../src/api/petition.js';
 import type { PetitionCreate, PetitionUpdate } from '../../src/api/admin.js';
+import type { AdminPetition, Signer } from '../../src/api/lists.js';
 import type { Queryable, Row } from '../db/db.js';
 import { fieldsOf, insertNew, updateRow } from '../db/statements.js';
 import { iso, isoOrNull } from '../time.js';
@@ -306,3 +307,52 @@ export const recount = (q: Queryable, petitionId: string) =>
 /** A petition created at `createdAt` and closed at `closedAt`. */
 export const closedSince = (q: Queryable, id: string, createdAt: string, closedAt: string) =>
   q.query(`UPDATE petitions SET status = 'closed', created_at = $2, updated_at = $3 WHERE id = $1`, [id, createdAt, closedAt]);
+
+/* The console -------------------------------------------------------------------------------------- */
+
+/** Every petition, newest first, with its pending signatures counted. */
+export async function listPetitions(q: Queryable): Promise<AdminPetition[]> {
+  const rows = await q.query<PetitionRow & { pending_count: number }>(
+    `SELECT p.id, p.title, p.summary, p.url, p.goal, p.signature_count, p.double_opt_in, p.locale, p.closes_at, p.created_at, p.updated_at,
+            CASE WHEN p.status = 'closed' OR p.closes_at <= now() THEN 'closed' ELSE 'open' END AS status,
+            (SELECT count(*)::int FROM signatures s WHERE s.petition_id = p.id AND s.status = 'pending') AS pending_count
+       FROM petitions p ORDER BY p.created_at DESC, p.id LIMIT 1000`,
+  );
+  return rows.map((r) => ({
+    id: r.id, title: r.title, summary: r.summary, url: r.url, goal: r.goal, signatureCount: r.signature_count, status: r.status,
+    closesAt: isoOrNull(r.closes_at), doubleOptIn: r.double_opt_in, locale: r.locale, createdAt: iso(r.created_at), updatedAt: iso(r.updated_at),
+    pendingCount: r.pending_count,
+  }));
+}
+
+/** Opens a petition again (a closing date already passed is cleared); false when there is none. */
+export async function reopenPetition(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query(
+    `UPDATE petitions SET status = 'open', closes_at = CASE WHEN closes_at <= now() THEN NULL ELSE closes_at END, updated_at = now() WHERE id = $1 RETURNING id`,
+    [id],
+  );
+  return rows.length === 1;
+}
+
+/** A page of signers, newest first, before signature `before`: a search in names and emails, a state. */
+export async function signerPage(q: Queryable, petitionId: string, f: { q?: string | undefined; status?: string | undefined }, before: string | undefined, limit: number) {
+  const like = f.q ? `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const filter = `s.petition_id = $1 AND ($2::text IS NULL OR lower(s.name) LIKE $2 OR s.email_norm LIKE $2) AND ($3::text IS NULL OR s.status = $3)`;
+  const [{ total }] = (await q.query<{ total: number }>(`SELECT count(*)::int AS total FROM signatures s WHERE ${filter}`, [petitionId, like, f.status ?? null])) as [{ total: number }];
+  const rows = await q.query<ExportRow>(
+    `SELECT id::text AS id, name, email, postal_code, city, comment, show_name, accept_updates, status, created_at, confirmed_at
+       FROM signatures s WHERE ${filter} AND ($4::bigint IS NULL OR s.id < $4::bigint) ORDER BY s.id DESC LIMIT $5`,
+    [petitionId, like, f.status ?? null, before ?? null, limit],
+  );
+  const items: Signer[] = rows.map((r) => ({
+    id: r.id, name: r.name, email: r.email, postalCode: r.postal_code, city: r.city, comment: r.comment, showName: r.show_name,
+    acceptUpdates: r.accept_updates, status: r.status as Signer['status'], signedAt: iso(r.created_at), confirmedAt: isoOrNull(r.confirmed_at),
+  }));
+  return { items, total };
+}
+
+/** Deletes signature `id` of the petition (an erasure on request); its status, or undefined when there is none. */
+export async function deleteSigner(q: Queryable, petitionId: string, id: string) {
+  const [s] = await q.query<{ status: string }>('DELETE FROM signatures WHERE petition_id = $1 AND id = $2::bigint RETURNING status', [petitionId, id]);
+  return s;
+}

@@ -137,6 +137,8 @@ export function pollAdminRoutes(router: Router, { db, bus, live }: Polls): void 
     }),
   );
 
+  router.on(routes.listPolls, async () => ({ items: await polls.listPolls(db, Date.now()) }));
+
   router.on(routes.moderationQueue, async ({ params }) => {
     await found(live.get(params.id), `poll ${params.id}`);
     return sql.pending(db, params.id);

@@ -9,8 +9,9 @@
  * server may send a field the server does not know yet, and it is dropped.
  */
 import * as z from 'zod/mini';
-import { Count, Email, HttpUrl, Id, Slug, Timestamp, line, oneOf, optionalText } from './common.js';
-import { Comment, Moderation } from './comments.js';
+import { Count, Email, HttpUrl, Id, Slug, Timestamp, line, oneOf, optionalText, page } from './common.js';
+import { Comment, Moderation, Thread } from './comments.js';
+import { Petition } from './petition.js';
 import { Argument, Poll, PollIntegrity, PollKind, PollResults, Proposal, ResultsVisibility, VoteKind } from './poll.js';
 import { LIMITS, METHODS, MISSING_ANSWERS } from './comparison.js';
 

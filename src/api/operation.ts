@@ -8,12 +8,14 @@
  * function), so that a bundler keeps only the properties a widget reads. It is written on two lines:
  * first what a client calls it with (id, method, path, params, query, body, response, idempotent),
  * then what the server and the OpenAPI document add (tags, summary, description, produces, status,
- * errors, admin, maxBody).
+ * errors, role, maxBody).
  */
 import * as z from 'zod/mini';
 import { Slug } from './common.js';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+/** The least role an organiser's operation needs: an account's role, or any account (`signed-in`). */
+export type OperationRole = 'owner' | 'editor' | 'moderator' | 'signed-in';
 
 export interface Operation {
   /** Stable name of the operation (OpenAPI `operationId`), the name of its constant. */
@@ -38,8 +40,12 @@ export interface Operation {
   readonly status: number;
   /** The statuses of the failures it can answer (each with an `ApiError` body). 429: rate-limited per client. */
   readonly errors: readonly number[];
-  /** Needs `Authorization: Bearer <admin token>`. */
-  readonly admin?: boolean;
+  /**
+   * An organiser's operation: the least role that may call it (an owner may call them all; an editor
+   * and a moderator only their own; `signed-in`: any account). The caller is a session cookie's
+   * account or the bearer token (CIVIC_ADMIN_TOKEN), which acts as an owner.
+   */
+  readonly role?: OperationRole;
   /**
    * Honours an `Idempotency-Key` header: the same key replayed answers the first result; the same key
    * with another request (method or body) is 422, which `errors` lists.

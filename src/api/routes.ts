@@ -8,6 +8,7 @@
  * `routes/admin.ts`), which RestBackend calls one by one (rest-call.ts). Widgets never import this
  * table: it would put every schema of the contract into every widget's file.
  */
+import { accountOperations } from './routes/accounts.js';
 import { adminCommentOperations, adminComparisonOperations, adminPetitionOperations, adminPollOperations } from './routes/admin.js';
 import { commentOperations } from './routes/comments.js';
 import { comparisonOperations } from './routes/comparisons.js';
@@ -40,6 +41,7 @@ export const routes = {
   requestParticipantEmail,
   confirmParticipant,
   ...adminPollOperations,
+  ...accountOperations,
 };
 
 export type RouteName = keyof typeof routes;

@@ -11,7 +11,7 @@ import type { CoreStrings } from './translations/en.js';
 export interface FieldSpec {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'url' | 'textarea' | 'checkbox';
+  type?: 'text' | 'email' | 'url' | 'textarea' | 'checkbox' | 'number' | 'date';
   autocomplete?: string;
   required?: boolean;
   /** Maximum length: `maxlength` on inputs, a live counter on text areas. */

@@ -10,6 +10,7 @@ import { RestBackend } from '../../src/api/rest-backend.js';
 import { call, href, listen } from '../../src/api/rest-call.js';
 import { RestClient } from '../../src/api/rest.js';
 import { operations, routes } from '../../src/api/routes.js';
+import * as accounts from '../../src/api/routes/accounts.js';
 import * as admin from '../../src/api/routes/admin.js';
 import * as comments from '../../src/api/routes/comments.js';
 import * as comparisons from '../../src/api/routes/comparisons.js';
@@ -116,7 +117,7 @@ describe('the route table and its client', () => {
   afterEach(() => restore?.());
 
   it('holds every operation of routes/*.ts once, under its id', () => {
-    const modules = [petitions, comparisons, comments, polls, pollChallenge, consultations, admin];
+    const modules = [petitions, comparisons, comments, polls, pollChallenge, consultations, admin, accounts];
     const declared = modules.flatMap((m) => Object.values(m).filter((v): v is Operation => typeof v === 'object' && v !== null && 'method' in v && 'path' in v));
     expect(new Set(operations).size).to.equal(operations.length);
     expect(declared.filter((o) => !operations.includes(o)).map((o) => o.id)).to.deep.equal([]);

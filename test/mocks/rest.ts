@@ -14,11 +14,13 @@ import { routes } from '../../src/api/routes.js';
 type Routes = typeof routes;
 type Name = keyof Routes;
 type Input<S> = S extends z.ZodMiniType ? z.input<S> : Record<string, never>;
-type Admin = { [K in Name]: Routes[K] extends { admin: true } ? K : never }[Name];
+type Admin = { [K in Name]: Routes[K] extends { role: string } ? K : never }[Name];
 /** Operations reached from the links of the mails the server sends, never from a widget. */
 type MailLink = 'confirmSignature' | 'withdrawSignature' | 'confirmParticipant';
-/** The operations the widgets call: every route but the organisers' and the mail links'. */
-export type Served = Exclude<Name, Admin | MailLink>;
+/** The console's ways of signing in, never called by a widget. */
+type SignIn = 'requestSignIn' | 'signInWithLink' | 'passkeySignInOptions' | 'signInWithPasskey';
+/** The operations the widgets call: every route but the organisers' (and their signing in) and the mail links'. */
+export type Served = Exclude<Name, Admin | MailLink | SignIn>;
 
 /** A request as the MemoryBackend takes it: path parameters and query as sent, the body, the idempotency key. */
 interface Request<O extends Operation> {

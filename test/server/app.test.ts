@@ -60,7 +60,14 @@ await serverSuites('files and the table', { staticRoot: root }, (s) => {
     const sign = doc.paths['/petitions/{id}/signatures'].post;
     assert.deepEqual(sign.requestBody.content['application/json'].schema.required, ['name', 'email']);
     assert.ok(sign.parameters.some((p: { name: string }) => p.name === 'Idempotency-Key'));
-    assert.deepEqual(doc.paths['/admin/petitions'].post.security, [{ admin: [] }]);
+    // Organisers' operations: the least role, and a session cookie or the bearer token.
+    assert.deepEqual(doc.paths['/admin/petitions'].post.security, [{ session: [] }, { token: [] }]);
+    assert.equal(doc.paths['/admin/petitions'].post['x-civic-role'], 'editor');
+    assert.equal(doc.paths['/admin/queue/comments'].get['x-civic-role'], 'moderator');
+    assert.equal(doc.paths['/admin/accounts'].get['x-civic-role'], 'owner');
+    for (const o of operations) assert.equal(doc.paths[o.path][o.method.toLowerCase()]['x-civic-role'], o.role, o.id);
+    assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['session', 'token']);
+    assert.equal(doc.components.securitySchemes.session.in, 'cookie');
   });
 
   it('every operation of the table is served (the table and the server cannot drift)', async () => {

@@ -62,13 +62,14 @@ export async function insertImportedComment(q: Queryable, c: ImportedComment): P
 /** A published comment of the demo, posted at `at`; where it sits. */
 export async function insertDemoComment(
   q: Queryable,
-  c: { threadId: string; parent: Placed | undefined; name: string; website: string | null; body: string; likes: number; pinned: boolean; at: string },
+  c: { threadId: string; parent: Placed | undefined; name: string; website: string | null; body: string; likes: number; pinned: boolean; at: string; held?: boolean },
 ): Promise<Placed> {
   const p = place(c.parent);
+  // A held comment waits in the moderation queue: pending, not yet published.
   const [r] = await q.query<{ id: string }>(
     `INSERT INTO comments (thread_id, parent_id, root_id, level, name, website, body, status, like_count, pinned, created_at, published_at)
-     VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, 'published', $8, $9, $10, $10) RETURNING id::text AS id`,
-    [c.threadId, p.parentId, p.rootId, p.level, c.name, c.website, c.body, c.likes, c.pinned, c.at],
+     VALUES ($1, $2::bigint, $3::bigint, $4, $5, $6, $7, $11, $8, $9, $10, CASE WHEN $11 = 'published' THEN $10::timestamptz END) RETURNING id::text AS id`,
+    [c.threadId, p.parentId, p.rootId, p.level, c.name, c.website, c.body, c.likes, c.pinned, c.at, c.held ? 'pending' : 'published'],
   );
   return { id: r!.id, level: p.level, root: p.rootId };
 }

@@ -60,3 +60,34 @@ export const addBlock = (q: Queryable, kind: Block['kind'], hash: string, note: 
 
 /** Whether there was such a block. */
 export const deleteBlock = async (q: Queryable, id: string) => (await q.query('DELETE FROM comment_blocks WHERE id = $1::bigint RETURNING id', [id])).length > 0;
+
+/* The console's queue ---------------------------------------------------------------------------- */
+
+const QUEUE: Record<'pending' | 'flagged' | 'all', string> = {
+  pending: `c.status = 'pending'`,
+  flagged: `c.flag_count > 0 AND c.status IN ('published', 'pending')`,
+  all: `(c.status = 'pending' OR (c.flag_count > 0 AND c.status = 'published'))`,
+};
+
+/** A page of the moderation queue across threads, oldest first (one more row than `limit` if there are more), and its size. */
+export async function queueItems(q: Queryable, o: { kind: 'pending' | 'flagged' | 'all'; thread: string | null; offset: number; limit: number }) {
+  const filter = `${QUEUE[o.kind]} AND ($1::text IS NULL OR c.thread_id = $1)`;
+  const rows = await q.query<CommentRow & { thread_title: string; thread_url: string | null }>(
+    `SELECT ${COMMENT_COLUMNS}, t.title AS thread_title, t.url AS thread_url FROM ${COMMENT_FROM} WHERE ${filter} ORDER BY c.created_at, c.id OFFSET $2 LIMIT $3`,
+    [o.thread, o.offset, o.limit + 1],
+  );
+  const [n] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments c WHERE ${filter}`, [o.thread]);
+  return { rows, total: n?.n ?? 0 };
+}
+
+/** The author's other comments (by the same email, else the same address), newest first, at most `limit`; and how many. */
+export async function otherComments(q: Queryable, id: string, limit: number): Promise<{ rows: CommentRow[]; total: number }> {
+  const same = `c.id <> $1::bigint AND c.status <> 'deleted' AND (
+      (a.email_hash IS NOT NULL AND c.email_hash = a.email_hash) OR (a.email_hash IS NULL AND a.ip_hash IS NOT NULL AND c.ip_hash = a.ip_hash))`;
+  const rows = await q.query<CommentRow>(
+    `SELECT ${COMMENT_COLUMNS} FROM ${COMMENT_FROM} JOIN comments a ON a.id = $1::bigint WHERE ${same} ORDER BY c.created_at DESC, c.id DESC LIMIT $2`,
+    [id, limit],
+  );
+  const [n] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments c JOIN comments a ON a.id = $1::bigint WHERE ${same}`, [id]);
+  return { rows, total: n?.n ?? 0 };
+}

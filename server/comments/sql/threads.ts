@@ -73,3 +73,18 @@ export const updateThread = (q: Queryable, id: string, changes: ThreadUpdate): P
  */
 export const stopThreadReplyMails = (q: Queryable, id: string) =>
   q.query('UPDATE comments SET notify_replies = false, email = NULL WHERE thread_id = $1 AND (notify_replies OR email IS NOT NULL)', [id]);
+
+export interface AdminThreadRow extends ThreadRow {
+  pending_count: number;
+  flagged_count: number;
+}
+
+/** Every thread, newest first, with its held and reported comments counted. */
+export const threadList = (q: Queryable) =>
+  q.query<AdminThreadRow>(
+    `SELECT * FROM (${SELECT_THREAD}) t0 CROSS JOIN LATERAL (
+       SELECT count(*) FILTER (WHERE c.status = 'pending')::int AS pending_count,
+              count(*) FILTER (WHERE c.flag_count > 0 AND c.status IN ('published', 'pending'))::int AS flagged_count
+         FROM comments c WHERE c.thread_id = t0.id) w
+      ORDER BY t0.created_at DESC, t0.id LIMIT 1000`,
+  );

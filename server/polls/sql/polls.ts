@@ -1,5 +1,6 @@
 /** The polls' SQL for polls themselves: one with its results (what every reader shares), the organiser's writes. */
 import type { AdminPoll, PollCreate, PollUpdate } from '../../../src/api/admin.js';
+import type { PollListItem } from '../../../src/api/lists.js';
 import { pollStatus, votesOnProposals, type Poll, type PollResults } from '../../../src/api/poll.js';
 import { buildResults } from '../../../src/domain/results.js';
 import type { Queryable, Row } from '../../db/db.js';
@@ -158,3 +159,23 @@ export async function closePoll(q: Queryable, id: string): Promise<boolean> {
 }
 
 /** Inserts a proposal; undefined when this Idempotency-Key made one already (then read that one). */
+
+/** Every poll for the console, last changed first: its counts and what waits for a moderator. */
+export async function listPolls(q: Queryable, now: number): Promise<PollListItem[]> {
+  const rows = await q.query<{
+    id: string; kind: PollListItem['kind']; title: string; status: string; opens_at: Date | null; closes_at: Date | null; vote_kind: string;
+    locale: PollListItem['locale']; updated_at: Date; participants: number; proposals: number; pending: number;
+  }>(
+    `SELECT p.id, p.kind, p.title, p.status, p.opens_at, p.closes_at, p.vote_kind, p.locale, p.updated_at,
+            (SELECT count(DISTINCT v.participant)::int FROM poll_votes v WHERE v.poll_id = p.id) AS participants,
+            (SELECT count(*)::int FROM poll_proposals r WHERE r.poll_id = p.id AND r.status = 'published') AS proposals,
+            (SELECT count(*)::int FROM poll_proposals r WHERE r.poll_id = p.id AND r.status = 'pending')
+              + (SELECT count(*)::int FROM poll_arguments a WHERE a.poll_id = p.id AND a.status = 'pending') AS pending
+       FROM polls p ORDER BY p.updated_at DESC, p.id LIMIT 1000`,
+  );
+  return rows.map((r) => ({
+    id: r.id, kind: r.kind, title: r.title, voteKind: r.vote_kind, locale: r.locale, updatedAt: iso(r.updated_at),
+    participantCount: r.participants, proposalCount: r.proposals, pendingCount: r.pending,
+    status: r.status === 'closed' || (r.closes_at && r.closes_at.getTime() <= now) ? 'closed' : r.opens_at && r.opens_at.getTime() > now ? 'upcoming' : 'open',
+  }));
+}

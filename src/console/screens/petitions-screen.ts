@@ -1,0 +1,66 @@
+/** Petitions: the list with their live counts, and (`#/petitions/new`, `#/petitions/<id>`) the form. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { AdminPetition } from '../../api/lists.js';
+import { call } from '../../api/rest-call.js';
+import { listPetitions } from '../../api/routes/admin.js';
+import { Loader } from '../../core/loader.js';
+import { ConsoleScreen } from '../screen.js';
+import { renderPetitionForm, PetitionForm } from './petition-form.js';
+
+export class Screen extends ConsoleScreen {
+  static override properties = { ...ConsoleScreen.properties, version: { state: true } };
+  /** Moves on after each change, to load the list again. */
+  declare version: number;
+  readonly form = new PetitionForm(this);
+
+  constructor() {
+    super();
+    this.version = 0;
+  }
+
+  readonly list = new Loader(
+    this,
+    ([client], signal) => call(client, listPetitions, {}, { signal }),
+    () => [!!this.host && !this.args[0], this.host?.client, this.version] as const,
+  );
+
+  override willUpdate(): void {
+    this.form.open(this.args[0]);
+  }
+
+  #row(p: AdminPetition): TemplateResult {
+    const t = this.t;
+    const n = (x: number) => this.host.l.n(x);
+    return html`<tr>
+      <th scope="row"><a href="#/petitions/${encodeURIComponent(p.id)}">${p.title}</a><br /><code>${p.id}</code></th>
+      <td>${t.count(n(p.signatureCount), n(p.goal))}${p.pendingCount ? html`<br /><span class="hint">${t.pending(n(p.pendingCount))}</span>` : nothing}</td>
+      <td>${p.status === 'open' ? t.open : t.closed}</td>
+      <td class="actions">
+        <a class="button" href="#/petitions/${encodeURIComponent(p.id)}" aria-label="${t.edit}: ${p.title}">${t.edit}</a>
+        <a class="button" href="#/publish/${encodeURIComponent(p.id)}" aria-label="${t.publish}: ${p.title}">${t.publish}</a>
+      </td>
+    </tr>`;
+  }
+
+  override render(): TemplateResult {
+    if (this.args[0]) return renderPetitionForm(this.form);
+    const t = this.t;
+    return html`<h1 tabindex="-1">${t.petitions}</h1>
+      <p><a class="button primary" href="#/petitions/new">${t.newPetition}</a></p>
+      ${this.list.render({
+        pending: () => html`<p role="status">${t.loading}</p>`,
+        error: (e) => html`<p role="alert">${this.host.failure(e)}</p>`,
+        complete: ({ items }) =>
+          items.length
+            ? html`<div class="table">
+                <table>
+                  <thead>
+                    <tr><th scope="col">${t.petition}</th><th scope="col">${t.signatures}</th><th scope="col">${t.status}</th><th scope="col">${t.actions}</th></tr>
+                  </thead>
+                  <tbody>${items.map((p) => this.#row(p))}</tbody>
+                </table>
+              </div>`
+            : html`<p>${t.noPetitions}</p>`,
+      })}`;
+  }
+}

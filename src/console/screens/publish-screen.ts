@@ -1,0 +1,93 @@
+/**
+ * Publish (`#/publish/<id>`): the HTML a blogger pastes to embed a petition (one widget, or inside a
+ * provider with others), a copy button, and a live preview of the widget as readers see it, loaded
+ * from this server's CDN files like the pasted code loads it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { call } from '../../api/rest-call.js';
+import { getPetition } from '../../api/routes/petitions.js';
+import { Loader } from '../../core/loader.js';
+import { ConsoleScreen } from '../screen.js';
+
+type Variant = 'standalone' | 'provider';
+
+/** The code to paste for petition `id`, whose API is at `api` and CDN files under `cdn`. */
+export function embedCode(variant: Variant, id: string, api: string, cdn: string): string {
+  return variant === 'standalone'
+    ? `<script type="module" src="${cdn}/civic-petition.js"></script>\n<civic-petition petition="${id}" api="${api}"></civic-petition>`
+    : `<script type="module" src="${cdn}/civic-widgets.js"></script>\n<civic-provider api="${api}">\n  <civic-petition petition="${id}"></civic-petition>\n</civic-provider>`;
+}
+
+export class Screen extends ConsoleScreen {
+  static override properties = { ...ConsoleScreen.properties, variant: { state: true }, previewReady: { state: true } };
+  declare variant: Variant;
+  declare previewReady: boolean;
+
+  constructor() {
+    super();
+    this.variant = 'standalone';
+    this.previewReady = false;
+  }
+
+  readonly petition = new Loader(
+    this,
+    ([client, id], signal) => call(client, getPetition, { id }, { signal }),
+    () => [!!this.host && !!this.args[0], this.host?.client, this.args[0] ?? ''] as const,
+  );
+
+  /** The API's absolute URL, and the CDN folder beside it (the server serves both). */
+  get urls(): { api: string; cdn: string } {
+    const api = new URL(this.host.client.baseUrl, location.href);
+    return { api: api.href.replace(/\/$/, ''), cdn: `${api.origin}/cdn` };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (customElements.get('civic-petition')) this.previewReady = true;
+  }
+
+  override updated(): void {
+    if (this.previewReady || !this.host) return;
+    // The widget's own CDN file, as the pasted code loads it (a page of this server may load it).
+    const src = `${this.urls.cdn}/civic-petition.js`;
+    import(/* @vite-ignore */ src).then(
+      () => (this.previewReady = true),
+      () => undefined,
+    );
+  }
+
+  async #copy(code: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(code);
+      this.host.say(this.t.copied);
+    } catch {
+      this.renderRoot.querySelector('textarea')?.select();
+      this.host.say(this.t.copyFailed);
+    }
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    const id = this.args[0] ?? '';
+    const { api, cdn } = this.urls;
+    const code = embedCode(this.variant, id, api, cdn);
+    const title = this.petition.value?.title ?? id;
+    const radio = (v: Variant, label: string) =>
+      html`<label class="check"><input type="radio" name="variant" value=${v} .checked=${this.variant === v} @change=${() => (this.variant = v)} /> ${label}</label>`;
+    return html`<h1 tabindex="-1">${t.publishTitle(title)}</h1>
+      <p><a href="#/petitions">${t.cancel}</a></p>
+      ${this.petition.error ? html`<p role="alert">${this.host.failure(this.petition.error)}</p>` : nothing}
+      <p>${t.publishIntro}</p>
+      <fieldset class="field">
+        <legend>${t.variant}</legend>
+        ${radio('standalone', t.standalone)} ${radio('provider', t.withProvider)}
+      </fieldset>
+      <div class="field">
+        <label for="snippet">${t.snippet}</label>
+        <textarea id="snippet" readonly rows="5" spellcheck="false" .value=${code}></textarea>
+      </div>
+      <p><button class="primary" @click=${() => this.#copy(code)}>${t.copy}</button></p>
+      <h2>${t.preview}</h2>
+      <div class="preview">${this.previewReady && id ? html`<civic-petition petition=${id} api=${api}></civic-petition>` : html`<p>${t.loading}</p>`}</div>`;
+  }
+}
