@@ -21,7 +21,7 @@ const petition = (over: Partial<AdminPetition>): AdminPetition => ({
 });
 const comment = (id: string, name: string, body: string, status: 'pending' | 'published', flagCount = 0) => ({
   id, threadId: 'plan-numerique', parentId: null, depth: 0, replyToName: null, author: { name, website: null }, body, status, likeCount: 0, pinned: false,
-  createdAt: at(Number(id) * 10), editedAt: null, email: null, flagCount,
+  createdAt: at(Number(id) * 10), editedAt: null, emailGiven: false, replyMails: false, flagCount,
 });
 const queue: QueueItem[] = [
   { comment: comment('41', 'Luc Tremblay', 'Est-ce qu’il y aura une rencontre en ligne ?', 'pending'), thread: { id: 'plan-numerique', title: 'Un plan numérique', url: null }, parent: null, others: [], otherCount: 0 },

@@ -25,7 +25,7 @@ const who = (role: Me['role']): Me => ({
   session: { id: '3', current: true, createdAt: at, lastSeenAt: at, expiresAt: at, userAgent: 'Chrome', method: 'link' },
 });
 const item = (id: string, name: string): QueueItem => ({
-  comment: { id, threadId: 'billet', parentId: null, depth: 0, replyToName: null, author: { name, website: null }, body: `Le commentaire de ${name}.`, status: 'pending', likeCount: 0, pinned: false, createdAt: at, editedAt: null, email: null, flagCount: 0 },
+  comment: { id, threadId: 'billet', parentId: null, depth: 0, replyToName: null, author: { name, website: null }, body: `Le commentaire de ${name}.`, status: 'pending', likeCount: 0, pinned: false, createdAt: at, editedAt: null, emailGiven: false, replyMails: false, flagCount: 0 },
   thread: { id: 'billet', title: 'Un billet', url: null },
   parent: null,
   others: [],
