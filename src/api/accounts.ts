@@ -36,7 +36,7 @@ export const Account = /* @__PURE__ */ z.object({
 export type Account = z.infer<typeof Account>;
 
 /** Owner: add an account. With `invite`, a sign-in link is mailed to it at once. */
-export const AccountCreate = /* @__PURE__ */ z.object({
+export const AccountCreate = /* @__PURE__ */ z.strictObject({
   email: Email,
   name: optionalText(100),
   role: RoleInput,
@@ -46,7 +46,7 @@ export const AccountCreate = /* @__PURE__ */ z.object({
 });
 export type AccountCreate = z.infer<typeof AccountCreate>;
 /** Owner: change an account's name or role (the last owner cannot stop being one). */
-export const AccountUpdate = /* @__PURE__ */ z.object({ name: optionalText(100), role: z.optional(RoleInput) });
+export const AccountUpdate = /* @__PURE__ */ z.strictObject({ name: optionalText(100), role: z.optional(RoleInput) });
 export type AccountUpdate = z.infer<typeof AccountUpdate>;
 export const AccountList = /* @__PURE__ */ z.object({ items: z.array(Account) });
 

@@ -43,7 +43,7 @@ export const SignerDeleted = /* @__PURE__ */ z.object({ id: Id, petitionId: Id, 
 export const AdminThread = /* @__PURE__ */ z.extend(Thread, { pendingCount: Count, flaggedCount: Count });
 export const ThreadList = /* @__PURE__ */ z.object({ items: z.array(AdminThread) });
 /** Moderators: open or close a thread. */
-export const ThreadStatusInput = /* @__PURE__ */ z.object({ status: /* @__PURE__ */ z.enum(['open', 'closed']) });
+export const ThreadStatusInput = /* @__PURE__ */ z.strictObject({ status: /* @__PURE__ */ z.enum(['open', 'closed']) });
 
 /**
  * One comment of the moderation queue with what a moderator needs to decide: its thread, the

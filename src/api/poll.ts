@@ -62,8 +62,9 @@ export const Poll = /* @__PURE__ */ z.object({
   /**
    * A new participant's first vote carries a solved challenge (`GET /polls/{id}/challenge`, see
    * `Challenge`): the poll's integrity is `proof-of-work` (see `PollIntegrity`, which organisers see).
+   * Absent: no challenge (a backend written before it keeps working).
    */
-  challenge: z.boolean(),
+  challenge: z.optional(z.boolean()),
   /** Approval votes: how many options (or proposals) one may choose; null otherwise. */
   maxChoices: z.nullable(Count),
   /** Consultations: the themes proposals belong to, in the organiser's order. */

@@ -38,6 +38,7 @@ const allows = (role: string, need: OperationRole) => need === 'signed-in' || ro
 type ScreenElement = HTMLElement & { host: ConsoleHost; args: string[] };
 
 /**
+ * @tagname civic-console
  * @summary The organisers' console: petitions and their embed codes, comment moderation, accounts.
  *
  * @cssproperty --civic-color-accent - The colour of links, the current screen and primary buttons.

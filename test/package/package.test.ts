@@ -30,6 +30,8 @@ function expand(key: string, targets: Targets): [string, Targets][] {
   return readdirSync(join(root, dirPart))
     .filter((f) => f.startsWith(pre) && f.endsWith(post))
     .map((f) => f.slice(pre.length, f.length - post.length))
+    // A name with an export of its own (`./console`) is that export's, as Node resolves it.
+    .filter((name) => !(key.replace('*', name) in pkg.exports))
     .map((name) => [key.replace('*', name), Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, t.replace('*', name)]))]);
 }
 /** Every export but the `./cdn/*` files, patterns expanded, as `civic-widgets/…`, with its targets. */

@@ -11,7 +11,7 @@ import { createPetition, createPoll, createThread, post } from './fixtures.js';
 
 describe('admin body schemas', () => {
   it('every admin operation with a body refuses an unknown key', () => {
-    const withBody = operations.filter((o) => o.role && o.body);
+    const withBody = operations.filter((o) => o.role && o.role !== 'signed-in' && o.body);
     assert.ok(withBody.length >= 13, `${withBody.length} admin bodies`);
     for (const o of withBody) {
       const r = o.body!.safeParse({ notAField: 1 });
