@@ -66,6 +66,7 @@ const positions: Record<string, Row[]> = {
 export const quebec2012: ComparisonCreate = {
   id: 'chefs-numerique-2012',
   title: 'Les chefs et le numérique : élections québécoises de 2012',
+  locale: 'fr',
   description:
     'Où se situaient les cinq chefs sur les enjeux numériques pendant la campagne de 2012, d’après les entrevues de Michelle Blanc. ' +
     'Les citations sont des paraphrases de son bilan.',

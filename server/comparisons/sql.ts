@@ -9,7 +9,7 @@ import { iso } from '../time.js';
 const list = (sql: string, order = 'ord') => `(SELECT coalesce(json_agg(${sql} ORDER BY ${order}), '[]'::json)`;
 
 const SELECT_COMPARISON = `
-  SELECT c.id, c.title, c.description, c.scale, c.method, c.allow_method_choice, c.missing_answer, c.collect_answers, c.updated_at,
+  SELECT c.id, c.title, c.description, c.locale, c.scale, c.method, c.allow_method_choice, c.missing_answer, c.collect_answers, c.updated_at,
          ${list(`json_build_object('id', s.id, 'text', s.text, 'theme', s.theme, 'explanation', s.explanation)`, 's.ord')}
             FROM comparison_statements s WHERE s.comparison_id = c.id) AS statements,
          ${list(`json_build_object('id', p.id, 'name', p.name, 'shortName', p.short_name, 'colour', p.colour, 'logoUrl', p.logo_url)`, 'p.ord')}
@@ -26,6 +26,7 @@ interface ComparisonRow extends Row {
   id: string;
   title: string;
   description: string;
+  locale: 'fr' | 'en';
   scale: number;
   method: FullComparison['method'];
   allow_method_choice: boolean;
@@ -45,6 +46,7 @@ export async function getComparison(q: Queryable, id: string, lock = false): Pro
     id: r.id,
     title: r.title,
     description: r.description,
+    locale: r.locale,
     scale: r.scale,
     method: r.method,
     allowMethodChoice: r.allow_method_choice,
@@ -60,7 +62,7 @@ export async function getComparison(q: Queryable, id: string, lock = false): Pro
 /** Inserts a comparison with its lists; false when the id is taken. */
 export async function insertComparison(q: Queryable, c: ComparisonCreate): Promise<boolean> {
   const inserted = await insertNew(q, 'comparisons', {
-    id: c.id, title: c.title, description: c.description ?? '', scale: c.scale, method: c.method ?? 'wahl-o-mat',
+    id: c.id, title: c.title, description: c.description ?? '', locale: c.locale ?? 'fr', scale: c.scale, method: c.method ?? 'wahl-o-mat',
     allowMethodChoice: c.allowMethodChoice ?? false, missingAnswer: c.missingAnswer ?? 'zero', collectAnswers: c.collectAnswers ?? false,
   });
   if (inserted) await insertLists(q, c);
@@ -94,8 +96,8 @@ async function insertLists(q: Queryable, c: Pick<Comparison, 'id' | 'statements'
 export async function replaceComparison(q: Queryable, c: FullComparison): Promise<void> {
   await q.query(
     `UPDATE comparisons SET title = $2, description = $3, scale = $4, method = $5, allow_method_choice = $6, missing_answer = $7,
-            collect_answers = $8, updated_at = now() WHERE id = $1`,
-    [c.id, c.title, c.description ?? '', c.scale, c.method, c.allowMethodChoice, c.missingAnswer, c.collectAnswers],
+            collect_answers = $8, locale = $9, updated_at = now() WHERE id = $1`,
+    [c.id, c.title, c.description ?? '', c.scale, c.method, c.allowMethodChoice, c.missingAnswer, c.collectAnswers, c.locale ?? 'fr'],
   );
   for (const table of ['comparison_positions', 'comparison_parties', 'comparison_statements'])
     await q.query(`DELETE FROM ${table} WHERE comparison_id = $1`, [c.id]);

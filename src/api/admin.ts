@@ -173,6 +173,8 @@ export const ComparisonCreate = z.strictObject({
   id: Slug,
   title: line(LIMITS.title),
   description: optionalText(LIMITS.description),
+  /** The language of its texts (default `fr`). */
+  locale: z.optional(z.enum(['fr', 'en'])),
   scale: z.union([z.literal(3), z.literal(5)]),
   method: z.optional(z.enum(METHODS)),
   allowMethodChoice: z.optional(z.boolean()),

@@ -67,6 +67,8 @@ export const Comparison = z.object({
   id: Id,
   title: z.string(),
   description: z.optional(z.string()),
+  /** The language of its texts (title, statements, quotes): the widget marks them with it for screen readers. */
+  locale: z.optional(oneOf(['fr', 'en'])),
   /** 3 or 5. */
   scale: z.number(),
   /** The matching method (default `wahl-o-mat`). */

@@ -134,7 +134,8 @@ export class CivicComparator extends CivicElement {
     return this.src ? undefined : this.resolvedBackend?.comparisons;
   }
 
-  #sub = (text: string, id?: string) => html`<h3 id=${id ?? nothing} tabindex=${id ? -1 : nothing}>${text}</h3>`;
+  /** A heading of the comparison's own text, marked with its language. */
+  #sub = (text: string, id?: string) => html`<h3 id=${id ?? nothing} tabindex=${id ? -1 : nothing} lang=${this.#task.value?.locale ?? nothing}>${text}</h3>`;
 
   /** What the questionnaire's module sees (one object: its getters read the state at each use). */
   #host(): QuizHost {
@@ -200,8 +201,8 @@ export class CivicComparator extends CivicElement {
     const tab = (view: 'matrix' | 'questionnaire', label: string) =>
       html`<button aria-pressed=${this.view === view} @click=${() => ((this.view = view), (this.cell = undefined))}>${label}</button>`;
     return html`<section part="base" aria-labelledby="title">
-      <h2 part="heading" id="title">${c.title}</h2>
-      ${c.description ? html`<p>${c.description}</p>` : nothing}
+      <h2 part="heading" id="title" lang=${c.locale ?? nothing}>${c.title}</h2>
+      ${c.description ? html`<p lang=${c.locale ?? nothing}>${c.description}</p>` : nothing}
       <div part="views" role="group" aria-label=${t.views}>${tab('matrix', t.matrix)} ${n ? tab('questionnaire', t.questionnaire) : nothing}</div>
       ${this.view === 'questionnaire' && n
         ? this.#renderQuiz()

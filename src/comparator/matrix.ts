@@ -17,13 +17,14 @@ export function renderMatrix(v: MatrixView): TemplateResult {
   const { c, l } = v;
   const t = l.t;
   const themes = [...new Set(c.statements.map((s) => s.theme))];
+  const lang = c.locale ?? nothing;
   const position = (partyId: string, statementId: string) => c.positions.find((p) => p.partyId === partyId && p.statementId === statementId);
   return html`${themes.length > 1
       ? html`<label class="field" part="filter"
           >${t.theme}
           <select @change=${(e: Event) => v.setTheme((e.target as HTMLSelectElement).value)}>
             <option value="">${t.allThemes}</option>
-            ${themes.map((th) => html`<option .selected=${th === v.theme}>${th}</option>`)}
+            ${themes.map((th) => html`<option .selected=${th === v.theme} lang=${lang}>${th}</option>`)}
           </select></label
         >`
       : nothing}
@@ -41,7 +42,7 @@ export function renderMatrix(v: MatrixView): TemplateResult {
             .filter((s) => !v.theme || s.theme === v.theme)
             .map(
               (s) => html`<tr>
-                <th scope="row">${s.text} <span class="hint">${s.theme}</span></th>
+                <th scope="row" lang=${lang}>${s.text} <span class="hint">${s.theme}</span></th>
                 ${c.parties.map((p) => {
                   // Named by stance, party and statement: out of the table (a screen reader's list of buttons, the cards) each says all.
                   const st = position(p.id, s.id)?.stance ?? null;
@@ -69,9 +70,9 @@ function renderDetails(v: MatrixView, p: ReturnType<typeof v.c.positions.find>):
   return html`<dialog part="details" aria-labelledby="dh" @close=${() => v.open(undefined)}>
     ${party && statement
       ? html`${v.sub(party.name, 'dh')}
-          <p>${statement.text}</p>
+          <p lang=${v.c.locale ?? nothing}>${statement.text}</p>
           <p><strong>${stance(v, p?.stance ?? null)}</strong></p>
-          ${p?.quote ? html`<blockquote>${p.quote}</blockquote>` : html`<p>${t.noQuote}</p>`}
+          ${p?.quote ? html`<blockquote lang=${v.c.locale ?? nothing}>${p.quote}</blockquote>` : html`<p>${t.noQuote}</p>`}
           ${href || p?.sourceDate
             ? html`<p class="hint">
                 ${href ? html`<a href=${href} rel="nofollow ugc noopener">${t.source}</a>` : t.source}${p?.sourceDate

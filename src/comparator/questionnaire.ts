@@ -30,8 +30,8 @@ export function renderQuestion(v: QuestionView): TemplateResult {
     <progress max=${n} .value=${step + 1} aria-label=${t.progress(l.n(step + 1), l.n(n))}></progress>
     <fieldset aria-labelledby="q">
       ${v.sub(s.text, 'q')}
-      <p class="hint">${s.theme}</p>
-      ${s.explanation ? html`<p>${s.explanation}</p>` : nothing}
+      <p class="hint" lang=${c.locale ?? nothing}>${s.theme}</p>
+      ${s.explanation ? html`<p lang=${c.locale ?? nothing}>${s.explanation}</p>` : nothing}
       <div class="choices">
         ${scaleStances(c.scale).map(
           (x) => html`<label class="check choice"
@@ -100,10 +100,10 @@ export function renderResults(v: ResultsView): TemplateResult {
                     const s = c.statements.find((y) => y.id === x.statementId)!;
                     const quote = c.positions.find((y) => y.partyId === p.id && y.statementId === s.id)?.quote;
                     return html`<li>
-                      <strong>${s.text}</strong><br />
+                      <strong lang=${c.locale ?? nothing}>${s.text}</strong><br />
                       ${t.theirs(t.you, stanceText(v, x.reader) + (x.weight > 1 ? ` (${t.counted})` : ''))} ·
                       ${t.theirs(p.shortName, stanceText(v, x.party))}<br />
-                      ${quote ? html`<q>${quote}</q><br />` : nothing}
+                      ${quote ? html`<q lang=${c.locale ?? nothing}>${quote}</q><br />` : nothing}
                       <span class="hint">${t.points(x.points, num(x.points), num(x.max), num(x.added))}</span>
                     </li>`;
                   })}

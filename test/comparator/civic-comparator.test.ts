@@ -33,6 +33,12 @@ const openQuestionnaire = async (el: CivicComparator) => {
   await waitUntil(() => el.shadowRoot!.querySelector('[part~=question]'), 'questionnaire shown');
 };
 
+const openQuestionnaireAfterClose = async (el: CivicComparator) => {
+  el.shadowRoot!.querySelector('dialog')?.close();
+  await el.updateComplete;
+  await openQuestionnaire(el);
+};
+
 describe('<civic-comparator> matrix', () => {
   it('shows statements × parties, each stance by icon and text, "no answer" as such, accessibly', async () => {
     const el = await comparator();
@@ -76,6 +82,20 @@ describe('<civic-comparator> matrix', () => {
     const label = cell.getAttribute('aria-label')!;
     expect(label.startsWith('Neutre'), 'the visible words first').to.equal(true);
     expect(label).to.contain('Jean Charest').and.contain(demo().statements[0]!.text);
+  });
+
+  it('marks the comparison\'s own texts with its language, and only them (WCAG 3.1.2)', async () => {
+    const el = await comparator(undefined, 'en');
+    const langOf = (node: Element) => (node.closest('[lang]') ?? el).getAttribute('lang');
+    expect(langOf($(el, '[part~=heading]')), 'the French title on an English widget').to.equal('fr');
+    expect(all(el, 'tbody th').map(langOf)).to.deep.equal(Array(6).fill('fr'));
+    expect(langOf($(el, 'caption')), 'the widget\'s own words stay in its language').to.equal('en');
+    all(el, 'tbody button.cell')[0]!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('blockquote'), 'details open');
+    expect(langOf($(el, 'blockquote'))).to.equal('fr');
+    await openQuestionnaireAfterClose(el);
+    expect(langOf($(el, '[part~=question] h3'))).to.equal('fr');
+    await expect(el).to.be.accessible();
   });
 
   it('filters by theme', async () => {

@@ -67,6 +67,7 @@ await serverSuites('comparisons', {}, (s) => {
         id: body.id,
         title: 'Espaces',
         description: '',
+        locale: 'fr',
         scale: 3,
         method: 'hybrid',
         allowMethodChoice: true,
@@ -153,6 +154,18 @@ await serverSuites('comparisons', {}, (s) => {
     assert.deepEqual(after.positions.map((p) => [p.partyId, p.statementId, p.stance]), [['p', 's3', -1]]);
     assert.equal(after.title, 'Nouveau titre');
     refused(await s.call('PATCH', '/api/admin/comparisons/no-such-thing', { title: 'X' }, admin), 404, 'not-found');
+  });
+
+  it('a comparison has the language of its texts: French unless told, kept across edits, refused when unknown', async () => {
+    const c = await create(small());
+    assert.equal(c.locale, 'fr');
+    const en = await create(small({ locale: 'en' }));
+    assert.equal(en.locale, 'en');
+    const r = await s.call('PATCH', `/api/admin/comparisons/${en.id}`, { title: 'Three statements' }, admin);
+    assert.equal(Comparison.parse(r.json).locale, 'en', 'an edit that does not name the language keeps it');
+    const back = await s.call('PATCH', `/api/admin/comparisons/${en.id}`, { locale: 'fr' }, admin);
+    assert.equal(Comparison.parse(back.json).locale, 'fr');
+    refused(await s.call('PATCH', `/api/admin/comparisons/${en.id}`, { locale: 'de' }, admin), 400, 'validation', ['locale']);
   });
 
   it('unknown comparisons are 404 and ids that fail the schema are 400 naming id', async () => {
