@@ -3,7 +3,8 @@ import { newKey, type CivicBackend, type CommentsBackend } from '../api/backend.
 import { CommentInput, type Comment, type CommentCreated, type CommentSort, type Moderation, type Thread } from '../api/comments.js';
 import { CivicError, toIssues } from '../api/errors.js';
 import type { Outcome, OutboxEntry } from '../api/outbox.js';
-import { CivicElement, state } from '../core/civic-element.js';
+import { CivicElement } from '../core/civic-element.js';
+import { state } from '../core/state.js';
 import { CivicCommentedEvent } from '../core/events.js';
 import { fieldErrors, focusFirstError, type Errors, type Form, type Values } from '../core/form.js';
 import { TaskStatus } from '@lit/task';

@@ -3,7 +3,8 @@ import { newKey, type CivicBackend, type ComparisonBackend } from '../api/backen
 import { CivicError } from '../api/errors.js';
 import { RestClient } from '../api/rest.js';
 import { restComparisons } from '../api/rest-comparison.js';
-import { CivicElement, state } from '../core/civic-element.js';
+import { CivicElement } from '../core/civic-element.js';
+import { state } from '../core/state.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
 import { base } from '../core/styles.js';

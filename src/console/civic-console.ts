@@ -12,6 +12,7 @@ import { me, signOut } from '../api/routes/accounts.js';
 import { define } from '../core/define.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
+import { state } from '../core/state.js';
 import { consoleStyles } from './civic-console.styles.js';
 import { consoleClient, isForbidden, isSignedOut, type ConsoleHost } from './host.js';
 
@@ -49,10 +50,10 @@ export class CivicConsole extends LitElement {
   static override styles = consoleStyles;
   static override properties: PropertyDeclarations = {
     api: {},
-    said: { state: true },
-    route: { state: true },
-    screen: { state: true },
-    signedOut: { state: true },
+    said: state,
+    route: state,
+    screen: state,
+    signedOut: state,
   };
 
   /** The API's base URL (default `/api`, the server that serves the console). */

@@ -13,12 +13,6 @@ import { backendContext } from './context.js';
 import type { Localize } from './localize.js';
 import type { CoreStrings } from './translations/en.js';
 
-/**
- * The declaration of a reactive property that is internal state (no attribute): `{ x: state }`, for
- * elements with many (with one or two, the literal costs fewer bytes once compressed).
- */
-export const state = { state: true } as const;
-
 export abstract class CivicElement extends LitElement {
   static override properties: PropertyDeclarations = {
     api: {},
