@@ -54,24 +54,34 @@ export async function registrationOptions(a: Accounts, c: Context, accountId: st
     userDisplayName: account.name || account.email,
     userID: new TextEncoder().encode(`civic-account-${accountId}`),
     attestationType: 'none',
-    excludeCredentials: existing.map((k) => ({ id: k.credential_id, transports: k.transports ? k.transports.split(',') : [] })),
+    excludeCredentials: existing.map((k) => ({ id: k.credential_id, transports: transportsOf(k.transports) })),
     authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
   });
   await sql.insertChallenge(a.db, options.challenge, 'register', accountId, a.now() + CHALLENGE_MS);
   return options as unknown as PasskeyOptions;
 }
 
+/**
+ * What a verification expects: a challenge this server issued for `purpose` (taken, so it serves once),
+ * this origin and relying party.
+ */
+function expected(a: Accounts, c: Context, purpose: 'register' | 'sign-in', accountId: string | null) {
+  const { rpID, origin } = relyingParty(c, a.publicUrl);
+  return {
+    expectedChallenge: (challenge: string) => sql.takeChallenge(a.db, challenge, purpose, accountId, a.now()),
+    expectedOrigin: origin,
+    expectedRPID: rpID,
+    requireUserVerification: false,
+  };
+}
+
+/** The transports stored comma-separated. */
+const transportsOf = (stored: string | null) => (stored ? stored.split(',') : []);
+
 /** Verifies the browser's answer and stores the passkey; false when it was registered already. */
 export async function register(a: Accounts, c: Context, accountId: string, credential: PasskeyCredential, name: string): Promise<boolean> {
-  const { rpID, origin } = relyingParty(c, a.publicUrl);
   const v = await verified(
-    verifyRegistrationResponse({
-      response: credential as unknown as RegistrationResponseJSON,
-      expectedChallenge: (challenge) => sql.takeChallenge(a.db, challenge, 'register', accountId, a.now()),
-      expectedOrigin: origin,
-      expectedRPID: rpID,
-      requireUserVerification: false,
-    }),
+    verifyRegistrationResponse({ response: credential as unknown as RegistrationResponseJSON, ...expected(a, c, 'register', accountId) }),
   );
   if (!v.verified) throw refused('the passkey was not accepted');
   const k = v.registrationInfo.credential;
@@ -95,17 +105,13 @@ export async function signInOptions(a: Accounts, c: Context): Promise<PasskeyOpt
 
 /** Verifies a sign-in with a passkey: its account. */
 export async function authenticate(a: Accounts, c: Context, credential: PasskeyCredential): Promise<string> {
-  const { rpID, origin } = relyingParty(c, a.publicUrl);
   const k = await sql.passkeyByCredential(a.db, credential.id);
   if (!k) throw new ApiFailure(404, 'not-found', 'this passkey is not registered here', { issues: [{ path: 'credential.id', code: 'not_found', message: 'unknown passkey' }] });
   const v = await verified(
     verifyAuthenticationResponse({
       response: credential as unknown as AuthenticationResponseJSON,
-      expectedChallenge: (challenge) => sql.takeChallenge(a.db, challenge, 'sign-in', null, a.now()),
-      expectedOrigin: origin,
-      expectedRPID: rpID,
-      credential: { id: k.credential_id, publicKey: Buffer.from(k.public_key, 'base64url'), counter: Number(k.counter), transports: k.transports ? k.transports.split(',') : [] },
-      requireUserVerification: false,
+      credential: { id: k.credential_id, publicKey: Buffer.from(k.public_key, 'base64url'), counter: Number(k.counter), transports: transportsOf(k.transports) },
+      ...expected(a, c, 'sign-in', null),
     }),
   );
   if (!v.verified) throw refused('the passkey was not accepted');
