@@ -7,91 +7,43 @@
  * is refused creating a petition. Axe (WCAG 2.2 AA) in each state. Needs the build (npm test builds
  * before this step).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { announced, axe, launch, pageErrors, startBlog, startServer, type RunningServer } from './harness.js';
 
-let server: ChildProcess;
-let blog: Server;
+let server: RunningServer;
+let blog: Awaited<ReturnType<typeof startBlog>>;
 let browser: Browser;
 let owner: BrowserContext;
 let base = '';
 let ownerLink = '';
 let blogUrl = '';
 let snippet = '';
-const data = mkdtempSync(join(tmpdir(), 'civic-console-e2e-'));
 const id = `parc-${Date.now()}`;
 
-/** Axe's WCAG 2.2 AA violations on the page (shadow roots included; the contexts bypass the console's CSP to inject it). */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
-/** Waits until the console's live region says `text`. */
-async function announced(page: Page, text: string): Promise<void> {
-  const region = () => document.querySelector('civic-console')?.shadowRoot?.querySelector('div.sr-only[role=status]')?.textContent ?? '';
-  try {
-    await page.waitForFunction((t) => document.querySelector('civic-console')?.shadowRoot?.querySelector('div.sr-only[role=status]')?.textContent?.includes(t), text, { timeout: 10_000 });
-  } catch {
-    // Say what was announced instead, and what the screen shows.
-    const screen = await page.evaluate(() => document.querySelector('civic-console')?.shadowRoot?.querySelector('main > *')?.shadowRoot?.textContent?.replace(/\s+/g, ' '));
-    assert.fail(`not announced: ${text}; said: ${await page.evaluate(region)}; screen: ${screen}`);
-  }
-}
-
 before(async () => {
-  server = spawn('node', ['dist/server/cli.js', '--demo', '--host', '127.0.0.1', '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (b: Buffer) => {
-      out += String(b);
-      const link = /sign in as the demo's owner[^:]*: (\S+)/.exec(out);
-      const at = /listening on (http:\/\/\S+)/.exec(out);
-      if (link && at) {
-        [ownerLink, base] = [link[1]!, at[1]!];
-        resolve();
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  assert.match(out, new RegExp(`the console: ${base.replace(/[.]/g, '\\.')}/admin/`));
+  server = await startServer(['--demo']);
+  ({ base, ownerLink } = server);
+  assert.match(server.out, new RegExp(`the console: ${base.replace(/[.]/g, '\\.')}/admin/`));
   // A blog on another origin, where the copied code is pasted.
-  blog = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="fr"><title>Mon blogue</title><h1>Mon billet</h1>\n${snippet}\n`);
-  });
-  await new Promise<void>((r) => blog.listen(0, '127.0.0.1', r));
-  blogUrl = `http://localhost:${(blog.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+  blog = await startBlog(() => snippet);
+  blogUrl = blog.url;
+  browser = await launch();
   owner = await browser.newContext({ locale: 'en-US', bypassCSP: true });
   await owner.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  blog?.close();
-  rmSync(data, { recursive: true, force: true });
+  server?.stop();
+  blog?.server.close();
 });
 
 describe('the console', () => {
   it('signs the demo owner in by the printed link (a page whose button posts), once', async () => {
     const page = await owner.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     await page.goto(ownerLink);
     await page.getByRole('button', { name: 'Sign me in' }).click();
     await page.waitForURL(`${base}/admin/`);
@@ -231,8 +183,7 @@ describe('passkeys', () => {
     const local = base.replace('127.0.0.1', 'localhost');
     const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     await cdp.send('WebAuthn.addVirtualAuthenticator', {

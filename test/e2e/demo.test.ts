@@ -5,22 +5,14 @@
  * outbox, presses the button, and the blog page's count goes up live. Also: axe on the page, and
  * the page usable 320 px wide. Needs `npm run build` first (npm test builds before this step).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { axe, launch, pageErrors, startBlog, startServer, type RunningServer } from './harness.js';
 
-const port = 8900 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
-let server: ChildProcess;
+let server: RunningServer;
+let base = '';
 let browser: Browser;
-const data = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
 
 /** Text of the petition widget's shadow root, whitespace collapsed. */
 const widgetText = (page: Page) =>
@@ -31,37 +23,21 @@ async function fitsIn320(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320px`);
 }
-/** What axe finds against WCAG 2.2 A and AA on the page as it stands: `rule (nodes)` each. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
-
 before(async () => {
-  server = spawn('node', ['dist/server/cli.js', '--demo', '--port', String(port), '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (b: Buffer) => String(b).includes('listening') && resolve());
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+  server = await startServer(['--demo']);
+  base = server.base;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  rmSync(data, { recursive: true, force: true });
+  server?.stop();
 });
 
 describe('the demo blog', () => {
   it('a reader signs, confirms from the emailed link, and the count goes up live', async () => {
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     await page.goto(`${base}/blog/`);
     await page.locator('civic-petition form').waitFor();
     const before = await count(page);
@@ -104,13 +80,12 @@ describe('the demo blog', () => {
     await fitsIn320(page);
     const fields = await page.locator('civic-petition input:not([type=checkbox]):not([tabindex="-1"])').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
     assert.ok(fields.every((w) => w >= 200), `fields too narrow: ${fields}`);
-    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(await axe(page), []);
   });
 
   it('a reader answers the quick poll, sees the results, and finds the vote again after a reload', async () => {
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     await page.goto(`${base}/blog/`);
     const poll = page.locator('civic-poll[poll=ministere-numerique]');
     await poll.locator('[part~=choices]').waitFor();
@@ -144,8 +119,7 @@ describe('the demo blog', () => {
   it('a proposal written offline is kept and sent when the network returns', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     try {
       await page.goto(`${base}/blog/`);
       const consultation = page.locator('civic-poll[poll=contribuez]');
@@ -169,9 +143,8 @@ describe('the demo blog', () => {
 
   it('the comparator: the leaders’ table, a cell’s source, the questionnaire and its results, with no request carrying the answers', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    const errors: string[] = [];
+    const errors = pageErrors(page);
     const posted: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
     page.on('request', (r) => r.method() !== 'GET' && posted.push(`${r.method()} ${r.url()}`));
     await page.goto(`${base}/blog/`);
     const cmp = page.locator('civic-comparator');
@@ -188,15 +161,14 @@ describe('the demo blog', () => {
     await cmp.locator('[part~=ranking]').waitFor();
     assert.match(await cmp.locator('[part~=ranking] > li').first().innerText(), /Jean-Martin Aussant[\s\S]*de correspondance/);
     await fitsIn320(page);
-    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(await axe(page), []);
     assert.deepEqual(posted, [], 'the answers stayed in the browser');
     assert.deepEqual(errors, []);
   });
 
   it('comments: a reader posts (solving the proof of work), markdown renders safely, a script does not run', async () => {
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = pageErrors(page);
     page.on('dialog', (d) => (errors.push(`dialog: ${d.message()}`), void d.dismiss()));
     await page.goto(`${base}/blog/`);
     const thread = page.locator('civic-comments');
@@ -217,26 +189,22 @@ describe('the demo blog', () => {
   });
 
   it('the README’s snippet pasted into a page on another site loads the widget from this server', async () => {
-    // A blog on another origin (another port is another origin), serving only its own page.
-    const blog = createServer((_, res) => {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<!doctype html><html lang="fr"><title>Mon blogue</title><main>
-        <script type="module" src="${base}/cdn/civic-petition.js"></script>
-        <civic-petition api="${base}/api" petition="plan-numerique"><a href="${base}/blog/">Signer la pétition</a></civic-petition>
-      </main></html>`);
-    });
-    await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
+    // A blog on another origin, serving only its own page.
+    const blog = await startBlog(
+      () => `<script type="module" src="${base}/cdn/civic-petition.js"></script>
+        <civic-petition api="${base}/api" petition="plan-numerique"><a href="${base}/blog/">Signer la pétition</a></civic-petition>`,
+    );
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     try {
-      await page.goto(`http://127.0.0.1:${(blog.address() as AddressInfo).port}/`);
+      await page.goto(blog.url);
       await page.locator('civic-petition form').waitFor({ timeout: 10000 });
       assert.match(await widgetText(page), /Pour un plan numérique pour le Québec/);
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
-      blog.close();
+      blog.server.close();
     }
   });
 

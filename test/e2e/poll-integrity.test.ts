@@ -5,55 +5,34 @@
  * solver chunk only then, solves the server's challenge (16 bits) and the vote counts. Needs the
  * build (npm test builds before this step).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright-core';
-import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import type { Browser } from 'playwright-core';
+import { launch, startBlog, startServer, type RunningServer } from './harness.js';
 
 const token = 'e2e-admin-token-0123456789';
-const data = mkdtempSync(join(tmpdir(), 'civic-e2e-pow-'));
-let server: ChildProcess;
+let server: RunningServer;
 let base = '';
 let browser: Browser;
-let blog: Server;
+let blog: Awaited<ReturnType<typeof startBlog>>;
 let blogUrl = '';
 
 before(async () => {
-  server = spawn('node', ['dist/server/cli.js', '--port', '0', '--host', '127.0.0.1', '--data', data], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, CIVIC_ADMIN_TOKEN: token },
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    server.stdout!.on('data', (b: Buffer) => {
-      const m = /listening on (http:\/\/\S+)/.exec(String(b));
-      if (m) resolve(m[1]!);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  server = await startServer([], { CIVIC_ADMIN_TOKEN: token });
+  base = server.base;
   // A blog on another origin, serving only its own page: the widget and its chunks come from the server.
-  blog = createServer((_, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="fr"><title>Mon blogue</title><main>
-      <script type="module" src="${base}/cdn/civic-poll.js"></script>
-      <civic-poll api="${base}/api" poll="sondage-pow"></civic-poll>
-    </main></html>`);
-  });
-  await new Promise<void>((resolve) => blog.listen(0, '127.0.0.1', resolve));
-  blogUrl = `http://127.0.0.1:${(blog.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+  blog = await startBlog(
+    () => `<script type="module" src="${base}/cdn/civic-poll.js"></script>
+      <civic-poll api="${base}/api" poll="sondage-pow"></civic-poll>`,
+  );
+  blogUrl = blog.url;
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
-  blog?.close();
-  server?.kill();
-  rmSync(data, { recursive: true, force: true });
+  blog?.server.close();
+  server?.stop();
 });
 
 /** The solver's chunk, whatever its content hash (`/cdn/pow.<hash>.js`). */
