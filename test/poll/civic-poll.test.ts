@@ -18,6 +18,12 @@ const button = (el: Element, label: string | RegExp) => {
   if (!b) throw new Error(`no button ${label} in: ${text(el)}`);
   return b;
 };
+/** Votes for the first choice and waits until the widget says `said` (the vote as counted, or what it awaits). */
+async function voteFirst(el: Element, said: string) {
+  choices(el)[0]!.click();
+  button(el, 'Voter').click();
+  await waitForText(el, said);
+}
 const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLElement | null;
 const results = (el: Element) => el.shadowRoot!.querySelector('[part~=results]')?.textContent?.replace(/[\s\u202f]+/g, ' ').trim() ?? '';
 
@@ -76,9 +82,7 @@ describe('<civic-poll> quick poll', () => {
   it('changes and withdraws a vote until the poll closes', async () => {
     const backend = backendWith(quickPoll());
     const el = await mountPoll(backend);
-    choices(el)[0]!.click();
-    button(el, 'Voter').click();
-    await waitForText(el, 'Votre vote : Oui');
+    await voteFirst(el, 'Votre vote : Oui');
 
     button(el, 'Changer mon vote').click();
     await waitUntil(() => choices(el).length === 3);
@@ -190,9 +194,7 @@ describe('<civic-poll> quick poll', () => {
     const el = await mountPoll(backend);
     expect(choices(el).map((c) => c.parentElement!.textContent!.trim())).to.deep.equal(['D’accord', 'Mitigé', 'Pas d’accord']);
     expect(results(el), 'always: shown before voting').to.contain('Pas d’accord 100 % · 1 vote');
-    choices(el)[0]!.click();
-    button(el, 'Voter').click();
-    await waitForText(el, 'Votre vote : D’accord');
+    await voteFirst(el, 'Votre vote : D’accord');
     expect(results(el)).to.contain('D’accord (votre choix) 50 % · 1 vote');
     await expect(el).to.be.accessible();
   });
@@ -218,9 +220,7 @@ describe('<civic-poll> quick poll', () => {
   it('results after the close: hidden even after voting, final once closed', async () => {
     const backend = backendWith(quickPoll({ resultsVisibility: 'after-close' }));
     const el = await mountPoll(backend);
-    choices(el)[0]!.click();
-    button(el, 'Voter').click();
-    await waitForText(el, 'Votre vote : Oui');
+    await voteFirst(el, 'Votre vote : Oui');
     expect(results(el)).to.contain('Les résultats s’afficheront à la clôture du sondage.');
     await backend.polls.close('ministere');
     await waitUntil(() => results(el).includes('Oui (votre choix) 100 %'), 'the close reaches the widget live');
@@ -253,9 +253,7 @@ describe('<civic-poll> quick poll', () => {
   it('after-vote: results others add arrive live once one has voted', async () => {
     const backend = backendWith(quickPoll());
     const el = await mountPoll(backend);
-    choices(el)[0]!.click();
-    button(el, 'Voter').click();
-    await waitForText(el, 'Votre vote : Oui');
+    await voteFirst(el, 'Votre vote : Oui');
     await backend.polls.seed('ministere', null, { options: ['non'] }, 3);
     await waitUntil(() => results(el).includes('Non 75 % · 3 votes'), `live: ${results(el)}`);
   });
@@ -293,9 +291,7 @@ describe('<civic-poll> quick poll', () => {
     const wrap = await mount<HTMLElement>(html`<civic-provider lang="fr" .backend=${backend}><civic-poll poll="ministere"></civic-poll></civic-provider>`);
     const el = wrap.querySelector('civic-poll')!;
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=choices]'), 'poll rendered');
-    choices(el)[0]!.click();
-    button(el, 'Voter').click();
-    await waitForText(el, 'Votre vote : Oui');
+    await voteFirst(el, 'Votre vote : Oui');
     expect((await backend.polls.results('ministere')).participantCount).to.equal(1);
   });
 
@@ -315,9 +311,7 @@ describe('<civic-poll> quick poll', () => {
     const backend = backendWith(quickPoll({ confirmEmail: true, resultsVisibility: 'always' }));
     const el = await mountPoll(backend);
     expect(el.shadowRoot!.querySelector('[name=e-email]'), 'no email asked before a vote').to.equal(null);
-    choices(el)[0]!.click();
-    button(el, 'Voter').click();
-    await waitForText(el, 'il comptera une fois votre courriel confirmé');
+    await voteFirst(el, 'il comptera une fois votre courriel confirmé');
     await waitForText(el, 'Confirmez votre courriel');
     expect(results(el), 'not counted yet').to.contain('Oui (votre choix) 0 % · 0 vote');
     const email = $<HTMLInputElement>(el, '[name=e-email]');
@@ -340,9 +334,7 @@ describe('<civic-poll> quick poll', () => {
   it('email-confirmed polls: an address given offline is kept and sent when the network returns', async () => {
     const backend = backendWith(quickPoll({ confirmEmail: true, resultsVisibility: 'always' }));
     const el = await mountPoll(backend);
-    choices(el)[0]!.click();
-    button(el, 'Voter').click();
-    await waitForText(el, 'Confirmez votre courriel');
+    await voteFirst(el, 'Confirmez votre courriel');
     backend.online = false;
     $<HTMLInputElement>(el, '[name=e-email]').focus();
     await sendKeys({ type: 'lea@example.org' });

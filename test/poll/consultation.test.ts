@@ -14,6 +14,11 @@ const mountConsultation = async (backend: MemoryBackend, lang = 'fr') => {
   await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~=proposal]').length, 'proposals shown');
   return el;
 };
+/** Seeds votes on proposals: `{ agents: { agree: 60, disagree: 55 } }`. */
+async function seedVotes(backend: MemoryBackend, votes: Record<string, Partial<Record<'agree' | 'mixed' | 'disagree', number>>>) {
+  for (const [proposal, counts] of Object.entries(votes))
+    for (const [value, n] of Object.entries(counts)) await backend.polls.seed('contribuez', proposal, { value: value as 'agree' }, n);
+}
 const articles = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~=proposal]')];
 const article = (el: Element, title: string) => {
   const a = articles(el).find((x) => x.querySelector('h3')?.textContent === title);
@@ -98,15 +103,14 @@ describe('<civic-poll> consultation', () => {
 
   it('ranks where participants agree and where they are divided, confidence-aware', async () => {
     const backend = backendWith();
-    // 3 of 3 agree: a perfect share, too few votes to lead. 290 of 300 agree: leads.
-    await backend.polls.seed('contribuez', 'education', { value: 'agree' }, 3);
-    await backend.polls.seed('contribuez', 'champions', { value: 'agree' }, 290);
-    await backend.polls.seed('contribuez', 'champions', { value: 'disagree' }, 10);
-    // An even split of many: the most divided. A split of four: less so.
-    await backend.polls.seed('contribuez', 'agents', { value: 'agree' }, 60);
-    await backend.polls.seed('contribuez', 'agents', { value: 'disagree' }, 55);
-    await backend.polls.seed('contribuez', 'journees', { value: 'agree' }, 2);
-    await backend.polls.seed('contribuez', 'journees', { value: 'disagree' }, 2);
+    await seedVotes(backend, {
+      // 3 of 3 agree: a perfect share, too few votes to lead. 290 of 300 agree: leads.
+      education: { agree: 3 },
+      champions: { agree: 290, disagree: 10 },
+      // An even split of many: the most divided. A split of four: less so.
+      agents: { agree: 60, disagree: 55 },
+      journees: { agree: 2, disagree: 2 },
+    });
     const el = await mountConsultation(backend);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=consensus]'), 'consensus shown');
     const consensus = $(el, '[part~=consensus]');
@@ -223,11 +227,7 @@ describe('<civic-poll> consultation', () => {
 
   it('says where participants are divided with both sides in words, mixed votes included', async () => {
     const backend = backendWith();
-    await backend.polls.seed('contribuez', 'agents', { value: 'agree' }, 40);
-    await backend.polls.seed('contribuez', 'agents', { value: 'mixed' }, 45);
-    await backend.polls.seed('contribuez', 'agents', { value: 'disagree' }, 15);
-    await backend.polls.seed('contribuez', 'journees', { value: 'agree' }, 30);
-    await backend.polls.seed('contribuez', 'journees', { value: 'disagree' }, 30);
+    await seedVotes(backend, { agents: { agree: 40, mixed: 45, disagree: 15 }, journees: { agree: 30, disagree: 30 } });
     const el = await mountConsultation(backend);
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=consensus]'), 'consensus shown');
     const divided = $(el, '[part~=consensus]').querySelectorAll('section')[1]!;
