@@ -7,7 +7,9 @@
 // vote moves two counters), and read the poll's results while they are fresh.
 //
 // Environment: BENCH_SECONDS (default 10 per scenario), BENCH_CONNECTIONS (default 10),
-// TEST_DATABASE_URL (PostgreSQL server to create a scratch database on; default the local socket).
+// TEST_DATABASE_URL (PostgreSQL server to create a scratch database on; default the local socket),
+// BENCH_ONLY (a comma-separated choice of `petition`, `comments`, `poll`; default all), BENCH_DB
+// (`pglite` or `postgres`; default both).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +23,8 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const token = randomBytes(16).toString('hex');
+const only = new Set((process.env.BENCH_ONLY ?? 'petition,comments,poll').split(','));
+const databases = new Set((process.env.BENCH_DB ?? 'pglite,postgres').split(','));
 const pgBase = process.env.TEST_DATABASE_URL || `postgresql://${encodeURIComponent(userInfo().username)}@/postgres?host=%2Fvar%2Frun%2Fpostgresql`;
 
 function startServer(env, args) {
@@ -67,37 +71,44 @@ async function bench(label, env, args) {
     });
     if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
 
-    const read = await run({ url: `${url}/api/petitions/bench` });
-    rows.push({ label, scenario: 'read petition', r: read });
-
-    let n = 0;
-    const sign = await run({
-      url: `${url}/api/petitions/bench/signatures`,
-      method: 'POST',
-      requests: [
-        {
-          setupRequest(req) {
-            n++;
-            return {
-              ...req,
-              headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-              body: JSON.stringify({ name: `Bench Signer ${n}`, email: `bench-${n}-${randomUUID().slice(0, 8)}@example.org`, city: 'Québec', showName: n % 2 === 0 }),
-            };
-          },
-        },
-      ],
-    });
-    rows.push({ label, scenario: 'sign (no opt-in)', r: sign });
-    const after = await (await fetch(`${url}/api/petitions/bench`)).json();
-    // Requests still in flight when autocannon stops are counted by the server, not by autocannon.
-    const ok = sign['2xx'];
-    if (after.signatureCount < ok || after.signatureCount > ok + connections) {
-      console.warn(`! ${label}: ${ok} signatures answered 2xx but the count is ${after.signatureCount}`);
-    }
-    rows.push(...(await benchComments(label, url)));
-    rows.push(...(await benchPoll(label, url)));
+    if (only.has('petition')) rows.push(...(await benchPetition(label, url)));
+    if (only.has('comments')) rows.push(...(await benchComments(label, url)));
+    if (only.has('poll')) rows.push(...(await benchPoll(label, url)));
   } finally {
     await stopServer(child);
+  }
+  return rows;
+}
+
+/** Reading the petition, then signing it (a unique email and key per request). */
+async function benchPetition(label, url) {
+  const rows = [];
+  const read = await run({ url: `${url}/api/petitions/bench` });
+  rows.push({ label, scenario: 'read petition', r: read });
+
+  let n = 0;
+  const sign = await run({
+    url: `${url}/api/petitions/bench/signatures`,
+    method: 'POST',
+    requests: [
+      {
+        setupRequest(req) {
+          n++;
+          return {
+            ...req,
+            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+            body: JSON.stringify({ name: `Bench Signer ${n}`, email: `bench-${n}-${randomUUID().slice(0, 8)}@example.org`, city: 'Québec', showName: n % 2 === 0 }),
+          };
+        },
+      },
+    ],
+  });
+  rows.push({ label, scenario: 'sign (no opt-in)', r: sign });
+  const after = await (await fetch(`${url}/api/petitions/bench`)).json();
+  // Requests still in flight when autocannon stops are counted by the server, not by autocannon.
+  const ok = sign['2xx'];
+  if (after.signatureCount < ok || after.signatureCount > ok + connections) {
+    console.warn(`! ${label}: ${ok} signatures answered 2xx but the count is ${after.signatureCount}`);
   }
   return rows;
 }
@@ -221,11 +232,11 @@ const results = [];
 const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
 try {
   console.log(`civic-server bench: ${seconds} s per scenario, ${connections} connections`);
-  results.push(...(await bench('PGlite', { DATABASE_URL: '' }, ['--data', dataDir])));
+  if (databases.has('pglite')) results.push(...(await bench('PGlite', { DATABASE_URL: '' }, ['--data', dataDir])));
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
-const admin = await pgAvailable();
+const admin = databases.has('postgres') ? await pgAvailable() : undefined;
 if (admin) {
   const name = `civic_bench_${randomBytes(4).toString('hex')}`;
   await admin.query(`CREATE DATABASE ${name}`);
