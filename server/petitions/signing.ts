@@ -76,15 +76,9 @@ export async function sign(
     const row = await sql.insertPending(db, signature);
     if (row) return { result: { status: 'pending', signatureCount: row.result_count }, mail: mail(row.id), petition };
   } else {
-    // Counted at once: the bump, the insert and the notification are one statement, and a conflict
-    // (this email or this key, just signed by a concurrent request) rolls the bump back.
-    const row = await db
-      .transaction(async (tx) => {
-        const r = await sql.insertCounted(tx, signature, bus.notification(topic(petitionId)));
-        if (!r) throw notInserted;
-        return r;
-      })
-      .catch((e: unknown) => (e === notInserted ? undefined : Promise.reject(e)));
+    // Counted at once: the insert, the bump of the count and the notification are one statement, and
+    // a conflict (this email or this key, just signed by a concurrent request) counts nothing.
+    const row = await sql.insertCounted(db, signature, bus.notification(topic(petitionId)));
     if (row) {
       live.changed(petitionId);
       return { result: { status: 'confirmed', signatureCount: row.result_count }, mail: mail(row.id), petition };
@@ -94,8 +88,6 @@ export async function sign(
   const replay = key === null ? undefined : await sql.answerTo(db, petitionId, key);
   return { ...(replay ? { result: replay } : await alreadySigned(db, petitionId, signature.emailNorm)), petition };
 }
-
-const notInserted = new Error('not inserted');
 
 /**
  * This email has signed already: say only that. A signer still pending who has not been mailed

@@ -10,12 +10,25 @@ import type { Queryable, Row } from '../db/db.js';
 import { fieldsOf, insertNew, updateRow } from '../db/statements.js';
 import { iso, isoOrNull } from '../time.js';
 
+/** Adds to the count's slots: `rows` gives (petition id, slot, amount). */
+const BUMP = (rows: string) =>
+  `INSERT INTO petition_count_slots (petition_id, slot, n) ${rows}
+   ON CONFLICT (petition_id, slot) DO UPDATE SET n = petition_count_slots.n + excluded.n`;
+
 /** Whether the petition takes signatures: open, and its closing date not passed. */
 const OPEN = `(p.status = 'open' AND (p.closes_at IS NULL OR p.closes_at > now()))`;
 
+/**
+ * The confirmed count of petition `p`: its row's count plus what the signing connections added to
+ * their slots (see migration 015); `recount` folds the slots back into the row.
+ */
+const COUNT = `(p.signature_count + coalesce((SELECT sum(c.n) FROM petition_count_slots c WHERE c.petition_id = p.id), 0))::int`;
+/** The slot a connection adds to: one per server process connection, so that concurrent signers do not queue. */
+const SLOT = 'pg_backend_pid() % 16';
+
 /** `status` says `closed` once `closes_at` has passed, as `isOpen()` does. */
 const SELECT_PETITION = `
-  SELECT p.id, p.title, p.summary, p.url, p.goal, p.signature_count, p.double_opt_in, p.locale,
+  SELECT p.id, p.title, p.summary, p.url, p.goal, ${COUNT} AS signature_count, p.double_opt_in, p.locale,
          p.closes_at, p.created_at, p.updated_at,
          CASE WHEN p.status = 'closed' OR p.closes_at <= now() THEN 'closed' ELSE 'open' END AS status,
          (SELECT coalesce(json_agg(json_build_object('name', r.name, 'city', r.city, 'at', r.confirmed_at)), '[]'::json)
@@ -86,7 +99,7 @@ export async function signingInfo(q: Queryable, id: string, key: string | null) 
     result_status: 'pending' | 'confirmed' | 'already-signed' | null;
     result_count: number | null;
   }>(
-    `SELECT p.title, p.locale, p.double_opt_in, p.signature_count,
+    `SELECT p.title, p.locale, p.double_opt_in, ${COUNT} AS signature_count,
             ${OPEN} AS open,
             s.result_status, s.result_count
        FROM petitions p LEFT JOIN signatures s ON s.petition_id = p.id AND s.idempotency_key = $2
@@ -119,8 +132,10 @@ export async function closePetition(q: Queryable, id: string): Promise<boolean> 
 
 /** Adds `delta` to the confirmed count; the new count. */
 export async function addToCount(q: Queryable, id: string, delta: 1 | -1): Promise<number> {
+  // The statement's parts share one snapshot: the count read does not include the slot it changes.
   const [r] = await q.query<{ signature_count: number }>(
-    'UPDATE petitions SET signature_count = signature_count + $2, updated_at = now() WHERE id = $1 RETURNING signature_count',
+    `WITH bump AS (${BUMP(`VALUES ($1, ${SLOT}, $2::int)`)})
+     SELECT ${COUNT} + $2::int AS signature_count FROM petitions p WHERE p.id = $1`,
     [id, delta],
   );
   return r?.signature_count ?? 0;
@@ -177,8 +192,8 @@ const values = (s: NewSignature) => [
 export async function insertPending(q: Queryable, s: NewSignature): Promise<{ id: string; result_count: number } | undefined> {
   const [row] = await q.query<{ id: string; result_count: number }>(
     `INSERT INTO signatures (${COLUMNS})
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', NULL, 'pending', signature_count, now()
-       FROM petitions WHERE id = $1
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', NULL, 'pending', ${COUNT}, now()
+       FROM petitions p WHERE p.id = $1
      ON CONFLICT DO NOTHING RETURNING id::text AS id, result_count`,
     values(s),
   );
@@ -186,19 +201,19 @@ export async function insertPending(q: Queryable, s: NewSignature): Promise<{ id
 }
 
 /**
- * Inserts a signature counted at once, in one statement with the bump of the count and the
- * notification `notify` (the arguments of pg_notify): the counter row is locked from the bump to the
- * commit. Undefined when this email or this key has signed (the caller rolls the bump back).
+ * Inserts a signature counted at once, in one statement with the bump of this connection's slot of the
+ * count and the notification `notify` (the arguments of pg_notify): nothing is counted when the insert
+ * does not happen, and concurrent signers lock different slots. Undefined when this email or this key
+ * has signed.
  */
 export async function insertCounted(q: Queryable, s: NewSignature, notify: [string, string]): Promise<{ id: string; result_count: number } | undefined> {
   const [row] = await q.query<{ id: string; result_count: number }>(
-    `WITH bump AS (
-       UPDATE petitions SET signature_count = signature_count + 1, updated_at = now() WHERE id = $1 RETURNING signature_count
-     ), ins AS (
+    `WITH ins AS (
        INSERT INTO signatures (${COLUMNS})
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'confirmed', now(), 'confirmed', signature_count, now() FROM bump
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'confirmed', now(), 'confirmed', ${COUNT} + 1, now()
+         FROM petitions p WHERE p.id = $1
        ON CONFLICT DO NOTHING RETURNING id, result_count
-     )
+     ), bump AS (${BUMP(`SELECT $1, ${SLOT}, 1 FROM ins`)})
      SELECT id::text AS id, result_count, pg_notify($13, $14) FROM ins`,
     [...values(s), ...notify],
   );
@@ -233,14 +248,14 @@ export async function renewPending(q: Queryable, petitionId: string, emailNorm: 
 }
 
 export async function signatureCount(q: Queryable, petitionId: string): Promise<number> {
-  const [r] = await q.query<{ signature_count: number }>('SELECT signature_count FROM petitions WHERE id = $1', [petitionId]);
+  const [r] = await q.query<{ signature_count: number }>(`SELECT ${COUNT} AS signature_count FROM petitions p WHERE p.id = $1`, [petitionId]);
   return r?.signature_count ?? 0;
 }
 
 /** The signature whose confirmation link has this hash, locked, with its petition's count and whether it is open. */
 export async function signatureToConfirm(q: Queryable, confirmHash: string) {
   const [s] = await q.query<{ id: string; petition_id: string; status: 'pending' | 'confirmed'; signature_count: number; open: boolean }>(
-    `SELECT s.id::text AS id, s.petition_id, s.status, p.signature_count, ${OPEN} AS open
+    `SELECT s.id::text AS id, s.petition_id, s.status, ${COUNT} AS signature_count, ${OPEN} AS open
        FROM signatures s JOIN petitions p ON p.id = s.petition_id
       WHERE s.confirm_hash = $1 FOR UPDATE OF s`,
     [confirmHash],
@@ -271,7 +286,7 @@ export interface TokenInfo {
 /** The signature and petition behind a confirmation or withdrawal link (by the hash of its token). */
 export async function tokenInfo(q: Queryable, kind: 'confirm' | 'withdraw', hash: string): Promise<TokenInfo | undefined> {
   const [r] = await q.query<Row & Omit<TokenInfo, 'petitionId' | 'signatureCount'> & { petition_id: string; signature_count: number }>(
-    `SELECT s.status, s.petition_id, p.title, p.locale, p.url, p.signature_count, ${OPEN} AS open
+    `SELECT s.status, s.petition_id, p.title, p.locale, p.url, ${COUNT} AS signature_count, ${OPEN} AS open
        FROM signatures s JOIN petitions p ON p.id = s.petition_id
       WHERE s.${kind === 'confirm' ? 'confirm_hash' : 'withdraw_hash'} = $1`,
     [hash],
@@ -300,9 +315,11 @@ export async function insertConfirmedSigner(
   return rows.length === 1;
 }
 
-/** Sets the confirmed count from the signatures. */
-export const recount = (q: Queryable, petitionId: string) =>
-  q.query(`UPDATE petitions SET signature_count = (SELECT count(*) FROM signatures WHERE petition_id = $1 AND status = 'confirmed') WHERE id = $1`, [petitionId]);
+/** Sets the confirmed count from the signatures, the slots folded in (call it in a transaction). */
+export async function recount(q: Queryable, petitionId: string): Promise<void> {
+  await q.query('DELETE FROM petition_count_slots WHERE petition_id = $1', [petitionId]);
+  await q.query(`UPDATE petitions SET signature_count = (SELECT count(*) FROM signatures WHERE petition_id = $1 AND status = 'confirmed') WHERE id = $1`, [petitionId]);
+}
 
 /** A petition created at `createdAt` and closed at `closedAt`. */
 export const closedSince = (q: Queryable, id: string, createdAt: string, closedAt: string) =>
@@ -313,7 +330,7 @@ export const closedSince = (q: Queryable, id: string, createdAt: string, closedA
 /** Every petition, newest first, with its pending signatures counted. */
 export async function listPetitions(q: Queryable): Promise<AdminPetition[]> {
   const rows = await q.query<PetitionRow & { pending_count: number }>(
-    `SELECT p.id, p.title, p.summary, p.url, p.goal, p.signature_count, p.double_opt_in, p.locale, p.closes_at, p.created_at, p.updated_at,
+    `SELECT p.id, p.title, p.summary, p.url, p.goal, ${COUNT} AS signature_count, p.double_opt_in, p.locale, p.closes_at, p.created_at, p.updated_at,
             CASE WHEN p.status = 'closed' OR p.closes_at <= now() THEN 'closed' ELSE 'open' END AS status,
             (SELECT count(*)::int FROM signatures s WHERE s.petition_id = p.id AND s.status = 'pending') AS pending_count
        FROM petitions p ORDER BY p.created_at DESC, p.id LIMIT 1000`,
