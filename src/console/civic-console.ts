@@ -13,7 +13,7 @@ import { define } from '../core/define.js';
 import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
 import { consoleStyles } from './civic-console.styles.js';
-import { consoleClient, isForbidden, isSignedOut, type ConsoleHost } from './host.js';
+import { consoleClient, isForbidden, isSignedOut, type ConsoleHost, type ConsoleStrings } from './host.js';
 
 interface ScreenEntry {
   /** The least role whose navigation shows it (the server checks every call anyway). */
@@ -21,8 +21,9 @@ interface ScreenEntry {
   load: () => Promise<{ Screen: CustomElementConstructor }>;
 }
 
-/** The screens by the hash's first segment; `petitions` is the home screen. */
+/** The screens by the hash's first segment; `dashboard` is the home screen. */
 const screens: Record<string, ScreenEntry> = {
+  dashboard: { role: 'signed-in', load: () => import('./screens/dashboard-screen.js') },
   petitions: { role: 'signed-in', load: () => import('./screens/petitions-screen.js') },
   publish: { role: 'signed-in', load: () => import('./screens/publish-screen.js') },
   moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
@@ -30,7 +31,14 @@ const screens: Record<string, ScreenEntry> = {
 };
 const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in-screen.js');
 /** The screens in the navigation, in order. */
-const NAV = ['petitions', 'moderation', 'accounts'] as const;
+const NAV = ['dashboard', 'petitions', 'moderation', 'accounts'] as const;
+
+const HOME = 'dashboard';
+/** A navigation entry's label: a screen's string, or the `nav` of its group of strings. */
+const label = (t: ConsoleStrings, n: string): string => {
+  const s = (t as unknown as Record<string, string | { nav: string }>)[n]!;
+  return typeof s === 'string' ? s : s.nav;
+};
 
 const allows = (role: string, need: OperationRole) => need === 'signed-in' || role === 'owner' || role === need;
 
@@ -141,7 +149,7 @@ export class CivicConsole extends LitElement {
 
   /** Shows the screen the hash names (loading its chunk the first time), or the sign-in screen. */
   async #show(who: Me | null): Promise<void> {
-    const name = who ? (screens[this.route[0] ?? ''] ? this.route[0]! : 'petitions') : 'sign-in';
+    const name = who ? (screens[this.route[0] ?? ''] ? this.route[0]! : HOME) : 'sign-in';
     const tag = `civic-console-${name}`;
     let el = this.#screens.get(tag);
     if (!el) {
@@ -176,12 +184,12 @@ export class CivicConsole extends LitElement {
 
   #nav(who: Me): TemplateResult {
     const t = this.l.t;
-    const current = this.route[0] ?? 'petitions';
+    const current = screens[this.route[0] ?? ''] ? this.route[0]! : HOME;
     return html`<header>
       <nav part="nav" aria-label=${t.nav}>
         <ul>
           ${NAV.filter((n) => allows(who.role, screens[n]!.role)).map(
-            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (n === 'petitions' && current === 'publish') ? 'page' : nothing}>${t[n]}</a></li>`,
+            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (n === 'petitions' && (current === 'publish' || current === 'signers')) ? 'page' : nothing}>${label(t, n)}</a></li>`,
           )}
         </ul>
       </nav>

@@ -376,6 +376,20 @@ export const console = {
   sessionsTitle: 'Your sessions',
   thisSession: 'this browser', revoke: 'End', revoked: 'Session ended.',
   lastSeen: (d: string) => `last used ${d}`,
+  dashboard: {
+    nav: 'Dashboard', title: 'Dashboard',
+    freshness: (live: number, seconds: number) => `Counts are asked again every ${seconds} seconds; the ${live} open items changed last update live.`,
+    live: 'live', moderationTitle: 'Waiting for moderation', nothingWaits: 'Nothing waits for moderation.',
+    commentsWaiting: (held: string, flagged: string) => `Comments: ${held} held, ${flagged} reported.`,
+    toQueue: 'Open the moderation queue',
+    pollWaiting: (n: string, title: string) => `${n} proposals or arguments wait in “${title}”.`,
+    open: 'Open', openItem: (title: string) => `Open “${title}”`,
+    signers: 'Signers', signersOf: (title: string) => `Signers of “${title}”`, threads: 'Comment threads', thread: 'Thread', comments: 'Comments', waiting: 'Waiting',
+    heldFlagged: (held: string, flagged: string) => `${held} held, ${flagged} reported`,
+    noThreads: 'No comment threads yet.', polls: 'Polls and consultations', poll: 'Poll', participants: 'Participants',
+    upcoming: 'upcoming', noPolls: 'No polls yet.', comparisons: 'Comparisons', comparison: 'Comparison', answers: 'Answers collected',
+    notCollected: 'not collected', noComparisons: 'No comparisons yet.',
+  },
 };
 
 export type ConsoleStrings = typeof console;

@@ -359,4 +359,18 @@ export const console: ConsoleStrings = {
   sessionsTitle: 'Vos sessions',
   thisSession: 'ce navigateur', revoke: 'Terminer', revoked: 'Session terminée.',
   lastSeen: (d) => `dernière utilisation ${d}`,
+  dashboard: {
+    nav: 'Tableau de bord', title: 'Tableau de bord',
+    freshness: (live, seconds) => `Les compteurs sont redemandés toutes les ${seconds} secondes ; les ${live} éléments ouverts modifiés en dernier se mettent à jour en direct.`,
+    live: 'en direct', moderationTitle: 'En attente de modération', nothingWaits: 'Rien n’attend de modération.',
+    commentsWaiting: (held, flagged) => `Commentaires : ${held} retenus, ${flagged} signalés.`,
+    toQueue: 'Ouvrir la file de modération',
+    pollWaiting: (n, title) => `${n} propositions ou arguments attendent dans « ${title} ».`,
+    open: 'Ouvrir', openItem: (title) => `Ouvrir « ${title} »`,
+    signers: 'Signataires', signersOf: (title) => `Signataires de « ${title} »`, threads: 'Fils de commentaires', thread: 'Fil', comments: 'Commentaires', waiting: 'En attente',
+    heldFlagged: (held, flagged) => `${held} retenus, ${flagged} signalés`,
+    noThreads: 'Aucun fil de commentaires pour l’instant.', polls: 'Sondages et consultations', poll: 'Sondage', participants: 'Participants',
+    upcoming: 'à venir', noPolls: 'Aucun sondage pour l’instant.', comparisons: 'Comparateurs', comparison: 'Comparateur', answers: 'Réponses recueillies',
+    notCollected: 'non recueillies', noComparisons: 'Aucun comparateur pour l’instant.',
+  },
 };
