@@ -25,6 +25,7 @@ interface ScreenEntry {
 const screens: Record<string, ScreenEntry> = {
   dashboard: { role: 'signed-in', load: () => import('./screens/dashboard-screen.js') },
   petitions: { role: 'signed-in', load: () => import('./screens/petitions-screen.js') },
+  signers: { role: 'editor', load: () => import('./screens/signers-screen.js') },
   publish: { role: 'signed-in', load: () => import('./screens/publish-screen.js') },
   moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
   accounts: { role: 'signed-in', load: () => import('./screens/accounts-screen.js') },

@@ -389,7 +389,19 @@ export const console = {
     noThreads: 'No comment threads yet.', polls: 'Polls and consultations', poll: 'Poll', participants: 'Participants',
     upcoming: 'upcoming', noPolls: 'No polls yet.', comparisons: 'Comparisons', comparison: 'Comparison', answers: 'Answers collected',
     notCollected: 'not collected', noComparisons: 'No comparisons yet.',
+  },  signers: {
+    title: (title: string) => `Signers of “${title}”`,
+    count: (count: string, goal: string) => `${count} confirmed signatures of ${goal}`,
+    csv: 'Download every signature (CSV)',
+    search: 'Name or email contains', state: 'Confirmation', all: 'All', confirmed: 'confirmed', unconfirmed: 'awaiting confirmation',
+    find: 'Search', signedAt: 'Signed',
+    results: (n: number, f: string, page: string) => `${f} signer${n === 1 ? '' : 's'} found, page ${page}`,
+    none: 'No signer matches.', pages: 'Pages of signers', previous: 'Previous page', next: 'Next page',
+    erase: 'Erase', keep: 'Keep', eraseOf: (name: string) => `Erase the signature of ${name}`,
+    confirmErase: (name: string) => `Erase the signature of ${name} for good?`,
+    erased: (name: string) => `Signature of ${name} erased.`,
   },
+
 };
 
 export type ConsoleStrings = typeof console;

@@ -372,5 +372,17 @@ export const console: ConsoleStrings = {
     noThreads: 'Aucun fil de commentaires pour l’instant.', polls: 'Sondages et consultations', poll: 'Sondage', participants: 'Participants',
     upcoming: 'à venir', noPolls: 'Aucun sondage pour l’instant.', comparisons: 'Comparateurs', comparison: 'Comparateur', answers: 'Réponses recueillies',
     notCollected: 'non recueillies', noComparisons: 'Aucun comparateur pour l’instant.',
+  },  signers: {
+    title: (title) => `Signataires de « ${title} »`,
+    count: (count, goal) => `${count} signatures confirmées sur ${goal}`,
+    csv: 'Télécharger toutes les signatures (CSV)',
+    search: 'Le nom ou le courriel contient', state: 'Confirmation', all: 'Toutes', confirmed: 'confirmée', unconfirmed: 'en attente de confirmation',
+    find: 'Chercher', signedAt: 'Signée le',
+    results: (n, f, page) => `${f} signataire${n > 1 ? 's' : ''} trouvé${n > 1 ? 's' : ''}, page ${page}`,
+    none: 'Aucun signataire ne correspond.', pages: 'Pages de signataires', previous: 'Page précédente', next: 'Page suivante',
+    erase: 'Effacer', keep: 'Garder', eraseOf: (name) => `Effacer la signature de ${name}`,
+    confirmErase: (name) => `Effacer définitivement la signature de ${name} ?`,
+    erased: (name) => `Signature de ${name} effacée.`,
   },
+
 };
