@@ -25,6 +25,7 @@ interface ScreenEntry {
 const screens: Record<string, ScreenEntry> = {
   dashboard: { role: 'signed-in', load: () => import('./screens/dashboard-screen.js') },
   petitions: { role: 'signed-in', load: () => import('./screens/petitions-screen.js') },
+  threads: { role: 'signed-in', load: () => import('./screens/threads-screen.js') },
   signers: { role: 'editor', load: () => import('./screens/signers-screen.js') },
   publish: { role: 'signed-in', load: () => import('./screens/publish-screen.js') },
   moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
@@ -32,7 +33,7 @@ const screens: Record<string, ScreenEntry> = {
 };
 const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in-screen.js');
 /** The screens in the navigation, in order. */
-const NAV = ['dashboard', 'petitions', 'moderation', 'accounts'] as const;
+const NAV = ['dashboard', 'petitions', 'threads', 'moderation', 'accounts'] as const;
 
 const HOME = 'dashboard';
 /** A navigation entry's label: a screen's string, or the `nav` of its group of strings. */

@@ -400,7 +400,21 @@ export const console = {
     erase: 'Erase', keep: 'Keep', eraseOf: (name: string) => `Erase the signature of ${name}`,
     confirmErase: (name: string) => `Erase the signature of ${name} for good?`,
     erased: (name: string) => `Signature of ${name} erased.`,
+  },  threads: {
+    nav: 'Threads', new: 'New thread', editTitle: (title: string) => `Edit the thread “${title}”`,
+    title: 'Title', url: 'Address of the page', urlHint: 'The page the comments are on, e.g. https://blog.example/post (webmentions to it land here)',
+    moderation: 'Moderation',
+    modes: { post: 'Published at once, moderated after', pre: 'Every comment held for approval', 'first-time': 'A new author’s first comment held' } as Record<string, string>,
+    maxDepth: 'Reply depth', maxDepthHint: 'From 0 (no replies nested) to 10',
+    editWindow: 'Edit window (minutes)', editWindowHint: 'How long authors may change or delete their comment, from 0 (never) to 1440',
+    badUrl: 'Enter a web address starting with https:// or http://',
+    range: (min: string, max: string) => `Enter a whole number from ${min} to ${max}`,
+    created: (title: string) => `Thread “${title}” created.`, saved: (title: string) => `Thread “${title}” saved.`,
+    close: 'Close', reopen: 'Open',
+    closedSaid: (title: string) => `Thread “${title}” closed: no new comments.`, openedSaid: (title: string) => `Thread “${title}” open to comments.`,
+    publishIntro: 'Paste this HTML where the comments should appear on your site (under a blog post, on a page).',
   },
+
 
 };
 

@@ -383,6 +383,20 @@ export const console: ConsoleStrings = {
     erase: 'Effacer', keep: 'Garder', eraseOf: (name) => `Effacer la signature de ${name}`,
     confirmErase: (name) => `Effacer définitivement la signature de ${name} ?`,
     erased: (name) => `Signature de ${name} effacée.`,
+  },  threads: {
+    nav: 'Fils', new: 'Nouveau fil', editTitle: (title) => `Modifier le fil « ${title} »`,
+    title: 'Titre', url: 'Adresse de la page', urlHint: 'La page où sont les commentaires, par exemple https://blogue.example/billet (les webmentions vers elle arrivent ici)',
+    moderation: 'Modération',
+    modes: { post: 'Publiés aussitôt, modérés ensuite', pre: 'Chaque commentaire retenu pour approbation', 'first-time': 'Le premier commentaire d’un nouvel auteur retenu' },
+    maxDepth: 'Profondeur des réponses', maxDepthHint: 'De 0 (aucune réponse imbriquée) à 10',
+    editWindow: 'Délai de modification (minutes)', editWindowHint: 'Combien de temps les auteurs peuvent modifier ou supprimer leur commentaire, de 0 (jamais) à 1440',
+    badUrl: 'Entrez une adresse web commençant par https:// ou http://',
+    range: (min, max) => `Entrez un nombre entier de ${min} à ${max}`,
+    created: (title) => `Fil « ${title} » créé.`, saved: (title) => `Fil « ${title} » enregistré.`,
+    close: 'Fermer', reopen: 'Ouvrir',
+    closedSaid: (title) => `Fil « ${title} » fermé : plus de nouveaux commentaires.`, openedSaid: (title) => `Fil « ${title} » ouvert aux commentaires.`,
+    publishIntro: 'Collez ce HTML là où les commentaires doivent paraître sur votre site (sous un billet, sur une page).',
   },
+
 
 };
