@@ -413,7 +413,21 @@ export const console = {
     close: 'Close', reopen: 'Open',
     closedSaid: (title: string) => `Thread “${title}” closed: no new comments.`, openedSaid: (title: string) => `Thread “${title}” open to comments.`,
     publishIntro: 'Paste this HTML where the comments should appear on your site (under a blog post, on a page).',
+  },  audit: {
+    nav: 'Audit log', title: 'Audit log', filters: 'Filter the log',
+    actor: 'Who', anyone: 'Anyone', action: 'Action (e.g. updatePetition)', itemType: 'Kind of item', anyType: 'Any kind',
+    itemId: 'Item (its identifier)', from: 'From (day)', to: 'To (day, included)', apply: 'Filter',
+    csv: 'Download these entries (CSV)', when: 'When', item: 'Item', change: 'Change',
+    actors: { token: 'the API token', cli: 'the command line', system: 'the server' } as Record<string, string>,
+    removedAccount: (id: string) => `removed account #${id}`,
+    types: {
+      petition: 'petition', signature: 'signature', thread: 'thread', comment: 'comment', block: 'block', poll: 'poll', proposal: 'proposal',
+      argument: 'argument', comparison: 'comparison', account: 'account', session: 'session', passkey: 'passkey',
+    } as Record<string, string>,
+    results: (n: number, f: string, page: string) => `${f} entr${n === 1 ? 'y' : 'ies'}, page ${page}`,
+    none: 'No entry matches.', pages: 'Pages of the log',
   },
+
 
 
 };

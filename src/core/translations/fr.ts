@@ -396,7 +396,21 @@ export const console: ConsoleStrings = {
     close: 'Fermer', reopen: 'Ouvrir',
     closedSaid: (title) => `Fil « ${title} » fermé : plus de nouveaux commentaires.`, openedSaid: (title) => `Fil « ${title} » ouvert aux commentaires.`,
     publishIntro: 'Collez ce HTML là où les commentaires doivent paraître sur votre site (sous un billet, sur une page).',
+  },  audit: {
+    nav: 'Journal', title: 'Journal d’audit', filters: 'Filtrer le journal',
+    actor: 'Qui', anyone: 'Tout le monde', action: 'Action (par exemple updatePetition)', itemType: 'Type d’élément', anyType: 'Tous les types',
+    itemId: 'Élément (son identifiant)', from: 'Du (jour)', to: 'Au (jour, inclus)', apply: 'Filtrer',
+    csv: 'Télécharger ces entrées (CSV)', when: 'Quand', item: 'Élément', change: 'Modification',
+    actors: { token: 'le jeton d’API', cli: 'la ligne de commande', system: 'le serveur' },
+    removedAccount: (id) => `compte retiré n° ${id}`,
+    types: {
+      petition: 'pétition', signature: 'signature', thread: 'fil', comment: 'commentaire', block: 'blocage', poll: 'sondage', proposal: 'proposition',
+      argument: 'argument', comparison: 'comparateur', account: 'compte', session: 'session', passkey: 'clé d’accès',
+    },
+    results: (n, f, page) => `${f} entrée${n > 1 ? 's' : ''}, page ${page}`,
+    none: 'Aucune entrée ne correspond.', pages: 'Pages du journal',
   },
+
 
 
 };
