@@ -76,6 +76,8 @@ export class CivicConsole extends LitElement {
   readonly l = new Localize(this, 'console');
   #client?: [string, ReturnType<typeof consoleClient>];
   #screens = new Map<string, ScreenElement>();
+  /** Whether a lost session made the console ask again who is signed in. */
+  #asking = false;
 
   constructor() {
     super();
@@ -99,6 +101,8 @@ export class CivicConsole extends LitElement {
       } catch (e) {
         if (isSignedOut(e)) return null;
         throw e;
+      } finally {
+        if (!signal.aborted) this.#asking = false;
       }
     },
     () => [true, this.client, this.signedOut] as const,
@@ -119,17 +123,19 @@ export class CivicConsole extends LitElement {
     removeEventListener('hashchange', this.#onHash);
   }
 
+  /** Says `message` in the polite live region (the same message twice is announced twice). */
+  #say(message: string): void {
+    this.said = '';
+    requestAnimationFrame(() => (this.said = message));
+  }
+
   /** What the screens get. */
   #host(who: Me): ConsoleHost {
     return {
       client: this.client,
       me: who,
       l: this.l,
-      say: (m) => {
-        // The same message twice is announced twice.
-        this.said = '';
-        requestAnimationFrame(() => (this.said = m));
-      },
+      say: (m) => this.#say(m),
       go: (...path) => {
         location.hash = `#/${path.map(encodeURIComponent).join('/')}`;
       },
@@ -140,7 +146,12 @@ export class CivicConsole extends LitElement {
       },
       failure: (e) => {
         if (isSignedOut(e)) {
-          this.signedOut = !this.signedOut;
+          // Asked once, however many screens (or renders) report it: toggled twice, it would ask nothing.
+          if (!this.#asking) {
+            this.#asking = true;
+            this.signedOut = !this.signedOut;
+            this.#say(this.l.t.signedOutSaid);
+          }
           return this.l.t.signedOutSaid;
         }
         if (isForbidden(e)) return this.l.t.forbidden;

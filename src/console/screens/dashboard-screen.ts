@@ -85,6 +85,8 @@ export class Screen extends ConsoleScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Shown again: asked again at once.
+    if (this.lists.value) this.version++;
     this.#timer = setInterval(() => {
       if (document.visibilityState === 'visible') this.version++;
     }, REFRESH_MS);
