@@ -282,7 +282,11 @@ const where = (f: AuditFilter, values: unknown[]): string => {
   if (f.actorId) add('actor_id = ?::bigint', f.actorId);
   if (f.action) add('action = ?', f.action);
   if (f.itemType) add('item_type = ?', f.itemType);
-  if (f.itemId) add('item_id = ?', f.itemId);
+  if (f.itemId) {
+    // The item, and the items under it (a petition's erased signatures are `<petition>/<signature>`).
+    values.push(f.itemId);
+    conds.push(`(item_id = $${values.length} OR starts_with(item_id, $${values.length} || '/'))`);
+  }
   if (f.from) add('at >= ?', f.from);
   if (f.to) add('at < ?', f.to);
   return conds.length ? `WHERE ${conds.join(' AND ')}` : '';

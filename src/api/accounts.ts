@@ -147,6 +147,7 @@ export const AuditQuery = /* @__PURE__ */ z.object({
   action: z.optional(slugish),
   /** The kind of item (`petition`, `comment`, `account`…). */
   itemType: z.optional(slugish),
+  /** An item's id: the entries about it and about the items under it (a petition's signatures, `<petition>/<signature>`). */
   itemId: z.optional(line(200)),
   /** From this day (or instant) on, included. */
   from: z.optional(date),

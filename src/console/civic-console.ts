@@ -14,7 +14,7 @@ import { Loader } from '../core/loader.js';
 import { Localize } from '../core/localize.js';
 import { state } from '../core/state.js';
 import { consoleStyles } from './civic-console.styles.js';
-import { consoleClient, isForbidden, isSignedOut, type ConsoleHost } from './host.js';
+import { consoleClient, isForbidden, isSignedOut, type ConsoleHost, type ConsoleStrings } from './host.js';
 
 interface ScreenEntry {
   /** The least role whose navigation shows it (the server checks every call anyway). */
@@ -22,16 +22,27 @@ interface ScreenEntry {
   load: () => Promise<{ Screen: CustomElementConstructor }>;
 }
 
-/** The screens by the hash's first segment; `petitions` is the home screen. */
+/** The screens by the hash's first segment; `dashboard` is the home screen. */
 const screens: Record<string, ScreenEntry> = {
+  dashboard: { role: 'signed-in', load: () => import('./screens/dashboard-screen.js') },
   petitions: { role: 'signed-in', load: () => import('./screens/petitions-screen.js') },
+  threads: { role: 'signed-in', load: () => import('./screens/threads-screen.js') },
+  signers: { role: 'editor', load: () => import('./screens/signers-screen.js') },
   publish: { role: 'signed-in', load: () => import('./screens/publish-screen.js') },
   moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
   accounts: { role: 'signed-in', load: () => import('./screens/accounts-screen.js') },
+  audit: { role: 'owner', load: () => import('./screens/audit-screen.js') },
 };
 const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in-screen.js');
 /** The screens in the navigation, in order. */
-const NAV = ['petitions', 'moderation', 'accounts'] as const;
+const NAV = ['dashboard', 'petitions', 'threads', 'moderation', 'accounts', 'audit'] as const;
+
+const HOME = 'dashboard';
+/** A navigation entry's label: a screen's string, or the `nav` of its group of strings. */
+const label = (t: ConsoleStrings, n: string): string => {
+  const s = (t as unknown as Record<string, string | { nav: string }>)[n]!;
+  return typeof s === 'string' ? s : s.nav;
+};
 
 const allows = (role: string, need: OperationRole) => need === 'signed-in' || role === 'owner' || role === need;
 
@@ -66,6 +77,8 @@ export class CivicConsole extends LitElement {
   readonly l = new Localize(this, 'console');
   #client?: [string, ReturnType<typeof consoleClient>];
   #screens = new Map<string, ScreenElement>();
+  /** Whether a lost session made the console ask again who is signed in. */
+  #asking = false;
 
   constructor() {
     super();
@@ -89,6 +102,8 @@ export class CivicConsole extends LitElement {
       } catch (e) {
         if (isSignedOut(e)) return null;
         throw e;
+      } finally {
+        if (!signal.aborted) this.#asking = false;
       }
     },
     () => [true, this.client, this.signedOut] as const,
@@ -109,17 +124,19 @@ export class CivicConsole extends LitElement {
     removeEventListener('hashchange', this.#onHash);
   }
 
+  /** Says `message` in the polite live region (the same message twice is announced twice). */
+  #say(message: string): void {
+    this.said = '';
+    requestAnimationFrame(() => (this.said = message));
+  }
+
   /** What the screens get. */
   #host(who: Me): ConsoleHost {
     return {
       client: this.client,
       me: who,
       l: this.l,
-      say: (m) => {
-        // The same message twice is announced twice.
-        this.said = '';
-        requestAnimationFrame(() => (this.said = m));
-      },
+      say: (m) => this.#say(m),
       go: (...path) => {
         location.hash = `#/${path.map(encodeURIComponent).join('/')}`;
       },
@@ -130,7 +147,12 @@ export class CivicConsole extends LitElement {
       },
       failure: (e) => {
         if (isSignedOut(e)) {
-          this.signedOut = !this.signedOut;
+          // Asked once, however many screens (or renders) report it: toggled twice, it would ask nothing.
+          if (!this.#asking) {
+            this.#asking = true;
+            this.signedOut = !this.signedOut;
+            this.#say(this.l.t.signedOutSaid);
+          }
           return this.l.t.signedOutSaid;
         }
         if (isForbidden(e)) return this.l.t.forbidden;
@@ -142,7 +164,7 @@ export class CivicConsole extends LitElement {
 
   /** Shows the screen the hash names (loading its chunk the first time), or the sign-in screen. */
   async #show(who: Me | null): Promise<void> {
-    const name = who ? (screens[this.route[0] ?? ''] ? this.route[0]! : 'petitions') : 'sign-in';
+    const name = who ? (screens[this.route[0] ?? ''] ? this.route[0]! : HOME) : 'sign-in';
     const tag = `civic-console-${name}`;
     let el = this.#screens.get(tag);
     if (!el) {
@@ -177,12 +199,12 @@ export class CivicConsole extends LitElement {
 
   #nav(who: Me): TemplateResult {
     const t = this.l.t;
-    const current = this.route[0] ?? 'petitions';
+    const current = screens[this.route[0] ?? ''] ? this.route[0]! : HOME;
     return html`<header>
       <nav part="nav" aria-label=${t.nav}>
         <ul>
           ${NAV.filter((n) => allows(who.role, screens[n]!.role)).map(
-            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (n === 'petitions' && current === 'publish') ? 'page' : nothing}>${t[n]}</a></li>`,
+            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (n === 'petitions' && (current === 'publish' || current === 'signers')) ? 'page' : nothing}>${label(t, n)}</a></li>`,
           )}
         </ul>
       </nav>

@@ -47,8 +47,10 @@ describe('the console', () => {
     await page.goto(ownerLink);
     await page.getByRole('button', { name: 'Sign me in' }).click();
     await page.waitForURL(`${base}/admin/`);
-    await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     assert.match(await page.locator('civic-console header').innerText(), /Camille \(démo\) \(owner\)/);
+    // The demo's items, and its held comments with the way to the queue.
+    await page.getByRole('link', { name: 'Open the moderation queue' }).waitFor();
     assert.deepEqual(await axe(page), []);
     // The link served once.
     const again = await owner.newPage();
@@ -71,6 +73,7 @@ describe('the console', () => {
 
   it('creates a petition, copies its code; pasted on another origin, a signature shows live in the preview', async () => {
     const page = owner.pages()[0]!;
+    await page.getByRole('link', { name: 'Petitions', exact: true }).click();
     await page.getByRole('link', { name: 'New petition' }).click();
     await page.getByRole('heading', { name: 'New petition', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
@@ -117,6 +120,12 @@ describe('the console', () => {
     // The list shows it too.
     await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.getByRole('row', { name: /Un parc au bord du fleuve/ }).getByText('1 of 50').waitFor();
+    // The dashboard follows it live (the open item changed last).
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    const row = page.getByRole('row', { name: /Un parc au bord du fleuve/ });
+    await row.getByText('live').waitFor();
+    assert.match(await row.innerText(), /1 \/ 50/);
+    assert.deepEqual(await axe(page), []);
   });
 
   it('moderates the held comments by keyboard only, focus moving on and each outcome announced', async () => {
@@ -164,8 +173,9 @@ describe('the console', () => {
     await mod.locator('a[href*="/admin/sign-in?token="]').first().click();
     await mod.getByRole('button', { name: /Sign me in|Me connecter/ }).click();
     await mod.waitForURL(`${base}/admin/`);
-    await mod.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+    await mod.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     assert.match(await mod.locator('civic-console header').innerText(), /Modo \(moderator\)/);
+    await mod.getByRole('link', { name: 'Petitions', exact: true }).click();
     await mod.getByRole('link', { name: 'New petition' }).click();
     await mod.getByLabel('Identifier (in the embed code)').fill(`${id}-2`);
     await mod.getByLabel('Title').fill('Refusée');

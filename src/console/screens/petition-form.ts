@@ -182,7 +182,8 @@ export function renderPetitionForm(f: PetitionForm): TemplateResult {
         <button class="primary" ?disabled=${f.busy}>${t.save}</button>
         ${f.petition
           ? html`<button type="button" @click=${() => f.toggle()}>${f.petition.status === 'open' ? t.closePetition : t.reopenPetition}</button>
-              <a class="button" href="#/publish/${encodeURIComponent(f.petition.id)}">${t.publish}</a>`
+              <a class="button" href="#/publish/${encodeURIComponent(f.petition.id)}">${t.publish}</a>
+              <a class="button" href="#/signers/${encodeURIComponent(f.petition.id)}">${t.dashboard.signers}</a>`
           : nothing}
       </div>
     </form>`;

@@ -1,21 +1,31 @@
 /**
- * Publish (`#/publish/<id>`): the HTML a blogger pastes to embed a petition (one widget, or inside a
- * provider with others), a copy button, and a live preview of the widget as readers see it, loaded
- * from this server's CDN files like the pasted code loads it.
+ * Publish (`#/publish/<id>` for a petition, `#/publish/<kind>/<id>` for another kind of item): the
+ * HTML a blogger pastes to embed it (one widget, or inside a provider with others), a copy button,
+ * and a live preview of the widget as readers see it, loaded from this server's CDN files like the
+ * pasted code loads it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { call } from '../../api/rest-call.js';
+import { getThread } from '../../api/routes/comments.js';
 import { getPetition } from '../../api/routes/petitions.js';
 import { Loader } from '../../core/loader.js';
 import { ConsoleScreen } from '../screen.js';
 
 type Variant = 'standalone' | 'provider';
 
-/** The code to paste for petition `id`, whose API is at `api` and CDN files under `cdn`. */
-export function embedCode(variant: Variant, id: string, api: string, cdn: string): string {
+/** The widget of each kind of item: its tag (also its CDN file's name) and the attribute naming the item. */
+export const WIDGETS = {
+  petition: { tag: 'civic-petition', attr: 'petition' },
+  thread: { tag: 'civic-comments', attr: 'thread' },
+} as const;
+export type Kind = keyof typeof WIDGETS;
+
+/** The code to paste for the item `id` of `kind` (default a petition), whose API is at `api` and CDN files under `cdn`. */
+export function embedCode(variant: Variant, id: string, api: string, cdn: string, kind: Kind = 'petition'): string {
+  const { tag, attr } = WIDGETS[kind];
   return variant === 'standalone'
-    ? `<script type="module" src="${cdn}/civic-petition.js"></script>\n<civic-petition petition="${id}" api="${api}"></civic-petition>`
-    : `<script type="module" src="${cdn}/civic-widgets.js"></script>\n<civic-provider api="${api}">\n  <civic-petition petition="${id}"></civic-petition>\n</civic-provider>`;
+    ? `<script type="module" src="${cdn}/${tag}.js"></script>\n<${tag} ${attr}="${id}" api="${api}"></${tag}>`
+    : `<script type="module" src="${cdn}/civic-widgets.js"></script>\n<civic-provider api="${api}">\n  <${tag} ${attr}="${id}"></${tag}>\n</civic-provider>`;
 }
 
 export class Screen extends ConsoleScreen {
@@ -29,10 +39,16 @@ export class Screen extends ConsoleScreen {
     this.previewReady = false;
   }
 
+  /** The kind of item and its id, from the path (`<id>`: a petition; `<kind>/<id>`). */
+  get item(): { kind: Kind; id: string } {
+    const [a = '', b] = this.args ?? [];
+    return b !== undefined && a in WIDGETS ? { kind: a as Kind, id: b } : { kind: 'petition', id: a };
+  }
+
   readonly petition = new Loader(
     this,
-    ([client, id], signal) => call(client, getPetition, { id }, { signal }),
-    () => [!!this.host && !!this.args[0], this.host?.client, this.args[0] ?? ''] as const,
+    ([client, kind, id], signal): Promise<{ title: string }> => (kind === 'thread' ? call(client, getThread, { id }, { signal }) : call(client, getPetition, { id }, { signal })),
+    () => [!!this.host && !!this.item.id, this.host?.client, this.item.kind, this.item.id] as const,
   );
 
   /** The API's absolute URL, and the CDN folder beside it (the server serves both). */
@@ -43,13 +59,17 @@ export class Screen extends ConsoleScreen {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (customElements.get('civic-petition')) this.previewReady = true;
+    if (this.host && customElements.get(WIDGETS[this.item.kind].tag)) this.previewReady = true;
+  }
+
+  override willUpdate(): void {
+    this.previewReady = !!customElements.get(WIDGETS[this.item.kind].tag);
   }
 
   override updated(): void {
     if (this.previewReady || !this.host) return;
     // The widget's own CDN file, as the pasted code loads it (a page of this server may load it).
-    const src = `${this.urls.cdn}/civic-petition.js`;
+    const src = `${this.urls.cdn}/${WIDGETS[this.item.kind].tag}.js`;
     import(/* @vite-ignore */ src).then(
       () => (this.previewReady = true),
       () => undefined,
@@ -68,16 +88,16 @@ export class Screen extends ConsoleScreen {
 
   override render(): TemplateResult {
     const t = this.t;
-    const id = this.args[0] ?? '';
+    const { kind, id } = this.item;
     const { api, cdn } = this.urls;
-    const code = embedCode(this.variant, id, api, cdn);
+    const code = embedCode(this.variant, id, api, cdn, kind);
     const title = this.petition.value?.title ?? id;
     const radio = (v: Variant, label: string) =>
       html`<label class="check"><input type="radio" name="variant" value=${v} .checked=${this.variant === v} @change=${() => (this.variant = v)} /> ${label}</label>`;
     return html`<h1 tabindex="-1">${t.publishTitle(title)}</h1>
-      <p><a href="#/petitions">${t.cancel}</a></p>
+      <p><a href=${kind === 'thread' ? '#/threads' : '#/petitions'}>${t.cancel}</a></p>
       ${this.petition.error ? html`<p role="alert">${this.host.failure(this.petition.error)}</p>` : nothing}
-      <p>${t.publishIntro}</p>
+      <p>${kind === 'thread' ? t.threads.publishIntro : t.publishIntro}</p>
       <fieldset class="field">
         <legend>${t.variant}</legend>
         ${radio('standalone', t.standalone)} ${radio('provider', t.withProvider)}
@@ -88,6 +108,10 @@ export class Screen extends ConsoleScreen {
       </div>
       <p><button class="primary" @click=${() => this.#copy(code)}>${t.copy}</button></p>
       <h2>${t.preview}</h2>
-      <div class="preview">${this.previewReady && id ? html`<civic-petition petition=${id} api=${api}></civic-petition>` : html`<p>${t.loading}</p>`}</div>`;
+      <div class="preview">${!this.previewReady || !id
+        ? html`<p>${t.loading}</p>`
+        : kind === 'thread'
+          ? html`<civic-comments thread=${id} api=${api}></civic-comments>`
+          : html`<civic-petition petition=${id} api=${api}></civic-petition>`}</div>`;
   }
 }

@@ -66,6 +66,13 @@ await serverSuites('the audit log', {}, (s) => {
     assert.match(csv.text, /^\uFEFFid,at,actor_kind,actor_id,actor_role,action,item_type,item_id,change\r?\n/);
     assert.match(csv.text, /deleteSigner,signature/);
     assert.match(csv.text, /signIn,session/, 'signing in is recorded');
+    // An item's id finds the entries about the items under it too: the petition's erased signature.
+    const about = await log(`itemId=${id}`);
+    assert.deepEqual(about.items.map((e) => [e.action, e.item.id]), [['deleteSigner', `${id}/${signer.id}`], ['createPetition', id]]);
+    assert.equal((await log(`itemId=${id}&itemType=petition`)).total, 1);
+    // Not a longer id that merely starts alike.
+    await s.call('POST', '/api/admin/petitions', { id: `${id}-bis`, title: 'T', summary: 'S', goal: 5 }, admin);
+    assert.equal((await log(`itemId=${id}`)).total, 2);
   });
 
   it('filters by action and by dates, newest first, in pages', async () => {
