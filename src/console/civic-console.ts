@@ -24,13 +24,14 @@ interface ScreenEntry {
 /** The screens by the hash's first segment; `petitions` is the home screen. */
 const screens: Record<string, ScreenEntry> = {
   petitions: { role: 'signed-in', load: () => import('./screens/petitions-screen.js') },
+  polls: { role: 'signed-in', load: () => import('./screens/polls-screen.js') },
   publish: { role: 'signed-in', load: () => import('./screens/publish-screen.js') },
   moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
   accounts: { role: 'signed-in', load: () => import('./screens/accounts-screen.js') },
 };
 const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in-screen.js');
 /** The screens in the navigation, in order. */
-const NAV = ['petitions', 'moderation', 'accounts'] as const;
+const NAV = ['petitions', 'polls', 'moderation', 'accounts'] as const;
 
 const allows = (role: string, need: OperationRole) => need === 'signed-in' || role === 'owner' || role === need;
 
@@ -181,7 +182,7 @@ export class CivicConsole extends LitElement {
       <nav part="nav" aria-label=${t.nav}>
         <ul>
           ${NAV.filter((n) => allows(who.role, screens[n]!.role)).map(
-            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (n === 'petitions' && current === 'publish') ? 'page' : nothing}>${t[n]}</a></li>`,
+            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (current === 'publish' && n === (this.route[1] === 'poll' && this.route.length > 2 ? 'polls' : 'petitions')) ? 'page' : nothing}>${t[n]}</a></li>`,
           )}
         </ul>
       </nav>

@@ -46,7 +46,7 @@ export interface FieldIssue {
 }
 
 /** The control's id for a body path (`options.0.label` → `f-options-0-label`). */
-export const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export const fieldId = (name: string, prefix = 'f') => `${prefix}-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 const n = (x: number | bigint | undefined) => Number(x ?? 0);
 
@@ -91,8 +91,14 @@ export class SchemaForm<Body> {
   touched = new Set<string>();
   submitted = false;
   issues: FieldIssue[] = [];
+  /** The controls' id prefix (two forms on one screen need two). */
+  prefix = 'f';
   /** Errors a server gave (a 400's issues, a 409's conflict), by field; cleared when the field changes. */
   server: Record<string, string> = {};
+  /** Rules over several fields (src/domain), checked once the schema passes. */
+  rules: ((body: Body) => readonly FieldIssue[]) | undefined;
+  /** The form's own words for some issues (a rule's), before the general ones. */
+  words: ((issue: FieldIssue) => string | undefined) | undefined;
 
   constructor(
     readonly schema: z.ZodMiniType<Body>,
@@ -101,8 +107,8 @@ export class SchemaForm<Body> {
     readonly fmt: (n: number) => string,
     values: FieldValues = {},
   ) {
+    // Checked on the first change or `reset` (the form's owner may not be ready for `toBody` yet).
     this.values = values;
-    this.check();
   }
 
   /** Starts again from `values` (a loaded item, or a new one): nothing touched, no errors shown. */
@@ -123,11 +129,19 @@ export class SchemaForm<Body> {
     this.check();
   }
 
+  /** A change made outside `values` (a list's row): the field touched, the body checked again. */
+  touch(name: string): void {
+    this.touched.add(name);
+    delete this.server[name.split('.')[0]!];
+    delete this.server['body'];
+    this.check();
+  }
+
   /** Parses the body; returns it when it passes. */
   check(): Body | undefined {
     const r = this.schema.safeParse(this.toBody(this.values));
-    this.issues = r.success ? [] : toFieldIssues(r.error.issues);
-    return r.success ? r.data : undefined;
+    this.issues = r.success ? [...(this.rules?.(r.data) ?? [])] : toFieldIssues(r.error.issues);
+    return r.success && !this.issues.length ? r.data : undefined;
   }
 
   /** The issues of `name` and of the paths under it (`options` has `options.1.label`'s). */
@@ -140,7 +154,7 @@ export class SchemaForm<Body> {
     if (this.server[name]) return this.server[name];
     if (!this.submitted && !this.touched.has(name)) return undefined;
     const issue = this.issues.find((i) => i.path === name);
-    return issue && describeIssue(issue, this.t(), this.fmt);
+    return issue && this.describe(issue);
   }
 
   /** Whether any issue is under `name` (a list's row, say), shown or not. */
@@ -151,7 +165,7 @@ export class SchemaForm<Body> {
   /** Issues under no field of `names`: the form's own alert shows them. */
   orphans(names: readonly string[]): string[] {
     const known = (p: string) => names.some((n) => p === n || p.startsWith(`${n}.`));
-    const own = this.issues.filter((i) => !known(i.path)).map((i) => describeIssue(i, this.t(), this.fmt));
+    const own = this.issues.filter((i) => !known(i.path)).map((i) => this.describe(i));
     return this.submitted ? [...own, ...(this.server['body'] ? [this.server['body']] : [])] : this.server['body'] ? [this.server['body']] : [];
   }
 
@@ -164,13 +178,18 @@ export class SchemaForm<Body> {
   /** A server's 400 issues, beside their fields. */
   fromServer(issues: readonly ApiIssue[]): void {
     this.server = {};
-    for (const i of issues) this.server[i.path] ??= describeIssue({ ...i, input: this.values[i.path] }, this.t(), this.fmt);
+    for (const i of issues) this.server[i.path] ??= this.describe({ ...i, input: this.values[i.path] });
+  }
+
+  /** An issue in words: the form's own, else the general ones. */
+  describe(issue: FieldIssue): string {
+    return this.words?.(issue) ?? describeIssue(issue, this.t(), this.fmt);
   }
 
   /** The first control with an error in `names`' order, focused. */
   focusFirstError(root: ParentNode, names: readonly string[]): boolean {
     const first = names.find((n) => this.error(n));
-    const el = first ? root.querySelector<HTMLElement>(`#${fieldId(first)}`) : null;
+    const el = first ? root.querySelector<HTMLElement>(`#${fieldId(first, this.prefix)}`) : null;
     el?.focus();
     return !!el;
   }
@@ -179,7 +198,7 @@ export class SchemaForm<Body> {
 /** Draws a field of `form`: label, hint, control, counter, error (aria-invalid, aria-describedby). */
 export function renderConsoleField<B>(form: SchemaForm<B>, spec: ConsoleFieldSpec, onChange: () => void, t: ConsoleStrings): TemplateResult {
   const { name, label, hint, type = 'text', max, min, required } = spec;
-  const id = fieldId(name);
+  const id = fieldId(name, form.prefix);
   const error = form.error(name);
   const value = form.values[name];
   const text = typeof value === 'string' ? value : '';

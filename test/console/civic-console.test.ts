@@ -81,7 +81,7 @@ describe('<civic-console>', () => {
     const root = await screen(el, 'civic-console-moderation', 'article');
     // A moderator's navigation has no Accounts for owners only... but has its own screens.
     const nav = [...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent);
-    expect(nav).to.deep.equal(['Petitions', 'Moderation', 'Accounts']);
+    expect(nav).to.deep.equal(['Petitions', 'Polls', 'Moderation', 'Accounts']);
     expect(el.shadowRoot!.querySelector('nav a[aria-current=page]')!.textContent).to.equal('Moderation');
     await expect(el).to.be.accessible();
     const focused = () => root.activeElement?.querySelector('h2')?.textContent ?? '';
@@ -113,7 +113,7 @@ describe('<civic-console>', () => {
     const root = await screen(el, 'civic-console-moderation', '[role=alert]');
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Votre rôle ne permet pas cette action. Demandez à un propriétaire de la console.');
     // An editor's navigation does not offer moderation.
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Pétitions', 'Comptes']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Pétitions', 'Sondages', 'Comptes']);
     await expect(el).to.be.accessible();
     location.hash = '#/petitions';
     const list = await screen(el, 'civic-console-petitions', 'p:not([role])');

@@ -1,21 +1,26 @@
 /**
- * Publish (`#/publish/<id>`): the HTML a blogger pastes to embed a petition (one widget, or inside a
- * provider with others), a copy button, and a live preview of the widget as readers see it, loaded
- * from this server's CDN files like the pasted code loads it.
+ * Publish (`#/publish/<id>` for a petition, `#/publish/poll/<id>` for a poll or consultation): the
+ * HTML a blogger pastes to embed it (one widget, or inside a provider with others), a copy button,
+ * and a live preview of the widget as readers see it, loaded from this server's CDN files like the
+ * pasted code loads it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { call } from '../../api/rest-call.js';
 import { getPetition } from '../../api/routes/petitions.js';
+import { getPoll } from '../../api/routes/polls.js';
 import { Loader } from '../../core/loader.js';
 import { ConsoleScreen } from '../screen.js';
 
 type Variant = 'standalone' | 'provider';
+/** What can be published: the widget's name is its tag's (`civic-<what>`) and its id attribute's. */
+export type Publishable = 'petition' | 'poll';
 
-/** The code to paste for petition `id`, whose API is at `api` and CDN files under `cdn`. */
-export function embedCode(variant: Variant, id: string, api: string, cdn: string): string {
+/** The code to paste for the petition or poll `id`, whose API is at `api` and CDN files under `cdn`. */
+export function embedCode(variant: Variant, id: string, api: string, cdn: string, what: Publishable = 'petition'): string {
+  const tag = `civic-${what}`;
   return variant === 'standalone'
-    ? `<script type="module" src="${cdn}/civic-petition.js"></script>\n<civic-petition petition="${id}" api="${api}"></civic-petition>`
-    : `<script type="module" src="${cdn}/civic-widgets.js"></script>\n<civic-provider api="${api}">\n  <civic-petition petition="${id}"></civic-petition>\n</civic-provider>`;
+    ? `<script type="module" src="${cdn}/${tag}.js"></script>\n<${tag} ${what}="${id}" api="${api}"></${tag}>`
+    : `<script type="module" src="${cdn}/civic-widgets.js"></script>\n<civic-provider api="${api}">\n  <${tag} ${what}="${id}"></${tag}>\n</civic-provider>`;
 }
 
 export class Screen extends ConsoleScreen {
@@ -29,11 +34,22 @@ export class Screen extends ConsoleScreen {
     this.previewReady = false;
   }
 
-  readonly petition = new Loader(
+  /** What the path names: `[id]` (a petition), `['petition', id]` or `['poll', id]`. */
+  get what(): Publishable {
+    return this.args.length > 1 && this.args[0] === 'poll' ? 'poll' : 'petition';
+  }
+  get itemId(): string {
+    return (this.args.length > 1 ? this.args[1] : this.args[0]) ?? '';
+  }
+
+  /** The item's title. */
+  readonly item = new Loader(
     this,
-    ([client, id], signal) => call(client, getPetition, { id }, { signal }),
-    () => [!!this.host && !!this.args[0], this.host?.client, this.args[0] ?? ''] as const,
+    async ([client, what, id], signal): Promise<{ title: string }> =>
+      what === 'poll' ? call(client, getPoll, { id }, { signal }) : call(client, getPetition, { id }, { signal }),
+    () => [!!this.host && !!this.itemId, this.host?.client, this.what, this.itemId] as const,
   );
+  #previewOf = '';
 
   /** The API's absolute URL, and the CDN folder beside it (the server serves both). */
   get urls(): { api: string; cdn: string } {
@@ -41,17 +57,18 @@ export class Screen extends ConsoleScreen {
     return { api: api.href.replace(/\/$/, ''), cdn: `${api.origin}/cdn` };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (customElements.get('civic-petition')) this.previewReady = true;
+  override willUpdate(): void {
+    if (this.#previewOf !== this.what) this.previewReady = !!customElements.get(`civic-${this.what}`);
   }
 
   override updated(): void {
-    if (this.previewReady || !this.host) return;
+    if (this.previewReady || !this.host || this.#previewOf === this.what) return;
+    this.#previewOf = this.what;
+    const what = this.what;
     // The widget's own CDN file, as the pasted code loads it (a page of this server may load it).
-    const src = `${this.urls.cdn}/civic-petition.js`;
+    const src = `${this.urls.cdn}/civic-${what}.js`;
     import(/* @vite-ignore */ src).then(
-      () => (this.previewReady = true),
+      () => this.what === what && (this.previewReady = true),
       () => undefined,
     );
   }
@@ -68,16 +85,16 @@ export class Screen extends ConsoleScreen {
 
   override render(): TemplateResult {
     const t = this.t;
-    const id = this.args[0] ?? '';
+    const { itemId: id, what } = this;
     const { api, cdn } = this.urls;
-    const code = embedCode(this.variant, id, api, cdn);
-    const title = this.petition.value?.title ?? id;
+    const code = embedCode(this.variant, id, api, cdn, what);
+    const title = this.item.value?.title ?? id;
     const radio = (v: Variant, label: string) =>
       html`<label class="check"><input type="radio" name="variant" value=${v} .checked=${this.variant === v} @change=${() => (this.variant = v)} /> ${label}</label>`;
     return html`<h1 tabindex="-1">${t.publishTitle(title)}</h1>
-      <p><a href="#/petitions">${t.cancel}</a></p>
-      ${this.petition.error ? html`<p role="alert">${this.host.failure(this.petition.error)}</p>` : nothing}
-      <p>${t.publishIntro}</p>
+      <p>${what === 'poll' ? html`<a href="#/polls">${t.pollEditor.back}</a>` : html`<a href="#/petitions">${t.cancel}</a>`}</p>
+      ${this.item.error ? html`<p role="alert">${this.host.failure(this.item.error)}</p>` : nothing}
+      <p>${what === 'poll' ? t.pollList.publishIntro : t.publishIntro}</p>
       <fieldset class="field">
         <legend>${t.variant}</legend>
         ${radio('standalone', t.standalone)} ${radio('provider', t.withProvider)}
@@ -88,6 +105,12 @@ export class Screen extends ConsoleScreen {
       </div>
       <p><button class="primary" @click=${() => this.#copy(code)}>${t.copy}</button></p>
       <h2>${t.preview}</h2>
-      <div class="preview">${this.previewReady && id ? html`<civic-petition petition=${id} api=${api}></civic-petition>` : html`<p>${t.loading}</p>`}</div>`;
+      <div class="preview">
+        ${!this.previewReady || !id
+          ? html`<p>${t.loading}</p>`
+          : what === 'poll'
+            ? html`<civic-poll poll=${id} api=${api}></civic-poll>`
+            : html`<civic-petition petition=${id} api=${api}></civic-petition>`}
+      </div>`;
   }
 }
