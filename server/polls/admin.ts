@@ -120,6 +120,8 @@ export function pollAdminRoutes(router: Router, { db, bus, live }: Polls): void 
     return sql.pending(db, params.id);
   });
 
+  router.on(routes.pollQueue, () => sql.pendingAcross(db, 200));
+
   router.on(routes.moderateProposal, ({ params, body }) =>
     change(params.id, async (tx, s) => {
       checkTheme(s, body.themeId);
