@@ -112,4 +112,5 @@ export type Signer = z.infer<typeof Signer>;
 export type AdminThread = z.infer<typeof AdminThread>;
 export type PollListItem = z.infer<typeof PollListItem>;
 export type PollQueueItem = z.infer<typeof PollQueueItem>;
+export type PollQueue = z.infer<typeof PollQueue>;
 export type AdminComparison = z.infer<typeof AdminComparison>;

@@ -9,7 +9,7 @@ import type { Me } from '../../src/api/accounts.js';
 import type { QueueItem } from '../../src/api/lists.js';
 import type { Endpoint } from '../../src/api/operation.js';
 import { me, requestSignIn } from '../../src/api/routes/accounts.js';
-import { approveComment, commentQueue, listPetitions, rejectComment } from '../../src/api/routes/admin.js';
+import { approveComment, commentQueue, listPetitions, pollQueue, rejectComment } from '../../src/api/routes/admin.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, sendKeys, type, waitUntil } from '../helpers.js';
@@ -73,6 +73,7 @@ describe('<civic-console>', () => {
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('moderator'))),
       http.get(route(commentQueue), () => HttpResponse.json({ items: [item('1', 'Ana'), item('2', 'Béa'), item('3', 'Chloé')], nextCursor: null, total: 3 })),
+      http.get(route(pollQueue), () => HttpResponse.json({ items: [], total: 0 })),
       http.post(route(approveComment), ({ params }) => (acted.push(`approve ${params['id']}`), HttpResponse.json({ ...item(String(params['id']), '').comment, status: 'published' }))),
       http.post(route(rejectComment), ({ params }) => (acted.push(`reject ${params['id']}`), HttpResponse.json({ ...item(String(params['id']), '').comment, status: 'rejected' }))),
     );
@@ -106,6 +107,7 @@ describe('<civic-console>', () => {
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('editor'))),
       http.get(route(commentQueue), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'this needs the moderator role' } }, { status: 403 })),
+      http.get(route(pollQueue), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'this needs the moderator role' } }, { status: 403 })),
       http.get(route(listPetitions), () => HttpResponse.json({ items: [] })),
     );
     location.hash = '#/moderation';
