@@ -7,13 +7,13 @@ import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { PollCreate, PollUpdate } from '../../src/api/admin.js';
 import { me } from '../../src/api/routes/accounts.js';
-import { createPoll, exportPollJson, listPolls, updatePoll } from '../../src/api/routes/admin.js';
+import { createPoll, createProposal, exportPollJson, listPolls, updatePoll } from '../../src/api/routes/admin.js';
 import { getPoll } from '../../src/api/routes/polls.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, sendKeys, type, waitUntil } from '../helpers.js';
 import { startWorker, worker } from '../mocks/worker.js';
-import { adminPoll, exported, route, said, screen, who } from './fixtures.js';
+import { adminPoll, exported, proposal, route, said, screen, who } from './fixtures.js';
 
 const EDITOR = ['civic-console-polls', 'civic-console-poll-editor'];
 
@@ -180,6 +180,81 @@ describe('<civic-console> polls', () => {
     root.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => root.querySelector('#options-e'));
     expect(root.querySelector('#options-e')!.textContent).to.equal('An option with votes cannot be removed');
+    await expect(el).to.be.accessible();
+  });
+  it('a consultation: themes reordered, its rules, and a proposal of the organiser\u2019s own checked as typed', async () => {
+    let sent: PollUpdate | undefined;
+    let proposed: unknown;
+    const poll = adminPoll({
+      id: 'consult', kind: 'consultation', title: 'Mobilité 2030', voteKind: 'agreement', options: [], allowProposals: true,
+      themes: [{ id: 'transports', title: 'Transports', description: '' }, { id: 'logement', title: 'Logement', description: '' }],
+    });
+    worker.use(
+      http.get(route(me), () => HttpResponse.json(who('editor'))),
+      http.get(route(exportPollJson), () => HttpResponse.json(exported(poll, { proposals: [proposal('tram', 'Un tramway')] }))),
+      http.patch(route(updatePoll), async ({ request }) => ((sent = (await request.json()) as PollUpdate), HttpResponse.json({ ...poll, ...sent }))),
+      http.post(route(createProposal), async ({ request }) => ((proposed = await request.json()), HttpResponse.json(proposal('velo', 'Des pistes'), { status: 201 }))),
+    );
+    location.hash = '#/polls/consult';
+    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const root = await screen(el, EDITOR, '#f-themes-1-title');
+    await waitUntil(() => root.querySelector<HTMLInputElement>('#f-themes-1-title')!.value === 'Logement');
+    expect(root.querySelector('h1')!.textContent).to.equal('Edit “Mobilité 2030”');
+    expect(root.querySelector('#proposals-h + ul')!.textContent).to.contain('Un tramway');
+    await expect(el).to.be.accessible();
+    root.querySelector<HTMLButtonElement>('button[aria-label="Move “Logement” up"]')!.click();
+    await waitUntil(() => said(el).includes('“Logement” moved to position 1 of 2.'));
+    root.querySelector<HTMLInputElement>('#f-moderateProposals')!.click();
+    root.querySelector<HTMLButtonElement>('form:not(#proposal-form) button.primary')!.click();
+    await waitUntil(() => sent);
+    expect(sent).to.deep.include({ allowProposals: true, moderateProposals: false, options: [] });
+    expect(sent!.themes!.map((t) => t.id)).to.deep.equal(['logement', 'transports']);
+
+    // The organiser's own proposal: errors beside its fields, then published.
+    const form = root.querySelector('#proposal-form')!;
+    form.querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => root.querySelector('#p-title-e'));
+    expect(root.querySelector('#p-title-e')!.textContent).to.equal('Required');
+    expect(root.activeElement?.id).to.equal('p-title');
+    await type(root.querySelector<HTMLInputElement>('#p-title')!, 'Des pistes');
+    await type(root.querySelector<HTMLTextAreaElement>('#p-body')!, 'Partout.');
+    form.querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => proposed);
+    expect(proposed).to.deep.equal({ themeId: null, title: 'Des pistes', body: 'Partout.', authorName: 'Organisatrice' });
+    await waitUntil(() => said(el) === 'Proposal “Des pistes” published.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('results: every count, consensus and division as the widget ranks them, stacked bars written out, participants over time', async () => {
+    const poll = adminPoll({ id: 'consult', kind: 'consultation', title: 'Mobilité 2030', voteKind: 'agreement', options: [], participantCount: 30, resultsVisibility: 'after-close' });
+    const t = (agree: number, mixed: number, disagree: number, agreement: number, division: number) => ({ tally: { counts: { agree, mixed, disagree }, total: agree + mixed + disagree }, agreement, division });
+    const day = (n: number) => new Date(Date.UTC(2026, 10, n, 9)).toISOString();
+    worker.use(
+      http.get(route(me), () => HttpResponse.json(who('editor'))),
+      http.get(route(exportPollJson), () =>
+        HttpResponse.json(
+          exported(poll, {
+            proposals: [proposal('a', 'Tramway'), proposal('b', 'Pistes'), proposal('c', 'Bus gratuit'), proposal('d', 'Rien encore')],
+            results: { pollId: 'consult', visible: true, participantCount: 30, poll: null, proposals: { a: t(20, 5, 5, 0.5, 0.2), b: t(25, 3, 2, 0.66, 0.05), c: t(12, 2, 14, 0.27, 0.58) } },
+            timeline: [{ at: day(1), participants: 10 }, { at: day(3), participants: 15 }, { at: day(6), participants: 5 }],
+          }),
+        ),
+      ),
+    );
+    location.hash = '#/polls/consult/results';
+    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const root = await screen(el, ['civic-console-polls', 'civic-console-poll-results'], 'svg');
+    expect(root.querySelector('h1')!.textContent).to.equal('Results of “Mobilité 2030”');
+    expect(root.textContent).to.contain('Readers see the results: everyone, once the poll is closed. Here you see every count.');
+    const list = (id: string) => [...root.querySelectorAll(`#${id} + ol li`)].map((li) => li.textContent);
+    expect(list('agree-h')).to.deep.equal(['Pistes', 'Tramway', 'Bus gratuit']);
+    expect(list('divided-h')).to.deep.equal(['Bus gratuit', 'Tramway', 'Pistes']);
+    const bars = [...root.querySelectorAll('.bars > li')];
+    expect(bars[0]!.textContent).to.contain('Agree 20 (67%) · Mixed 5 (17%) · Disagree 5 (17%) — 30 votes');
+    expect(bars[3]!.textContent).to.contain('Agree 0 (0%)');
+    expect(root.querySelector('svg')!.getAttribute('aria-label')).to.match(/^Participants over time: 30 in all, from /);
+    expect([...root.querySelectorAll('details tbody td:last-child')].map((td) => td.textContent)).to.deep.equal(['10', '25', '30']);
+    expect(root.querySelector('a[download$=".csv"]')!.getAttribute('href')).to.match(/\/api\/admin\/polls\/consult\/results\.csv$/);
     await expect(el).to.be.accessible();
   });
 });

@@ -122,7 +122,7 @@ export class Screen extends ConsoleScreen {
     const total = VALUES.reduce((s, v) => s + (counts[v] ?? 0), 0);
     const n = (x: number) => this.host.l.n(x);
     return html`<div class="bar" aria-hidden="true">
-        ${VALUES.map((v) => ((counts[v] ?? 0) ? html`<span class=${v} style="inline-size: ${(100 * (counts[v] ?? 0)) / total}%"></span>` : nothing))}
+        ${VALUES.map((v) => ((counts[v] ?? 0) ? html`<span class=${v} .style=${`inline-size:${(100 * (counts[v] ?? 0)) / total}%`}></span>` : nothing))}
       </div>
       <p>${VALUES.map((v) => `${t.values[v]} ${n(counts[v] ?? 0)} (${this.#pct(counts[v] ?? 0, total)})`).join(' · ')} — ${t.votes(n(r?.tally.total ?? 0))}</p>`;
   }
@@ -135,7 +135,7 @@ export class Screen extends ConsoleScreen {
       ${rows.map(
         (r) => html`<li>
           <strong>${r.label}</strong>
-          <div class="bar" aria-hidden="true"><span class="choice" style="inline-size: ${(100 * r.count) / max}%"></span></div>
+          <div class="bar" aria-hidden="true"><span class="choice" .style=${`inline-size:${(100 * r.count) / max}%`}></span></div>
           <p>${this.t.pollResults.choice(n(r.count), this.#pct(r.count, total))}</p>
         </li>`,
       )}
