@@ -132,8 +132,8 @@ describe('a blogger\u2019s first poll', () => {
     });
     const question = 'Quel sujet pour mon prochain billet ?';
     await step('type the question', typing(question), () => page.getByLabel('Question').fill(question));
-    await step('type the first option', typing('Le vélo'), () => page.getByLabel('Option 1').fill('Le vélo'));
-    await step('type the second option', typing('Le tramway'), () => page.getByLabel('Option 2').fill('Le tramway'));
+    await step('type the first option', typing('Le vélo'), () => page.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Le vélo'));
+    await step('type the second option', typing('Le tramway'), () => page.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Le tramway'));
     await step('click “Create the poll”', COST.read + COST.click, async () => {
       await page.getByRole('button', { name: 'Create the poll' }).click();
       await page.getByRole('heading', { name: `Publish “${question}”` }).waitFor();
@@ -157,7 +157,7 @@ describe('a blogger\u2019s first poll', () => {
     await step('choose “Le tramway” on her post', COST.read + COST.click, () => blogger.locator('civic-poll').getByRole('radio', { name: 'Le tramway' }).check());
     await step('click “Voter”', COST.click, () => blogger.locator('civic-poll').getByRole('button', { name: 'Voter' }).click());
     await step('read the thanks and the results', COST.read, async () => {
-      await blogger.locator('civic-poll').getByText('Merci, votre vote est compté.').waitFor();
+      await blogger.locator('civic-poll').locator('#notice').getByText('Merci, votre vote est compté.').waitFor();
       await blogger.locator('civic-poll').getByText('100 % · 1 vote').waitFor();
     });
     assert.equal(new URL(blogger.url()).origin, new URL(blogUrl).origin);
@@ -193,10 +193,10 @@ describe('each kind of poll made in the editor, in the widget', () => {
     const id = await create(page, async (p) => {
       await p.getByLabel('Question').fill('Quels quartiers desservir ?');
       await p.getByLabel('How people vote').selectOption('approval');
-      await p.getByLabel('Option 1').fill('Limoilou');
-      await p.getByLabel('Option 2').fill('Saint-Roch');
+      await p.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Limoilou');
+      await p.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Saint-Roch');
       await p.getByRole('button', { name: 'Add an option' }).click();
-      await p.getByLabel('Option 3').fill('Sillery');
+      await p.getByRole('textbox', { name: 'Option 3', exact: true }).fill('Sillery');
       await p.getByLabel('Most choices one person may make').fill('2');
       await p.getByLabel('Who sees the results, and when').selectOption('always');
     });
@@ -210,7 +210,7 @@ describe('each kind of poll made in the editor, in the widget', () => {
     await w.getByRole('checkbox', { name: 'Sillery' }).click();
     assert.equal(await w.getByRole('checkbox', { name: 'Sillery' }).isChecked(), false, 'a third choice is refused');
     await w.getByRole('button', { name: 'Voter' }).click();
-    await w.getByText('Merci, votre vote est compté.').waitFor();
+    await w.locator('#notice').getByText('Merci, votre vote est compté.').waitFor();
     await reader.close();
   });
 
@@ -225,7 +225,7 @@ describe('each kind of poll made in the editor, in the widget', () => {
     await reader.goto(widgetPage(id));
     const w = reader.locator('civic-poll');
     await w.getByRole('button', { name: 'J’appuie' }).click();
-    await w.getByText('Merci, votre vote est compté.').waitFor();
+    await w.locator('#notice').getByText('Merci, votre vote est compté.').waitFor();
     await w.getByText('Les résultats s’afficheront à la clôture du sondage.').waitFor();
     await page.goto(`${base}/admin/#/polls/${id}`);
     await page.getByRole('button', { name: 'Close the poll now' }).click();
@@ -245,8 +245,8 @@ describe('each kind of poll made in the editor, in the widget', () => {
     });
     const now = await create(page, async (p) => {
       await p.getByLabel('Question').fill('Quel jour pour le marché ?');
-      await p.getByLabel('Option 1').fill('Samedi');
-      await p.getByLabel('Option 2').fill('Dimanche');
+      await p.getByRole('textbox', { name: 'Option 1', exact: true }).fill('Samedi');
+      await p.getByRole('textbox', { name: 'Option 2', exact: true }).fill('Dimanche');
       await p.getByLabel('Opens at').fill(local(-3600_000));
       await p.getByLabel('Closes at').fill(local(6 * 3600_000));
     });
@@ -272,7 +272,7 @@ describe('each kind of poll made in the editor, in the widget', () => {
     await page.getByLabel('Name of the consultation').fill('Mobilité 2030');
     await page.getByLabel('How people vote').selectOption('agreement');
     await page.getByRole('button', { name: 'Add a theme' }).click();
-    await page.getByLabel('Theme 1', { exact: true }).fill('Transports');
+    await page.getByRole('textbox', { name: 'Theme 1', exact: true }).fill('Transports');
     await page.getByLabel('Participants may propose').check();
     assert.equal(await page.getByLabel('Participants’ proposals and arguments wait for a moderator').isChecked(), true);
     assert.deepEqual(await axe(page), []);
@@ -295,7 +295,7 @@ describe('each kind of poll made in the editor, in the widget', () => {
 
     await page.getByRole('link', { name: 'Moderation' }).click();
     await page.getByRole('heading', { name: 'To moderate', level: 1 }).waitFor();
-    await page.getByText('Proposal by Ana').waitFor();
+    await page.getByRole('heading', { name: /^Proposal by Ana/ }).waitFor();
     assert.deepEqual(await axe(page), []);
     const article = (name: string) => page.locator('civic-console-moderation article', { hasText: name });
     await article('Proposal by Ana').focus();
@@ -313,8 +313,8 @@ describe('each kind of poll made in the editor, in the widget', () => {
     const reader = await browser.newPage();
     await reader.goto(widgetPage(id));
     const w = reader.locator('civic-poll');
-    await w.getByRole('group', { name: 'Votre vote sur : Des pistes cyclables' }).getByRole('button', { name: 'D’accord' }).click();
-    await w.getByText('Merci, votre vote est compté.').waitFor();
+    await w.getByRole('group', { name: 'Votre vote sur : Des pistes cyclables' }).getByRole('button', { name: 'D’accord', exact: true }).click();
+    await w.locator('#notice').getByText('Merci, votre vote est compté.').waitFor();
     await reader.close();
     await page.goto(`${base}/admin/#/polls/${id}/results`);
     await page.getByRole('heading', { name: 'Results of “Mobilité 2030”' }).waitFor();

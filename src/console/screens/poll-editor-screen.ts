@@ -204,6 +204,8 @@ export class Screen extends ConsoleScreen {
     try {
       if (this.isNew) {
         const p = await call(host.client, createPoll, {}, { body: body as PollCreate });
+        // The next `#/polls/new` starts from an empty form.
+        this.#key = '';
         host.say(this.t.pollEditor.created(p.title));
         host.go('publish', 'poll', p.id);
       } else {
