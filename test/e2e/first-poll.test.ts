@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import { axe } from './axe.js';
 
 let server: ChildProcess;
 let blog: Server;
@@ -44,16 +45,6 @@ const step = async (what: string, seconds: number, act: () => Promise<unknown>) 
   await act();
 };
 const typing = (text: string) => COST.read + COST.click + text.length * COST.char;
-
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 const said = (page: Page, text: string) =>
   page.waitForFunction((t) => document.querySelector('civic-console')?.shadowRoot?.querySelector('div.sr-only[role=status]')?.textContent?.includes(t), text, { timeout: 10_000 });
