@@ -11,36 +11,12 @@ import { csvRow } from '../csv.js';
 import type { Queryable } from '../db/db.js';
 import { conflict, found, idTaken, invalidIssues, notFound, setLocation } from '../http.js';
 import type { Router } from '../routing.js';
+import { pollProblems } from '../../src/domain/poll-settings.js';
 import { noTheme } from './proposals.js';
 import * as polls from './sql/polls.js';
 import * as sql from './sql/proposals.js';
+import * as votes from './sql/votes.js';
 import { newId, publishChange, type Polls } from './voting.js';
-
-const issue = (path: string, message: string, code = 'invalid_value'): ApiIssue => ({ path, code, message });
-
-/** What is wrong with a poll's settings taken together (each issue names its field). */
-export function pollProblems(p: PollCreate): ApiIssue[] {
-  const out: ApiIssue[] = [];
-  const options = p.options ?? [];
-  const themes = p.themes ?? [];
-  const choices = p.voteKind === 'single' || p.voteKind === 'approval';
-  for (const field of ['opensAt', 'closesAt'] as const) {
-    const v = p[field];
-    if (v && Number.isNaN(Date.parse(v))) out.push(issue(field, 'not a valid date-time', 'invalid_date'));
-  }
-  if (p.opensAt && p.closesAt && Date.parse(p.opensAt) >= Date.parse(p.closesAt)) out.push(issue('closesAt', 'must be after opensAt'));
-  if (p.kind === 'quick' && choices && options.length < 2) out.push(issue('options', `a quick poll with ${p.voteKind} votes needs at least 2 options`, 'too_small'));
-  if ((p.kind === 'consultation' || !choices) && options.length)
-    out.push(issue('options', p.kind === 'consultation' ? 'a consultation chooses among its proposals, not options' : `${p.voteKind} votes take no options`));
-  if (p.kind === 'quick' && themes.length) out.push(issue('themes', 'only consultations have themes'));
-  if (p.kind === 'quick' && p.allowProposals) out.push(issue('allowProposals', 'only consultations take proposals'));
-  if (p.voteKind === 'approval' && !p.maxChoices) out.push(issue('maxChoices', 'approval votes need maxChoices', 'required'));
-  if (p.voteKind !== 'approval' && p.maxChoices) out.push(issue('maxChoices', 'only approval votes take maxChoices'));
-  if (p.kind === 'quick' && p.maxChoices && p.maxChoices > options.length) out.push(issue('maxChoices', 'more than the number of options', 'too_big'));
-  if (new Set(options.map((o) => o.id)).size !== options.length) out.push(issue('options', 'two options have the same id'));
-  if (new Set(themes.map((t) => t.id)).size !== themes.length) out.push(issue('themes', 'two themes have the same id'));
-  return out;
-}
 
 export const refuse = (issues: ApiIssue[]) => {
   if (issues.length) throw invalidIssues(issues);
@@ -144,6 +120,8 @@ export function pollAdminRoutes(router: Router, { db, bus, live }: Polls): void 
     return sql.pending(db, params.id);
   });
 
+  router.on(routes.pollQueue, () => sql.pendingAcross(db, 200));
+
   router.on(routes.moderateProposal, ({ params, body }) =>
     change(params.id, async (tx, s) => {
       checkTheme(s, body.themeId);
@@ -162,7 +140,8 @@ export function pollAdminRoutes(router: Router, { db, bus, live }: Polls): void 
   const exported = async (id: string) => {
     const s = await load(db, id);
     const { items } = await sql.newestProposals(db, id, null, 0, 100_000);
-    return { poll: polls.current(s.poll), results: s.results, proposals: items, exportedAt: new Date().toISOString() };
+    const timeline = await votes.participantsByHour(db, id);
+    return { poll: polls.current(s.poll), results: s.results, proposals: items, timeline, exportedAt: new Date().toISOString() };
   };
 
   router.on(routes.exportPollJson, ({ params }) => exported(params.id));

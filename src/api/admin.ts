@@ -157,11 +157,16 @@ export type AdminPoll = z.infer<typeof AdminPoll>;
 /** Admin: what waits for a moderator in a poll, oldest first. */
 export const ModerationQueue = z.object({ proposals: z.array(Proposal), arguments: z.array(Argument) });
 
+/** New participants in the hour that starts at `at` (UTC): those whose first counted vote was then. */
+export const TimelinePoint = z.object({ at: Timestamp, participants: Count });
+
 /** Admin: a poll's full results (whatever their visibility), with its published proposals. */
 export const PollExport = z.object({
   poll: AdminPoll,
   results: PollResults,
   proposals: z.array(Proposal),
+  /** Participants over time, by hour, oldest first (hours without a new participant left out). */
+  timeline: z.array(TimelinePoint),
   exportedAt: Timestamp,
 });
 
@@ -216,6 +221,8 @@ export type Block = z.infer<typeof Block>;
 export type PollCreate = z.infer<typeof PollCreate>;
 export type PollUpdate = z.infer<typeof PollUpdate>;
 export type AdminProposalCreate = z.infer<typeof AdminProposalCreate>;
+export type PollExport = z.infer<typeof PollExport>;
+export type TimelinePoint = z.infer<typeof TimelinePoint>;
 export type ProposalModerate = z.infer<typeof ProposalModerate>;
 export type ComparisonCreate = z.infer<typeof ComparisonCreate>;
 export type ComparisonUpdate = z.infer<typeof ComparisonUpdate>;

@@ -8,6 +8,7 @@ import { AdminComment } from './admin.js';
 import { Count, Id, Slug, Timestamp, oneOf, optionalText, page } from './common.js';
 import { Thread } from './comments.js';
 import { Petition } from './petition.js';
+import { Argument, Proposal } from './poll.js';
 
 /** A petition in the organisers' list: its settings, its confirmed count and the signatures awaiting confirmation. */
 export const AdminPetition = /* @__PURE__ */ z.extend(/* @__PURE__ */ z.omit(Petition, { recentSigners: true }), { pendingCount: Count });
@@ -82,6 +83,18 @@ export const PollListItem = /* @__PURE__ */ z.object({
 });
 export const PollList = /* @__PURE__ */ z.object({ items: z.array(PollListItem) });
 
+/**
+ * What waits for a moderator in the polls, oldest first: a participant's proposal, or an argument
+ * (with the proposal it is about), each with its poll.
+ */
+export const PollQueueItem = /* @__PURE__ */ z.object({
+  kind: oneOf(['proposal', 'argument']),
+  poll: /* @__PURE__ */ z.object({ id: Id, title: z.string() }),
+  proposal: Proposal,
+  argument: z.nullable(Argument),
+});
+export const PollQueue = /* @__PURE__ */ z.object({ items: z.array(PollQueueItem), total: Count });
+
 /** A comparison in the organisers' list, with the opt-in answers it collected. */
 export const AdminComparison = /* @__PURE__ */ z.object({
   id: Id,
@@ -98,4 +111,6 @@ export type AdminPetition = z.infer<typeof AdminPetition>;
 export type Signer = z.infer<typeof Signer>;
 export type AdminThread = z.infer<typeof AdminThread>;
 export type PollListItem = z.infer<typeof PollListItem>;
+export type PollQueueItem = z.infer<typeof PollQueueItem>;
+export type PollQueue = z.infer<typeof PollQueue>;
 export type AdminComparison = z.infer<typeof AdminComparison>;

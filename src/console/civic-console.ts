@@ -28,6 +28,7 @@ const screens: Record<string, ScreenEntry> = {
   petitions: { role: 'signed-in', load: () => import('./screens/petitions-screen.js') },
   threads: { role: 'signed-in', load: () => import('./screens/threads-screen.js') },
   signers: { role: 'editor', load: () => import('./screens/signers-screen.js') },
+  polls: { role: 'signed-in', load: () => import('./screens/polls-screen.js') },
   publish: { role: 'signed-in', load: () => import('./screens/publish-screen.js') },
   moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
   accounts: { role: 'signed-in', load: () => import('./screens/accounts-screen.js') },
@@ -35,7 +36,7 @@ const screens: Record<string, ScreenEntry> = {
 };
 const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in-screen.js');
 /** The screens in the navigation, in order. */
-const NAV = ['dashboard', 'petitions', 'threads', 'moderation', 'accounts', 'audit'] as const;
+const NAV = ['dashboard', 'petitions', 'polls', 'threads', 'moderation', 'accounts', 'audit'] as const;
 
 const HOME = 'dashboard';
 /** A navigation entry's label: a screen's string, or the `nav` of its group of strings. */
@@ -197,14 +198,22 @@ export class CivicConsole extends LitElement {
     }
   }
 
+  /** The navigation entry the current screen belongs to: Publish and signers under their item's list. */
+  #section(): string {
+    const [name = HOME, kind] = this.route;
+    if (!screens[name]) return HOME;
+    if (name === 'signers') return 'petitions';
+    if (name === 'publish') return kind === 'poll' ? 'polls' : kind === 'thread' ? 'threads' : 'petitions';
+    return name;
+  }
+
   #nav(who: Me): TemplateResult {
     const t = this.l.t;
-    const current = screens[this.route[0] ?? ''] ? this.route[0]! : HOME;
     return html`<header>
       <nav part="nav" aria-label=${t.nav}>
         <ul>
           ${NAV.filter((n) => allows(who.role, screens[n]!.role)).map(
-            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (n === 'petitions' && (current === 'publish' || current === 'signers')) ? 'page' : nothing}>${label(t, n)}</a></li>`,
+            (n) => html`<li><a href="#/${n}" aria-current=${this.#section() === n ? 'page' : nothing}>${label(t, n)}</a></li>`,
           )}
         </ul>
       </nav>

@@ -11,7 +11,7 @@
  * `n` counts mixed votes too: they weaken both agreement and division. Pure; used by the server and
  * by MemoryBackend.
  */
-import type { SubjectResult, Tally } from '../api/poll.js';
+import type { Proposal, SubjectResult, Tally } from '../api/poll.js';
 
 const Z = 1.96;
 
@@ -41,4 +41,17 @@ export function division(t: Tally): number {
 /** A subject's result from its tally: scores for agreement votes, zeros otherwise. */
 export function subjectResult(tally: Tally, scored: boolean): SubjectResult {
   return { tally, agreement: scored ? agreement(tally) : 0, division: scored ? division(tally) : 0 };
+}
+
+/**
+ * The proposals where participants agree most (`agreement`) or are most divided (`division`), as the
+ * widget lists them: best score first, newest first among equals, those scoring 0 left out, at most
+ * `limit`.
+ */
+export function ranked<P extends Pick<Proposal, 'id' | 'createdAt'>>(proposals: readonly P[], results: Record<string, SubjectResult>, by: 'agreement' | 'division', limit = 3): P[] {
+  const score = (p: P) => results[p.id]?.[by] ?? 0;
+  return proposals
+    .filter((p) => score(p) > 0)
+    .sort((a, b) => score(b) - score(a) || b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+    .slice(0, limit);
 }

@@ -34,6 +34,7 @@ const api = (who: Me | null) => [
   http.post('/api/auth/sign-in', () => HttpResponse.json({ status: 'sent' }, { status: 202 })),
   http.get('/api/admin/petitions', () => HttpResponse.json({ items: [petition({}), petition({ id: 'parc-riverain', title: 'Un parc au bord du fleuve', signatureCount: 12, goal: 50, status: 'closed', pendingCount: 0 })] })),
   http.get('/api/admin/queue/comments', () => HttpResponse.json({ items: queue, nextCursor: null, total: queue.length })),
+  http.get('/api/admin/queue/proposals', () => HttpResponse.json({ items: [], total: 0 })),
   http.post('/api/admin/comments/:id/:action', () => HttpResponse.json({ error: { kind: 'forbidden', message: 'role' } }, { status: 403 })),
   http.get('/api/auth/sessions', () => HttpResponse.json({ items: [session] })),
   http.get('/api/admin/accounts', () => HttpResponse.json({ items: [me('owner').account, { ...me('moderator').account!, id: '2', email: 'modo@example.org', name: 'Modo' }] })),

@@ -9,7 +9,7 @@ import type { Me } from '../../src/api/accounts.js';
 import type { QueueItem } from '../../src/api/lists.js';
 import type { Endpoint } from '../../src/api/operation.js';
 import { me, requestSignIn } from '../../src/api/routes/accounts.js';
-import { approveComment, commentQueue, listPetitions, rejectComment } from '../../src/api/routes/admin.js';
+import { approveComment, commentQueue, listPetitions, pollQueue, rejectComment } from '../../src/api/routes/admin.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, sendKeys, type, waitUntil } from '../helpers.js';
@@ -73,6 +73,7 @@ describe('<civic-console>', () => {
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('moderator'))),
       http.get(route(commentQueue), () => HttpResponse.json({ items: [item('1', 'Ana'), item('2', 'Béa'), item('3', 'Chloé')], nextCursor: null, total: 3 })),
+      http.get(route(pollQueue), () => HttpResponse.json({ items: [], total: 0 })),
       http.post(route(approveComment), ({ params }) => (acted.push(`approve ${params['id']}`), HttpResponse.json({ ...item(String(params['id']), '').comment, status: 'published' }))),
       http.post(route(rejectComment), ({ params }) => (acted.push(`reject ${params['id']}`), HttpResponse.json({ ...item(String(params['id']), '').comment, status: 'rejected' }))),
     );
@@ -81,7 +82,7 @@ describe('<civic-console>', () => {
     const root = await screen(el, 'civic-console-moderation', 'article');
     // A moderator's navigation has no Accounts for owners only... but has its own screens.
     const nav = [...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent);
-    expect(nav).to.deep.equal(['Dashboard', 'Petitions', 'Threads', 'Moderation', 'Accounts']);
+    expect(nav).to.deep.equal(['Dashboard', 'Petitions', 'Polls', 'Threads', 'Moderation', 'Accounts']);
     expect(el.shadowRoot!.querySelector('nav a[aria-current=page]')!.textContent).to.equal('Moderation');
     await expect(el).to.be.accessible();
     const focused = () => root.activeElement?.querySelector('h2')?.textContent ?? '';
@@ -106,6 +107,7 @@ describe('<civic-console>', () => {
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('editor'))),
       http.get(route(commentQueue), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'this needs the moderator role' } }, { status: 403 })),
+      http.get(route(pollQueue), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'this needs the moderator role' } }, { status: 403 })),
       http.get(route(listPetitions), () => HttpResponse.json({ items: [] })),
     );
     location.hash = '#/moderation';
@@ -113,7 +115,7 @@ describe('<civic-console>', () => {
     const root = await screen(el, 'civic-console-moderation', '[role=alert]');
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Votre rôle ne permet pas cette action. Demandez à un propriétaire de la console.');
     // An editor's navigation does not offer moderation.
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Tableau de bord', 'Pétitions', 'Fils', 'Comptes']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Tableau de bord', 'Pétitions', 'Sondages', 'Fils', 'Comptes']);
     await expect(el).to.be.accessible();
     location.hash = '#/petitions';
     const list = await screen(el, 'civic-console-petitions', 'p:not([role])');

@@ -117,6 +117,27 @@ export async function pending(q: Queryable, pollId: string) {
   return { proposals: proposals.map(toProposal), arguments: args.map(toArgument) };
 }
 
+/** What waits for a moderator across polls, oldest first (at most `limit`), and how many in all. */
+export async function pendingAcross(q: Queryable, limit: number) {
+  const rows = await q.query<{ kind: 'proposal' | 'argument'; poll_id: string; poll_title: string; proposal_id: string; argument_id: string | null; total: number }>(
+    `SELECT *, count(*) OVER ()::int AS total FROM (
+       SELECT 'proposal' AS kind, p.poll_id, o.title AS poll_title, p.id AS proposal_id, NULL AS argument_id, p.created_at
+         FROM poll_proposals p JOIN polls o ON o.id = p.poll_id WHERE p.status = 'pending'
+       UNION ALL
+       SELECT 'argument', a.poll_id, o.title, a.proposal_id, a.id, a.created_at
+         FROM poll_arguments a JOIN polls o ON o.id = a.poll_id WHERE a.status = 'pending'
+     ) w ORDER BY created_at, poll_id, proposal_id, argument_id NULLS FIRST LIMIT $1`,
+    [limit],
+  );
+  const items = [];
+  for (const r of rows) {
+    const proposal = await getProposal(q, r.poll_id, r.proposal_id);
+    const argument = r.argument_id ? await getArgument(q, r.poll_id, r.argument_id) : null;
+    if (proposal && argument !== undefined) items.push({ kind: r.kind, poll: { id: r.poll_id, title: r.poll_title }, proposal, argument });
+  }
+  return { items, total: rows[0]?.total ?? 0 };
+}
+
 /* Writes ---------------------------------------------------------------------------------------- */
 
 /** Inserts a proposal; undefined when this Idempotency-Key made one already (then read that one). */

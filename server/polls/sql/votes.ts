@@ -237,6 +237,17 @@ export async function confirmingPolls(tx: Queryable, participants: string[]): Pr
   return rows.map((r) => r.poll_id);
 }
 
+/** Participants over time: per UTC hour, those whose first counted vote was cast in it, oldest first. */
+export async function participantsByHour(q: Queryable, pollId: string): Promise<{ at: string; participants: number }[]> {
+  const rows = await q.query<{ at: Date | string; n: number | string }>(
+    `SELECT date_trunc('hour', f.first) AS at, count(*) AS n
+       FROM (SELECT min(created_at) AS first FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY participant) f
+      GROUP BY 1 ORDER BY 1`,
+    [pollId],
+  );
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), participants: Number(r.n) }));
+}
+
 export async function participantCount(q: Queryable, pollId: string): Promise<number> {
   const [n] = await q.query<{ count: number }>(`SELECT count FROM poll_tallies WHERE poll_id = $1 AND subject = '#' AND value = '#'`, [pollId]);
   return n?.count ?? 0;

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { AdminComment, AdminPoll, AdminProposalCreate, ArgumentModerate, BlockInput, BlockList, ComparisonCreate, ComparisonUpdate, ModerationQueue, PetitionCreate, PetitionUpdate, PinInput, PollCreate, PollExport, PollUpdate, ProposalModerate, ThreadCreate, ThreadUpdate } from '../admin.js';
-import { CommentQueue, CommentQueueQuery, ComparisonList, PetitionList, PollList, SignerDeleted, SignerPage, SignerQuery, ThreadList, ThreadStatusInput } from '../lists.js';
+import { CommentQueue, CommentQueueQuery, ComparisonList, PetitionList, PollList, PollQueue, SignerDeleted, SignerPage, SignerQuery, ThreadList, ThreadStatusInput } from '../lists.js';
 import { CommentDeleted, Thread } from '../comments.js';
 import { Slug } from '../common.js';
 import { AnswerAggregate, Comparison } from '../comparison.js';
@@ -142,8 +142,11 @@ export const exportPollCsv = { id: 'exportPollCsv', method: 'GET', path: '/admin
 export const listPolls = { id: 'listPolls', method: 'GET', path: '/admin/polls', response: PollList,
   tags: ['admin'], summary: 'Every poll and consultation, last changed first, with its participants and what waits for a moderator', status: 200, errors: [401, 403], role: 'signed-in' } as const satisfies Operation;
 
+export const pollQueue = { id: 'pollQueue', method: 'GET', path: '/admin/queue/proposals', response: PollQueue,
+  tags: ['admin'], summary: 'The moderation queue across polls, oldest first: participants\u2019 proposals and arguments waiting for a moderator, each with its poll (and an argument with its proposal); at most 200, with the total', status: 200, errors: [401, 403], role: 'moderator' } as const satisfies Operation;
+
 /** The organisers' operations on polls, proposals and arguments, in the order of the OpenAPI document (routes.ts merges them). */
 export const adminPollOperations = {
-  listPolls, createPoll, updatePoll, closePoll, createProposal, moderationQueue, moderateProposal, moderateArgument, exportPollJson,
+  listPolls, createPoll, updatePoll, closePoll, createProposal, moderationQueue, pollQueue, moderateProposal, moderateArgument, exportPollJson,
   exportPollCsv,
 };

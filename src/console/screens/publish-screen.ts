@@ -1,5 +1,5 @@
 /**
- * Publish (`#/publish/<id>` for a petition, `#/publish/<kind>/<id>` for another kind of item): the
+ * Publish (`#/publish/<id>` for a petition, `#/publish/<kind>/<id>` for a thread or a poll): the
  * HTML a blogger pastes to embed it (one widget, or inside a provider with others), a copy button,
  * and a live preview of the widget as readers see it, loaded from this server's CDN files like the
  * pasted code loads it.
@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { call } from '../../api/rest-call.js';
 import { getThread } from '../../api/routes/comments.js';
 import { getPetition } from '../../api/routes/petitions.js';
+import { getPoll } from '../../api/routes/polls.js';
 import { Loader } from '../../core/loader.js';
 import { ConsoleScreen } from '../screen.js';
 
@@ -15,8 +16,9 @@ type Variant = 'standalone' | 'provider';
 
 /** The widget of each kind of item: its tag (also its CDN file's name) and the attribute naming the item. */
 export const WIDGETS = {
-  petition: { tag: 'civic-petition', attr: 'petition' },
-  thread: { tag: 'civic-comments', attr: 'thread' },
+  petition: { tag: 'civic-petition', attr: 'petition', list: 'petitions', get: getPetition },
+  thread: { tag: 'civic-comments', attr: 'thread', list: 'threads', get: getThread },
+  poll: { tag: 'civic-poll', attr: 'poll', list: 'polls', get: getPoll },
 } as const;
 export type Kind = keyof typeof WIDGETS;
 
@@ -47,7 +49,7 @@ export class Screen extends ConsoleScreen {
 
   readonly petition = new Loader(
     this,
-    ([client, kind, id], signal): Promise<{ title: string }> => (kind === 'thread' ? call(client, getThread, { id }, { signal }) : call(client, getPetition, { id }, { signal })),
+    ([client, kind, id], signal): Promise<{ title: string }> => call(client, WIDGETS[kind].get as typeof getPetition, { id }, { signal }),
     () => [!!this.host && !!this.item.id, this.host?.client, this.item.kind, this.item.id] as const,
   );
 
@@ -95,9 +97,9 @@ export class Screen extends ConsoleScreen {
     const radio = (v: Variant, label: string) =>
       html`<label class="check"><input type="radio" name="variant" value=${v} .checked=${this.variant === v} @change=${() => (this.variant = v)} /> ${label}</label>`;
     return html`<h1 tabindex="-1">${t.publishTitle(title)}</h1>
-      <p><a href=${kind === 'thread' ? '#/threads' : '#/petitions'}>${t.cancel}</a></p>
+      <p><a href="#/${WIDGETS[kind].list}">${kind === 'poll' ? t.pollEditor.back : t.cancel}</a></p>
       ${this.petition.error ? html`<p role="alert">${this.host.failure(this.petition.error)}</p>` : nothing}
-      <p>${kind === 'thread' ? t.threads.publishIntro : t.publishIntro}</p>
+      <p>${kind === 'thread' ? t.threads.publishIntro : kind === 'poll' ? t.pollList.publishIntro : t.publishIntro}</p>
       <fieldset class="field">
         <legend>${t.variant}</legend>
         ${radio('standalone', t.standalone)} ${radio('provider', t.withProvider)}
@@ -112,6 +114,8 @@ export class Screen extends ConsoleScreen {
         ? html`<p>${t.loading}</p>`
         : kind === 'thread'
           ? html`<civic-comments thread=${id} api=${api}></civic-comments>`
-          : html`<civic-petition petition=${id} api=${api}></civic-petition>`}</div>`;
+          : kind === 'poll'
+            ? html`<civic-poll poll=${id} api=${api}></civic-poll>`
+            : html`<civic-petition petition=${id} api=${api}></civic-petition>`}</div>`;
   }
 }

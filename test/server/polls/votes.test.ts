@@ -5,6 +5,7 @@ import { it } from 'node:test';
 import { admin, EventReader, key, refused, serverSuites, type Answer } from '../helpers.js';
 import { createPoll, participantToken } from '../fixtures.js';
 import { normaliseEmail } from '../../../src/domain/people.js';
+import { PollExport } from '../../../src/api/admin.js';
 import { Argument, ArgumentList, Ballot, LikeResult, Poll, PollEvent, PollResults, Proposal, ProposalPage, VoteResult } from '../../../src/api/poll.js';
 
 
@@ -54,6 +55,21 @@ await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
     assert.equal(p.resultsVisibility, 'always');
     assert.deepEqual(p.options.map((o) => o.label), ['Oui', 'Non']);
     assert.equal(p.participantCount, 0);
+  });
+
+  it('the export tells participants over time, by hour, counting each once at their first counted vote', async () => {
+    const id = await createPoll(s, { integrity: 'open' });
+    const [a, b, c] = [participantToken(), participantToken(), participantToken()];
+    for (const who of [a, b, c]) assert.equal((await vote(id, who, { options: ['oui'] })).status, 200);
+    assert.equal((await vote(id, a, { options: ['non'] })).status, 200, 'a changed vote is still one participant');
+    // Hours apart, whatever the clock says now.
+    await s.db.query(`UPDATE poll_votes SET created_at = date_trunc('hour', now()) + interval '5 minutes' WHERE poll_id = $1`, [id]);
+    await s.db.query(`UPDATE poll_votes SET created_at = date_trunc('hour', now()) - interval '3 hours' WHERE poll_id = $1 AND participant = $2`, [id, createHash('sha256').update(`participant:${c}`).digest('hex')]);
+    const r = await s.call('GET', `/api/admin/polls/${id}/results.json`, undefined, admin);
+    assert.equal(r.status, 200, r.text);
+    const timeline = PollExport.parse(r.json).timeline;
+    assert.deepEqual(timeline.map((p) => p.participants), [1, 2], r.text);
+    assert.ok(timeline[0]!.at < timeline[1]!.at && timeline.every((p) => p.at.endsWith(':00:00.000Z')), 'hours, oldest first');
   });
 
   // Tests of many participants from this one address use open polls (no per-address limit: integrity.test.ts).
