@@ -19,6 +19,8 @@ interface ScreenEntry {
   /** The least role whose navigation shows it (the server checks every call anyway). */
   role: OperationRole;
   load: () => Promise<{ Screen: CustomElementConstructor }>;
+  /** Its name in the navigation, when its strings are a group of their own. */
+  label?: (t: CivicConsole['l']['t']) => string;
 }
 
 /** The screens by the hash's first segment; `petitions` is the home screen. */
@@ -27,10 +29,11 @@ const screens: Record<string, ScreenEntry> = {
   publish: { role: 'signed-in', load: () => import('./screens/publish-screen.js') },
   moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
   accounts: { role: 'signed-in', load: () => import('./screens/accounts-screen.js') },
+  comparisons: { role: 'editor', load: () => import('./screens/comparisons-screen.js'), label: (t) => t.comparisons.nav },
 };
 const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in-screen.js');
 /** The screens in the navigation, in order. */
-const NAV = ['petitions', 'moderation', 'accounts'] as const;
+const NAV = ['petitions', 'comparisons', 'moderation', 'accounts'] as const;
 
 const allows = (role: string, need: OperationRole) => need === 'signed-in' || role === 'owner' || role === need;
 
@@ -181,7 +184,7 @@ export class CivicConsole extends LitElement {
       <nav part="nav" aria-label=${t.nav}>
         <ul>
           ${NAV.filter((n) => allows(who.role, screens[n]!.role)).map(
-            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (n === 'petitions' && current === 'publish') ? 'page' : nothing}>${t[n]}</a></li>`,
+            (n) => html`<li><a href="#/${n}" aria-current=${current === n || (n === 'petitions' && current === 'publish') ? 'page' : nothing}>${screens[n]!.label?.(t) ?? t[n as 'petitions']}</a></li>`,
           )}
         </ul>
       </nav>
