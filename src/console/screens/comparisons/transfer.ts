@@ -90,8 +90,9 @@ export function fromCsv(text: string, current: Draft, t: Strings, n: N): Importe
   const header = rows[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
   const missing = COLUMNS.slice(0, REQUIRED).filter((c) => !header.includes(c));
   if (missing.length) return { problems: missing.map((c) => t.missingColumn(c)) };
-  const problems: string[] = [];
-  const at = (line: number, column: string, message: string) => problems.push(t.atRow(n(line), column, message));
+  /** Each problem with its row, to list them in the file's order. */
+  const problems: [number, string][] = [];
+  const at = (line: number, column: string, message: string) => problems.push([line, t.atRow(n(line), column, message)]);
   const statements: (DraftStatement & { line: number })[] = [];
   const parties: (DraftParty & { line: number })[] = [];
   const positions = new Map<string, DraftPosition & { line: number }>();
@@ -126,7 +127,7 @@ export function fromCsv(text: string, current: Draft, t: Strings, n: N): Importe
     const [list, index, field] = issue.path.split('.') as [string, string, string];
     const columns = COLUMN_OF[list];
     if (!columns || !field) {
-      problems.push(t.at(where(issue.path, t), describe(issue, valueAt(body, issue.path), current.scale, t, n)));
+      problems.push([0, t.at(where(issue.path, t), describe(issue, valueAt(body, issue.path), current.scale, t, n))]);
       continue;
     }
     const item = (body as unknown as Record<string, { id?: string; partyId?: string; statementId?: string }[]>)[list]![Number(index)]!;
@@ -134,5 +135,5 @@ export function fromCsv(text: string, current: Draft, t: Strings, n: N): Importe
       list === 'statements' ? statements[Number(index)]!.line : list === 'parties' ? parties[Number(index)]!.line : positions.get(`${item.partyId} ${item.statementId}`)!.line;
     at(line, columns[field] ?? field, describe(issue, valueAt(body, issue.path), current.scale, t, n));
   }
-  return problems.length ? { problems } : { draft };
+  return problems.length ? { problems: problems.sort((a, b) => a[0] - b[0]).map(([, p]) => p) } : { draft };
 }
