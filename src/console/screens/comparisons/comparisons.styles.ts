@@ -2,6 +2,11 @@
 import { css } from 'lit';
 
 export const comparisonStyles = css`
+  h3 {
+    font-size: 1.05em;
+    font-weight: 700;
+    margin-block: 1.25em 0.5em;
+  }
   .sections ul {
     display: flex;
     flex-wrap: wrap;

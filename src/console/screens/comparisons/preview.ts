@@ -76,7 +76,7 @@ function renderAnswers(ed: ComparisonEditor, s: PreviewState): TemplateResult {
   const h = (ed.draft.scale - 1) / 2;
   const stances = Array.from({ length: ed.draft.scale }, (_, i) => i - h);
   return html`<p>${t.respondents(a.respondentCount, n(a.respondentCount))}</p>
-    <div class="table">
+    <div class="table" id="answers">
       <table>
         <thead>
           <tr>
@@ -116,7 +116,7 @@ export function renderPreview(ed: ComparisonEditor, s: PreviewState): TemplateRe
           : html`<p role="status">${ed.screen.host.l.t.loading}</p>`;
   return html`<p>${t.previewIntro}</p>
     <div class="preview">${widget}</div>
-    <h2>${t.answersTitle}</h2>
+    <h3>${t.answersTitle}</h3>
     ${renderAnswers(ed, s)}`;
 }
 

@@ -42,14 +42,14 @@ export function renderTransfer(ed: ComparisonEditor, state: ImportState): Templa
   const { t, n } = ed;
   const name = ed.draft.id.trim() || 'comparison';
   const valid = ed.errors.size === 0;
-  return html`<h2>${t.exportTitle}</h2>
+  return html`<h3>${t.exportTitle}</h3>
     <p>${t.exportIntro}</p>
     ${valid ? nothing : html`<p class="error">${t.exportBlocked}</p>`}
     <div class="actions">
       <button type="button" ?disabled=${!valid} @click=${() => download(`${name}.json`, 'application/json', toJson(ed.draft))}>${t.exportJson}</button>
       <button type="button" ?disabled=${!valid} @click=${() => download(`${name}.csv`, 'text/csv', toCsvText(ed.draft))}>${t.exportCsv}</button>
     </div>
-    <h2>${t.importTitle}</h2>
+    <h3>${t.importTitle}</h3>
     <p>${t.importIntro}</p>
     <div class="field">
       <label for="import-file">${t.importFile}</label>
