@@ -104,11 +104,11 @@ export const quebec2012: ComparisonCreate = {
     },
   ],
   parties: [
-    { id: 'marois', name: 'Pauline Marois (Parti québécois)', shortName: 'Marois', colour: '#1b4f9c', logoUrl: null },
+    { id: 'marois', name: 'Pauline Marois (Parti québécois)', shortName: 'Marois', colour: '#2f6fd0', logoUrl: null },
     { id: 'charest', name: 'Jean Charest (Parti libéral du Québec)', shortName: 'Charest', colour: '#d71920', logoUrl: null },
-    { id: 'legault', name: 'François Legault (Coalition avenir Québec)', shortName: 'Legault', colour: '#00a3c7', logoUrl: null },
-    { id: 'khadir', name: 'Amir Khadir (Québec solidaire)', shortName: 'Khadir', colour: '#ff6a13', logoUrl: null },
-    { id: 'aussant', name: 'Jean-Martin Aussant (Option nationale)', shortName: 'Aussant', colour: '#5b2c83', logoUrl: null },
+    { id: 'legault', name: 'François Legault (Coalition avenir Québec)', shortName: 'Legault', colour: '#0089a8', logoUrl: null },
+    { id: 'khadir', name: 'Amir Khadir (Québec solidaire)', shortName: 'Khadir', colour: '#e0600f', logoUrl: null },
+    { id: 'aussant', name: 'Jean-Martin Aussant (Option nationale)', shortName: 'Aussant', colour: '#8e44ad', logoUrl: null },
   ],
   positions: Object.entries(positions).flatMap(([statementId, rows]) =>
     rows.map(([stance, quote], i) => ({

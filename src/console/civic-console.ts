@@ -33,10 +33,11 @@ const screens: Record<string, ScreenEntry> = {
   moderation: { role: 'moderator', load: () => import('./screens/moderation-screen.js') },
   accounts: { role: 'signed-in', load: () => import('./screens/accounts-screen.js') },
   audit: { role: 'owner', load: () => import('./screens/audit-screen.js') },
+  comparisons: { role: 'editor', load: () => import('./screens/comparisons-screen.js') },
 };
 const signIn = (): Promise<{ Screen: CustomElementConstructor }> => import('./screens/sign-in-screen.js');
 /** The screens in the navigation, in order. */
-const NAV = ['dashboard', 'petitions', 'polls', 'threads', 'moderation', 'accounts', 'audit'] as const;
+const NAV = ['dashboard', 'petitions', 'polls', 'comparisons', 'threads', 'moderation', 'accounts', 'audit'] as const;
 
 const HOME = 'dashboard';
 /** A navigation entry's label: a screen's string, or the `nav` of its group of strings. */

@@ -114,8 +114,8 @@ describe('<civic-console>', () => {
     const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
     const root = await screen(el, 'civic-console-moderation', '[role=alert]');
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Votre rôle ne permet pas cette action. Demandez à un propriétaire de la console.');
-    // An editor's navigation does not offer moderation.
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Tableau de bord', 'Pétitions', 'Sondages', 'Fils', 'Comptes']);
+    // An editor's navigation does not offer moderation (but offers comparisons).
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Tableau de bord', 'Pétitions', 'Sondages', 'Comparateurs', 'Fils', 'Comptes']);
     await expect(el).to.be.accessible();
     location.hash = '#/petitions';
     const list = await screen(el, 'civic-console-petitions', 'p:not([role])');

@@ -5,6 +5,7 @@
  * `fr.ts` and its line in ../locales.ts; adding a widget, its table here and in every language.
  */
 import type { CivicErrorKind } from '../../api/errors.js';
+import { comparisons } from './console/comparisons-en.js';
 
 export const core = {
   loading: 'Loading…',
@@ -427,6 +428,7 @@ export const console = {
   rejected: (name: string) => `Comment by ${name} rejected.`,
   spammed: (name: string) => `Comment by ${name} rejected as spam; its author is blocked.`,
   spamUnblocked: (name: string) => `Comment by ${name} rejected as spam (it kept no email or address to block).`,
+  comparisons,
   accountsTitle: 'Accounts',
   name: 'Name', role: 'Role', lastSignIn: 'Last sign-in', never: 'never', remove: 'Remove',
   addAccount: 'Add an account', add: 'Add',

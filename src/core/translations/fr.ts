@@ -1,4 +1,5 @@
 /** Chaînes françaises : même forme que en.ts (les types l'imposent). */
+import { comparisons } from './console/comparisons-fr.js';
 import type { ComparatorStrings, CoreStrings, PetitionStrings, PollStrings } from './en.js';
 
 /** French plural rules (0 and 1 are singular; 1 000 000 is "many"), through Intl. */
@@ -417,6 +418,7 @@ export const console: ConsoleStrings = {
   rejected: (name) => `Commentaire de ${name} rejeté.`,
   spammed: (name) => `Commentaire de ${name} rejeté comme pourriel ; son auteur est bloqué.`,
   spamUnblocked: (name) => `Commentaire de ${name} rejeté comme pourriel (ni courriel ni adresse à bloquer).`,
+  comparisons,
   accountsTitle: 'Comptes',
   name: 'Nom', role: 'Rôle', lastSignIn: 'Dernière connexion', never: 'jamais', remove: 'Retirer',
   addAccount: 'Ajouter un compte', add: 'Ajouter',
