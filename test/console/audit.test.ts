@@ -98,7 +98,7 @@ describe('console audit log', () => {
     const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
     const root = await screen(el, 'civic-console-audit', '[role=alert]');
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Your role does not allow this. Ask an owner of the console.');
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Dashboard', 'Petitions', 'Threads', 'Accounts']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Dashboard', 'Petitions', 'Polls', 'Comparisons', 'Threads', 'Accounts']);
     await expect(el).to.be.accessible();
   });
 });

@@ -51,7 +51,7 @@ describe('<civic-console> comparisons', () => {
     location.hash = '#/comparisons';
     const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
     const root = await screen(el, 'table');
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Petitions', 'Comparisons', 'Accounts']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Dashboard', 'Petitions', 'Polls', 'Comparisons', 'Threads', 'Accounts']);
     expect(el.shadowRoot!.querySelector('nav a[aria-current=page]')!.textContent).to.equal('Comparisons');
     const row = root.querySelector('tbody tr')!.textContent!.replace(/\s+/g, ' ');
     expect(row).to.contain('Les chefs et le numérique').and.contain('4 statements × 3 parties').and.contain('1 answer');

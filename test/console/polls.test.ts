@@ -39,7 +39,7 @@ describe('<civic-console> polls', () => {
     location.hash = '#/polls';
     const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
     const root = await screen(el, ['civic-console-polls'], 'table');
-    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Petitions', 'Polls', 'Accounts']);
+    expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Dashboard', 'Petitions', 'Polls', 'Comparisons', 'Threads', 'Accounts']);
     const rows = [...root.querySelectorAll('tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
     expect(rows[0]).to.contain('Quick poll').and.contain('1,234').and.contain('open');
     expect(rows[1]).to.contain('Consultation').and.contain('2 to moderate').and.contain('upcoming');
