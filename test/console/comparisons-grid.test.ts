@@ -25,7 +25,9 @@ describe('<civic-console> comparisons: the stance grid', () => {
     location.hash = '';
   });
 
-  it('is edited by keyboard: move, set stances, no answer, the details dialog; coverage as one goes', async () => {
+  it('is edited by keyboard: move, set stances, no answer, the details dialog; coverage as one goes', async function () {
+    // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
+    this.timeout(30_000);
     let sent: { positions: unknown[] } | undefined;
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('editor'))),
