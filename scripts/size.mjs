@@ -22,7 +22,7 @@ for (const f of readdirSync(new URL('../src/define', import.meta.url))) budgets[
 /** A chunk's content hash in its name (`fr.3f9a0c1b.js`; rollup.config.mjs). */
 const hash = /\.[0-9a-f]{8}(?=\.js$)/;
 /** The language chunks: one per file of src/core/translations/ (`fr.3f9a0c1b.js`). */
-const languages = new RegExp(`(^|\\.)(${readdirSync(new URL('../src/core/translations', import.meta.url)).map((f) => f.replace(/\.ts$/, '')).join('|')})(\\.[0-9a-f]{8})?\\.js$`);
+const languages = new RegExp(`(^|\\.)(${readdirSync(new URL('../src/core/translations', import.meta.url)).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).join('|')})(\\.[0-9a-f]{8})?\\.js$`);
 /** A file's size under gzip -9: what the budgets count. */
 export const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 /** What a file costs on the wire: its brotli copy (scripts/precompress.mjs) when the build wrote one, else gzip -9. */

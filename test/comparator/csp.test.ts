@@ -25,13 +25,14 @@ describe('<civic-comparator> under a strict CSP (style-src without unsafe-inline
       await el.updateComplete;
     }
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=ranking]'), 'results shown');
+    // Marois's #2f6fd0.
     const swatches = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.swatch')];
     expect(swatches.length).to.be.greaterThan(0);
-    expect(swatches.map((s) => getComputedStyle(s).backgroundColor)).to.include('rgb(27, 79, 156)');
+    expect(swatches.map((s) => getComputedStyle(s).backgroundColor)).to.include('rgb(47, 111, 208)');
     const fills = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.bar span')];
     expect(fills.length).to.be.greaterThan(0);
     expect(fills.some((f) => f.getBoundingClientRect().width > 0), 'bars have their width').to.equal(true);
-    expect(fills.map((f) => getComputedStyle(f).backgroundColor)).to.include('rgb(27, 79, 156)');
+    expect(fills.map((f) => getComputedStyle(f).backgroundColor)).to.include('rgb(47, 111, 208)');
     expect(el.shadowRoot!.querySelectorAll('style')).to.have.length(0);
     expect(blocked).to.deep.equal([]);
     await expect(el).to.be.accessible();

@@ -10,6 +10,7 @@ import { updateComparison } from '../../src/api/routes/admin.js';
 import { getComparison } from '../../src/api/routes/comparisons.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
+import { setViewport } from '@web/test-runner-commands';
 import { expect, mount, sendKeys, waitUntil } from '../helpers.js';
 import { startWorker, worker } from '../mocks/worker.js';
 import { leaders, route, who } from './comparisons-fixtures.js';
@@ -25,7 +26,9 @@ describe('<civic-console> comparisons: the stance grid', () => {
     location.hash = '';
   });
 
-  it('is edited by keyboard: move, set stances, no answer, the details dialog; coverage as one goes', async () => {
+  it('is edited by keyboard: move, set stances, no answer, the details dialog; coverage as one goes', async function () {
+    // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
+    this.timeout(30_000);
     let sent: { positions: unknown[] } | undefined;
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('editor'))),
@@ -105,5 +108,29 @@ describe('<civic-console> comparisons: the stance grid', () => {
     expect(sent!.positions).to.deep.include({ partyId: 'p3', statementId: 's2', stance: -1, quote: 'Ouvert aux solutions open source.', sourceUrl: 'https://www.michelleblanc.com/', sourceDate: '2012-08-31' });
     expect(sent!.positions).to.deep.include({ partyId: 'p1', statementId: 's2', stance: 2, quote: null, sourceUrl: null, sourceDate: null });
     expect(sent!.positions).to.have.length(8);
+  });
+
+  it('is usable 320 px wide: every part fits, the grid scrolls in its own box', async function () {
+    this.timeout(30_000);
+    worker.use(
+      http.get(route(me), () => HttpResponse.json(who('editor'))),
+      http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
+    );
+    await setViewport({ width: 320, height: 640 });
+    try {
+      location.hash = '#/comparisons/chefs-2012/parties';
+      const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('civic-console-comparisons')?.shadowRoot?.querySelector('#f-parties-0-name'), 'the parties', { timeout: 4000 });
+      const root = el.shadowRoot!.querySelector('civic-console-comparisons')!.shadowRoot!;
+      for (const part of ['', 'statements', 'parties', 'grid', 'transfer', 'publish']) {
+        location.hash = `#/comparisons/chefs-2012${part ? `/${part}` : ''}`;
+        await waitUntil(() => root.querySelector('.sections a[aria-current]')?.getAttribute('href') === location.hash);
+        await el.updateComplete;
+        expect(document.documentElement.scrollWidth, `#/${part} fits 320 px`).to.be.at.most(320);
+      }
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

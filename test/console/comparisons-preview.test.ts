@@ -25,7 +25,9 @@ describe('<civic-console> comparisons: preview and publish', () => {
     location.hash = '';
   });
 
-  it('shows the draft in the real widget, whose questionnaire answers; then the readers’ answers per statement', async () => {
+  it('shows the draft in the real widget, whose questionnaire answers; then the readers’ answers per statement', async function () {
+    // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
+    this.timeout(30_000);
     let answersSent = 0;
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('editor'))),
@@ -48,7 +50,7 @@ describe('<civic-console> comparisons: preview and publish', () => {
     const widget = root.querySelector('civic-comparator')!.shadowRoot!;
     expect(widget.querySelector('[part=heading]')!.textContent).to.contain('Les chefs (brouillon)');
     expect([...widget.querySelectorAll('[part=matrix] thead th')].map((th) => th.textContent!.trim()).slice(-3)).to.deep.equal(['Marois', 'Charest', 'Legault']);
-    await waitUntil(() => root.querySelector('tbody th')?.textContent === 'Créer un ministère du numérique.');
+    await waitUntil(() => root.querySelector('tbody th')?.textContent === 'Créer un ministère du numérique.', 'the answers', { timeout: 4000 });
     expect(root.textContent).to.contain('3 readers sent their answers.');
     const s2 = [...root.querySelectorAll('tbody tr')].find((tr) => tr.textContent!.includes('logiciel libre'))!;
     expect([...s2.querySelectorAll('td')].map((td) => td.textContent)).to.deep.equal(['0', '0', '0', '0', '2', '1', '2']);
@@ -57,7 +59,7 @@ describe('<civic-console> comparisons: preview and publish', () => {
     // The questionnaire, as a reader answers it.
     [...widget.querySelectorAll<HTMLButtonElement>('[part=views] button')].find((b) => b.textContent === 'Questionnaire')!.click();
     for (let i = 0; i < 4; i++) {
-      await waitUntil(() => widget.querySelector('[part=question]'), 'a question');
+      await waitUntil(() => widget.querySelector('[part=question]'), 'a question', { timeout: 4000 });
       const agree = widget.querySelector<HTMLInputElement>('input[name=stance][value="1"]')!;
       agree.click();
       await waitUntil(() => agree.checked);

@@ -40,7 +40,9 @@ describe('<civic-console> comparisons: import and export', () => {
     location.hash = '';
   });
 
-  it('exports the JSON file, imports it back identical, and refuses a CSV with two errors, naming both', async () => {
+  it('exports the JSON file, imports it back identical, and refuses a CSV with two errors, naming both', async function () {
+    // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
+    this.timeout(30_000);
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('editor'))),
       http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),

@@ -58,7 +58,9 @@ describe('<civic-console> comparisons', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('creates a comparison: each field checked as one types, a colour refused for its contrast and why, then saved whole', async () => {
+  it('creates a comparison: each field checked as one types, a colour refused for its contrast and why, then saved whole', async function () {
+    // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
+    this.timeout(30_000);
     let sent: unknown;
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('editor'))),

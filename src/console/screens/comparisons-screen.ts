@@ -9,6 +9,7 @@ import type { AdminComparison } from '../../api/lists.js';
 import { call } from '../../api/rest-call.js';
 import { listComparisons } from '../../api/routes/admin.js';
 import { Loader } from '../../core/loader.js';
+import { screenStyles } from '../civic-console.styles.js';
 import { ConsoleScreen } from '../screen.js';
 import { comparisonStyles } from './comparisons/comparisons.styles.js';
 import { ComparisonEditor } from './comparisons/editor.js';
@@ -21,7 +22,7 @@ const SECTIONS = ['', 'statements', 'parties', 'grid', 'transfer', 'preview', 'p
 type Section = (typeof SECTIONS)[number];
 
 export class Screen extends ConsoleScreen {
-  static override styles = [...ConsoleScreen.styles as never[], comparisonStyles];
+  static override styles = [...screenStyles, comparisonStyles];
   static override properties = { ...ConsoleScreen.properties, version: { state: true } };
   /** Moves on after each save, to load the list again. */
   declare version: number;
@@ -46,6 +47,9 @@ export class Screen extends ConsoleScreen {
     return (SECTIONS as readonly string[]).includes(s) ? (s as Section) : '';
   }
 
+  /** Where the last render was: the list, or a part of an editor (`<id>/<part>`). */
+  #at = '';
+
   override willUpdate(): void {
     if (this.args[0]) {
       const before = this.editor.id;
@@ -54,7 +58,15 @@ export class Screen extends ConsoleScreen {
         this.imports.problems = [];
         this.preview.answersOf = undefined;
       }
-    } else if (this.editor.saved && !this.editor.dirty) this.version++;
+    } else if (this.#at) this.version++; // back to the list: load it again
+  }
+
+  override updated(): void {
+    const at = this.args[0] ? `${this.args[0]}/${this.section}` : '';
+    const moved = this.#at !== at;
+    // Another part of the same editor: its heading takes the focus, as a new screen's does.
+    if (moved && at && this.#at.split('/')[0] === this.args[0]) this.renderRoot.querySelector<HTMLElement>('#section-title')?.focus();
+    this.#at = at;
   }
 
   #row(c: AdminComparison): TemplateResult {
@@ -141,7 +153,7 @@ export class Screen extends ConsoleScreen {
       </nav>
       ${ed.failure ? html`<p role="alert">${ed.failure}</p>` : nothing}
       <section aria-labelledby="section-title">
-        <h2 id="section-title">${label(here)}</h2>
+        <h2 id="section-title" tabindex="-1">${label(here)}</h2>
         ${body}
       </section>
       ${problems.length

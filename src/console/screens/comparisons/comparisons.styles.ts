@@ -95,6 +95,11 @@ export const comparisonStyles = css`
   dialog input {
     inline-size: 100%;
   }
+  /* Problems read in the text's colour, marked by the danger colour's border: #c62828 as text fails AA on a dark page. */
+  .error,
+  [role='alert'] {
+    color: inherit;
+  }
   .problems {
     border-inline-start: 3px solid var(--_danger);
     padding-inline-start: 0.75em;
