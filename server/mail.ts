@@ -2,7 +2,7 @@
  * Mail: a `Mailer` sends one text message. `DevOutbox` (the default) keeps mail in memory and shows
  * it at /dev/mail so that a demo can follow the links; `SmtpMailer` sends through nodemailer.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { escapeHtml, page } from './html.js';
 
 export interface Mail {
@@ -54,21 +54,23 @@ ${items.join('\n') || '<p>No mail yet.</p>'}`,
   }
 }
 
-/** Sends through an SMTP server (`smtp://user:pass@host:587`, `smtps://…`). */
+/**
+ * Sends through an SMTP server (`smtp://user:pass@host:587`, `smtps://…`). nodemailer (about 15 MB of
+ * a server's memory) is loaded with the first mail, not at start.
+ */
 export class SmtpMailer implements Mailer {
-  readonly #transport: Transporter;
+  #transport: Promise<Transporter> | undefined;
   constructor(
-    url: string,
+    readonly url: string,
     readonly from = 'civic-widgets <no-reply@localhost>',
-  ) {
-    this.#transport = nodemailer.createTransport(url);
-  }
+  ) {}
 
   async send(mail: Mail): Promise<void> {
-    await this.#transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+    this.#transport ??= import('nodemailer').then((m) => m.default.createTransport(this.url));
+    await (await this.#transport).sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
   }
 
-  close() {
-    this.#transport.close();
+  async close() {
+    (await this.#transport)?.close();
   }
 }

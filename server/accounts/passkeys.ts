@@ -7,15 +7,15 @@
  * The relying party is this server's host: PUBLIC_URL's, else the request's when it is this machine
  * (`localhost`, for development); the origin the browser reports must match it.
  */
-import {
-  generateAuthenticationOptions, generateRegistrationOptions, verifyAuthenticationResponse, verifyRegistrationResponse,
-  type AuthenticationResponseJSON, type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Context } from 'hono';
 import type { PasskeyCredential, PasskeyOptions } from '../../src/api/accounts.js';
 import { ApiFailure } from '../http.js';
 import type { Accounts } from './sessions.js';
 import * as sql from './sql.js';
+
+/** The WebAuthn library, loaded with the first passkey request (it weighs about 20 MB of a server's memory). */
+const webauthn = () => import('@simplewebauthn/server');
 
 const CHALLENGE_MS = 5 * 60_000;
 
@@ -47,7 +47,7 @@ export async function registrationOptions(a: Accounts, c: Context, accountId: st
   const account = await sql.getAccount(a.db, accountId);
   if (!account) throw new ApiFailure(404, 'not-found', 'no such account');
   const existing = await sql.passkeysOf(a.db, accountId);
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: 'civic-widgets',
     rpID,
     userName: account.email,
@@ -81,7 +81,7 @@ const transportsOf = (stored: string | null) => (stored ? stored.split(',') : []
 /** Verifies the browser's answer and stores the passkey; false when it was registered already. */
 export async function register(a: Accounts, c: Context, accountId: string, credential: PasskeyCredential, name: string): Promise<boolean> {
   const v = await verified(
-    verifyRegistrationResponse({ response: credential as unknown as RegistrationResponseJSON, ...expected(a, c, 'register', accountId) }),
+    (await webauthn()).verifyRegistrationResponse({ response: credential as unknown as RegistrationResponseJSON, ...expected(a, c, 'register', accountId) }),
   );
   if (!v.verified) throw refused('the passkey was not accepted');
   const k = v.registrationInfo.credential;
@@ -98,7 +98,7 @@ export async function register(a: Accounts, c: Context, accountId: string, crede
 
 export async function signInOptions(a: Accounts, c: Context): Promise<PasskeyOptions> {
   const { rpID } = relyingParty(c, a.publicUrl);
-  const options = await generateAuthenticationOptions({ rpID, userVerification: 'preferred', allowCredentials: [] });
+  const options = await (await webauthn()).generateAuthenticationOptions({ rpID, userVerification: 'preferred', allowCredentials: [] });
   await sql.insertChallenge(a.db, options.challenge, 'sign-in', null, a.now() + CHALLENGE_MS);
   return options as unknown as PasskeyOptions;
 }
@@ -108,7 +108,7 @@ export async function authenticate(a: Accounts, c: Context, credential: PasskeyC
   const k = await sql.passkeyByCredential(a.db, credential.id);
   if (!k) throw new ApiFailure(404, 'not-found', 'this passkey is not registered here', { issues: [{ path: 'credential.id', code: 'not_found', message: 'unknown passkey' }] });
   const v = await verified(
-    verifyAuthenticationResponse({
+    (await webauthn()).verifyAuthenticationResponse({
       response: credential as unknown as AuthenticationResponseJSON,
       credential: { id: k.credential_id, publicKey: Buffer.from(k.public_key, 'base64url'), counter: Number(k.counter), transports: transportsOf(k.transports) },
       ...expected(a, c, 'sign-in', null),
