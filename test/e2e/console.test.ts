@@ -17,6 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import { axe } from './axe.js';
 
 let server: ChildProcess;
 let blog: Server;
@@ -28,17 +29,6 @@ let blogUrl = '';
 let snippet = '';
 const data = mkdtempSync(join(tmpdir(), 'civic-console-e2e-'));
 const id = `parc-${Date.now()}`;
-
-/** Axe's WCAG 2.2 AA violations on the page (shadow roots included; the contexts bypass the console's CSP to inject it). */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 /** Waits until the console's live region says `text`. */
 async function announced(page: Page, text: string): Promise<void> {
