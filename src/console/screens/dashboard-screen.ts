@@ -160,6 +160,8 @@ export class Screen extends ConsoleScreen {
     const d = t.dashboard;
     const n = (x: number) => this.host.l.n(x);
     const link = (path: string, id: string, title: string) => html`<a href="#/${path}/${encodeURIComponent(id)}">${title}</a>`;
+    // Signers are an editor's (moderators do not see them).
+    const edits = this.host.me.role === 'owner' || this.host.me.role === 'editor';
     const state = (s: string) => (s === 'open' ? t.open : s === 'closed' ? t.closed : d.upcoming);
     return html`${this.#table(
         t.petitions,
@@ -167,7 +169,10 @@ export class Screen extends ConsoleScreen {
         lists.petitions.map(
           (p) => html`<tr>
             <th scope="row">${link('petitions', p.id, p.title)}</th>
-            <td>${this.#count('petition', p.id, p.signatureCount, ` / ${n(p.goal)}`)} <a href="#/signers/${encodeURIComponent(p.id)}" aria-label=${d.signersOf(p.title)}>${d.signers}</a></td>
+            <td>
+              ${this.#count('petition', p.id, p.signatureCount, ` / ${n(p.goal)}`)}
+              ${edits ? html`<a href="#/signers/${encodeURIComponent(p.id)}" aria-label=${d.signersOf(p.title)}>${d.signers}</a>` : nothing}
+            </td>
             <td>${state(p.status)}</td>
           </tr>`,
         ),
