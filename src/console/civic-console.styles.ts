@@ -108,10 +108,7 @@ export const screenStyles = [
       font-weight: 400;
       opacity: 0.8;
     }
-    .error,
-    [role='alert'] {
-      color: var(--_danger);
-    }
+    /* Errors keep the text's colour (readable on any page, light or dark) and the core's red mark beside it. */
     .actions {
       display: flex;
       flex-wrap: wrap;

@@ -97,6 +97,21 @@ describe('console dashboard', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a moderator is shown the queue, not the signers (an editor\u2019s)', async () => {
+    worker.use(
+      http.get(route(me), () => HttpResponse.json(who('moderator'))),
+      http.get(route(listPetitions), () => HttpResponse.json({ items: [petition({ status: 'closed' })] })),
+      http.get(route(listThreads), () => HttpResponse.json({ items: [thread({ status: 'closed', flaggedCount: 3 })] })),
+      http.get(route(listPolls), () => HttpResponse.json({ items: [] })),
+      http.get(route(listComparisons), () => HttpResponse.json({ items: [] })),
+    );
+    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const root = await screen(el, 'civic-console-dashboard', 'table');
+    expect(root.querySelector('a[href="#/moderation"]')).to.exist;
+    expect(root.querySelector('a[href^="#/signers/"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('a failed list is said in words', async () => {
     worker.use(
       http.get(route(me), () => HttpResponse.json(who('owner'))),

@@ -6,14 +6,15 @@
  * console shows the sign-in screen again. Axe (WCAG 2.2 AA) in each state. Needs the build.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import { textOf } from '../mail-text.js';
+import { axe } from './harness.js';
 
 type ServerModule = typeof import('../../server/index.js');
 interface Received {
@@ -29,20 +30,6 @@ let browser: Browser;
 /** How far the server's clock is ahead of the system's. */
 let skew = 0;
 
-/** The body of a single-part message, decoded (quoted-printable or base64, as nodemailer picks). */
-function textOf(raw: string): { headers: string; text: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, ' ');
-  const body = raw.slice(split + 4);
-  const encoding = /^content-transfer-encoding:\s*(\S+)/im.exec(headers)?.[1]?.toLowerCase();
-  if (encoding === 'base64') return { headers, text: Buffer.from(body, 'base64').toString('utf8') };
-  if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-    return { headers, text: Buffer.from(bytes, 'latin1').toString('utf8') };
-  }
-  return { headers, text: body };
-}
-
 /** Waits for a mail to `to`. */
 async function mailTo(to: string): Promise<Received> {
   for (let i = 0; i < 100; i++) {
@@ -51,16 +38,6 @@ async function mailTo(to: string): Promise<Received> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no mail to ${to}; inbox: ${inbox.map((m) => m.to.join()).join('; ')}`);
-}
-
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-  return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 before(async () => {

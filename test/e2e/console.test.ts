@@ -9,6 +9,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { announced, axe, launch, pageErrors, startBlog, startServer, type RunningServer } from './harness.js';
 
@@ -125,6 +126,53 @@ describe('the console', () => {
     const row = page.getByRole('row', { name: /Un parc au bord du fleuve/ });
     await row.getByText('live').waitFor();
     assert.match(await row.innerText(), /1 \/ 50/);
+    assert.deepEqual(await axe(page), []);
+  });
+
+  it('finds the signer, downloads the CSV with the session, erases the signature on request; the audit log shows it', async () => {
+    const page = owner.pages()[0]!;
+    await page.getByRole('link', { name: 'Signers of “Un parc au bord du fleuve”' }).click();
+    await page.getByRole('heading', { name: 'Signers of “Un parc au bord du fleuve”', level: 1 }).waitFor();
+    await page.getByLabel('Name or email contains').fill('ouellet');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('heading', { name: '1 signer found, page 1' }).waitFor();
+    await page.getByRole('row', { name: /Jeanne Ouellet/ }).getByText('jeanne.ouellet@example.org').waitFor();
+    assert.deepEqual(await axe(page), []);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download every signature (CSV)' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    assert.match(csv, /jeanne\.ouellet@example\.org/);
+    await page.getByRole('button', { name: 'Erase the signature of Jeanne Ouellet' }).click();
+    await page.getByRole('group', { name: 'Erase the signature of Jeanne Ouellet for good?' }).getByRole('button', { name: 'Erase' }).click();
+    await announced(page, 'Signature of Jeanne Ouellet erased.');
+    await page.getByText('No signer matches.').waitFor();
+    await page.getByText('0 confirmed signatures of 50').waitFor();
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Item (its identifier)').fill(id);
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.getByRole('heading', { name: '2 entries, page 1' }).waitFor();
+    assert.match(await page.getByRole('row').nth(1).innerText(), /Camille|owner@example\.org/);
+    assert.match(await page.getByRole('row').nth(1).innerText(), /deleteSigner/);
+    assert.match(await page.getByRole('row').nth(2).innerText(), /createPetition/);
+    assert.deepEqual(await axe(page), []);
+  });
+
+  it('creates a comment thread; its Publish screen previews the comments widget', async () => {
+    const page = owner.pages()[0]!;
+    await page.getByRole('link', { name: 'Threads' }).click();
+    await page.getByRole('link', { name: 'New thread' }).click();
+    await page.getByLabel('Identifier (in the embed code)').fill(`${id}-fil`);
+    await page.getByLabel('Title').fill('Parlons du parc');
+    await page.getByLabel('Address of the page').fill('https://blogue.example/parc');
+    await page.getByLabel('Moderation').selectOption('pre');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await announced(page, 'Thread “Parlons du parc” created.');
+    await page.getByRole('heading', { name: 'Publish “Parlons du parc”' }).waitFor();
+    assert.equal(
+      await page.getByLabel('HTML to paste').inputValue(),
+      `<script type="module" src="${base}/cdn/civic-comments.js"></script>\n<civic-comments thread="${id}-fil" api="${base}/api"></civic-comments>`,
+    );
+    await page.locator('civic-console-publish civic-comments form').waitFor();
     assert.deepEqual(await axe(page), []);
   });
 

@@ -11,6 +11,7 @@ import { auditCsv, auditLog, listAccounts } from '../../api/routes/accounts.js';
 import { Loader } from '../../core/loader.js';
 import { css } from '../../core/styles.js';
 import { screenStyles } from '../civic-console.styles.js';
+import { FIRST, renderPages, turn, type Cursors } from '../pages.js';
 import { ConsoleScreen } from '../screen.js';
 
 const PAGE = 50;
@@ -44,12 +45,12 @@ export class Screen extends ConsoleScreen {
   /** The filters as submitted (days as the form shows them). */
   declare filters: Filters;
   /** The cursor of each page seen, the current one last. */
-  declare cursors: (string | undefined)[];
+  declare cursors: Cursors;
 
   constructor() {
     super();
     this.filters = {};
-    this.cursors = [undefined];
+    this.cursors = FIRST;
   }
 
   /** The route's query: empty filters left out, days as instants. */
@@ -83,11 +84,11 @@ export class Screen extends ConsoleScreen {
     const data = new FormData(e.target as HTMLFormElement);
     const get = (k: string) => String(data.get(k) ?? '').trim();
     this.filters = { actor: get('actor'), action: get('action'), itemType: get('itemType'), itemId: get('itemId'), from: get('from'), to: get('to') };
-    this.cursors = [undefined];
+    this.cursors = FIRST;
   }
 
   #turn(next: string | null): void {
-    this.cursors = next ? [...this.cursors, next] : this.cursors.slice(0, -1);
+    this.cursors = turn(this.cursors, next);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#results')?.focus());
   }
 
@@ -163,9 +164,6 @@ export class Screen extends ConsoleScreen {
                   </table>
                 </div>`
               : html`<p>${a.none}</p>`}
-            <nav class="actions" aria-label=${a.pages}>
-              ${this.cursors.length > 1 ? html`<button @click=${() => this.#turn(null)}>${t.signers.previous}</button>` : nothing}
-              ${result.nextCursor ? html`<button @click=${() => this.#turn(result.nextCursor)}>${t.signers.next}</button>` : nothing}
-            </nav>`}`;
+            ${renderPages(a.pages, this.cursors, result.nextCursor, (c) => this.#turn(c), t.signers)}`}`;
   }
 }

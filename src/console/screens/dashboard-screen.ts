@@ -113,12 +113,12 @@ export class Screen extends ConsoleScreen {
     if (this.lists.value && this.isConnected) this.#follow(liveItems(this.lists.value));
   }
 
-  /** The count to show: the stream's when the item follows one, else the list's. */
-  #count(kind: Kind, id: string, listed: number): TemplateResult {
+  /** The count to show (the stream's when the item follows one, else the list's), then `more`, then whether it is live. */
+  #count(kind: Kind, id: string, listed: number, more: unknown = nothing): TemplateResult {
     const key = `${kind}:${id}`;
     const live = this.#live.has(key);
     const n = live ? (this.counts.get(key) ?? listed) : listed;
-    return html`<span data-count=${key}>${this.host.l.n(n)}</span>${live ? html` <span class="hint">(${this.t.dashboard.live})</span>` : nothing}`;
+    return html`<span data-count=${key}>${this.host.l.n(n)}</span>${more}${live ? html` <span class="hint">(${this.t.dashboard.live})</span>` : nothing}`;
   }
 
   #waiting(lists: Lists): TemplateResult {
@@ -160,6 +160,8 @@ export class Screen extends ConsoleScreen {
     const d = t.dashboard;
     const n = (x: number) => this.host.l.n(x);
     const link = (path: string, id: string, title: string) => html`<a href="#/${path}/${encodeURIComponent(id)}">${title}</a>`;
+    // Signers are an editor's (moderators do not see them).
+    const edits = this.host.me.role === 'owner' || this.host.me.role === 'editor';
     const state = (s: string) => (s === 'open' ? t.open : s === 'closed' ? t.closed : d.upcoming);
     return html`${this.#table(
         t.petitions,
@@ -167,7 +169,10 @@ export class Screen extends ConsoleScreen {
         lists.petitions.map(
           (p) => html`<tr>
             <th scope="row">${link('petitions', p.id, p.title)}</th>
-            <td>${this.#count('petition', p.id, p.signatureCount)} / ${n(p.goal)} <a href="#/signers/${encodeURIComponent(p.id)}" aria-label=${d.signersOf(p.title)}>${d.signers}</a></td>
+            <td>
+              ${this.#count('petition', p.id, p.signatureCount, ` / ${n(p.goal)}`)}
+              ${edits ? html`<a href="#/signers/${encodeURIComponent(p.id)}" aria-label=${d.signersOf(p.title)}>${d.signers}</a>` : nothing}
+            </td>
             <td>${state(p.status)}</td>
           </tr>`,
         ),

@@ -38,7 +38,7 @@ export class Screen extends ConsoleScreen {
       <td class="actions">
         <a class="button" href="#/petitions/${encodeURIComponent(p.id)}" aria-label="${t.edit}: ${p.title}">${t.edit}</a>
         <a class="button" href="#/publish/${encodeURIComponent(p.id)}" aria-label="${t.publish}: ${p.title}">${t.publish}</a>
-        <a class="button" href="#/signers/${encodeURIComponent(p.id)}" aria-label=${t.dashboard.signersOf(p.title)}>${t.dashboard.signers}</a>
+        ${this.host.me.role === 'moderator' ? nothing : html`<a class="button" href="#/signers/${encodeURIComponent(p.id)}" aria-label=${t.dashboard.signersOf(p.title)}>${t.dashboard.signers}</a>`}
       </td>
     </tr>`;
   }

@@ -10,6 +10,7 @@ import { call, href, listen } from '../../api/rest-call.js';
 import { deleteSigner, exportSignatures, listSigners } from '../../api/routes/admin.js';
 import { getPetition, petitionEvents } from '../../api/routes/petitions.js';
 import { Loader } from '../../core/loader.js';
+import { FIRST, renderPages, turn, type Cursors } from '../pages.js';
 import { ConsoleScreen } from '../screen.js';
 
 const PAGE = 20;
@@ -30,7 +31,7 @@ export class Screen extends ConsoleScreen {
   declare q: string;
   declare state: State;
   /** The cursor of each page seen, the current one last (the first page's is undefined). */
-  declare cursors: (string | undefined)[];
+  declare cursors: Cursors;
   /** The signature whose erasure is being confirmed. */
   declare asking: string | undefined;
   declare failed: string;
@@ -44,7 +45,7 @@ export class Screen extends ConsoleScreen {
     super();
     this.q = '';
     this.state = '';
-    this.cursors = [undefined];
+    this.cursors = FIRST;
     this.failed = '';
     this.version = 0;
   }
@@ -71,7 +72,7 @@ export class Screen extends ConsoleScreen {
       // Another petition: its first page, its own stream.
       this.#following = this.petitionId;
       this.#unfollow();
-      this.cursors = [undefined];
+      this.cursors = FIRST;
       this.q = '';
       this.state = '';
       this.count = undefined;
@@ -94,11 +95,11 @@ export class Screen extends ConsoleScreen {
     const form = e.target as HTMLFormElement;
     this.q = (form.elements.namedItem('q') as HTMLInputElement).value.trim();
     this.state = (form.elements.namedItem('state') as HTMLSelectElement).value as State;
-    this.cursors = [undefined];
+    this.cursors = FIRST;
   }
 
   #turn(next: string | null): void {
-    this.cursors = next ? [...this.cursors, next] : this.cursors.slice(0, -1);
+    this.cursors = turn(this.cursors, next);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#results')?.focus());
   }
 
@@ -189,9 +190,6 @@ export class Screen extends ConsoleScreen {
                   </table>
                 </div>`
               : html`<p>${g.none}</p>`}
-            <nav class="actions" aria-label=${g.pages}>
-              ${this.cursors.length > 1 ? html`<button @click=${() => this.#turn(null)}>${g.previous}</button>` : nothing}
-              ${result.nextCursor ? html`<button @click=${() => this.#turn(result.nextCursor)}>${g.next}</button>` : nothing}
-            </nav>`}`;
+            ${renderPages(g.pages, this.cursors, result.nextCursor, (c) => this.#turn(c), g)}`}`;
   }
 }
