@@ -65,7 +65,7 @@ export const pollScreens = {
     down: 'Down',
     remove: 'Remove',
     moved: (label: string, at: string, of: string) => `“${label}” moved to position ${at} of ${of}.`,
-    removed: (label: string) => `Option “${label}” removed.`,
+    removed: (label: string) => `“${label}” removed.`,
     votedOption: (n: string) => `${n} votes: this option cannot be removed.`,
     maxChoices: 'Most choices one person may make',
     visibility: 'Who sees the results, and when',

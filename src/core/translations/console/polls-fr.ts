@@ -63,7 +63,7 @@ export const pollScreens: PollScreenStrings = {
     down: 'Descendre',
     remove: 'Retirer',
     moved: (label: string, at: string, of: string) => `« ${label} » est maintenant en position ${at} sur ${of}.`,
-    removed: (label: string) => `Option « ${label} » retirée.`,
+    removed: (label: string) => `« ${label} » retiré de la liste.`,
     votedOption: (n: string) => `${n} votes : cette option ne peut pas être retirée.`,
     maxChoices: 'Nombre maximum de choix par personne',
     visibility: 'Qui voit les résultats, et quand',
