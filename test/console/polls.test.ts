@@ -204,6 +204,13 @@ describe('<civic-console> polls', () => {
     await expect(el).to.be.accessible();
     root.querySelector<HTMLButtonElement>('button[aria-label="Move “Logement” up"]')!.click();
     await waitUntil(() => said(el).includes('“Logement” moved to position 1 of 2.'));
+    // A theme added then removed: the focus goes back to the row before it.
+    root.querySelector<HTMLButtonElement>('#themes-add')!.click();
+    await waitUntil(() => root.activeElement?.id === 'f-themes-2-title');
+    await sendKeys({ type: 'Culture' });
+    root.querySelector<HTMLButtonElement>('button[aria-label="Remove “Culture”"]')!.click();
+    await waitUntil(() => said(el).includes('“Culture” removed.'));
+    await waitUntil(() => root.activeElement?.id === 'f-themes-1-title', 'the row before has the focus');
     root.querySelector<HTMLInputElement>('#f-moderateProposals')!.click();
     root.querySelector<HTMLButtonElement>('form:not(#proposal-form) button.primary')!.click();
     await waitUntil(() => sent);
