@@ -6,13 +6,13 @@
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { AuditEntry } from '../../src/api/accounts.js';
-import { auditLog, listAccounts, me } from '../../src/api/routes/accounts.js';
+import { auditLog, listAccounts } from '../../src/api/routes/accounts.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import { dayInstant } from '../../src/console/screens/audit-screen.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, type, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { ago, route, screen, who } from './console-helpers.js';
+import { worker } from '../mocks/worker.js';
+import { ago, consoleSuite, route, screen, signedIn, who } from './console-helpers.js';
 
 const entry = (id: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
   id, at: ago(Number(id)), actor: { kind: 'account', id: '1', role: 'owner' }, action: 'updatePetition',
@@ -20,16 +20,12 @@ const entry = (id: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
 });
 
 describe('console audit log', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('shows who did what to which item, filters, pages, and links the CSV with the same filters', async () => {
     const queries: URLSearchParams[] = [];
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('owner'))),
+    signedIn(
+      'owner',
       http.get(route(listAccounts), () => HttpResponse.json({ items: [who('owner').account, { ...who('editor').account!, id: '2', email: 'edith@example.org' }] })),
       http.get(route(auditLog), ({ request }) => {
         const q = new URL(request.url).searchParams;
@@ -89,8 +85,8 @@ describe('console audit log', () => {
   });
 
   it('is no navigation entry for an editor; a refusal is said in words', async () => {
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(listAccounts), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'owner' } }, { status: 403 })),
       http.get(route(auditLog), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'owner' } }, { status: 403 })),
     );

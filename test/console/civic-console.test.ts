@@ -5,25 +5,16 @@
  */
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
-import type { Me } from '../../src/api/accounts.js';
 import type { QueueItem } from '../../src/api/lists.js';
-import type { Endpoint } from '../../src/api/operation.js';
 import { me, requestSignIn } from '../../src/api/routes/accounts.js';
 import { approveComment, commentQueue, listPetitions, pollQueue, rejectComment } from '../../src/api/routes/admin.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, sendKeys, type, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
+import { worker } from '../mocks/worker.js';
+import { ago, consoleSuite, route, said, screen, signedIn } from './console-helpers.js';
 
-/** An msw route for an operation of the table. */
-const route = (op: Endpoint) => `/api${op.path.replace(/\{(\w+)\}/g, ':$1')}`;
-const at = new Date(Date.now() - 3600_000).toISOString();
-const who = (role: Me['role']): Me => ({
-  via: 'session',
-  role,
-  account: { id: '1', email: 'modo@example.org', name: 'Modo', role, createdAt: at, lastSignInAt: at, passkeyCount: 0 },
-  session: { id: '3', current: true, createdAt: at, lastSeenAt: at, expiresAt: at, userAgent: 'Chrome', method: 'link' },
-});
+const at = ago(60);
 const item = (id: string, name: string): QueueItem => ({
   comment: { id, threadId: 'billet', parentId: null, depth: 0, replyToName: null, author: { name, website: null }, body: `Le commentaire de ${name}.`, status: 'pending', likeCount: 0, pinned: false, createdAt: at, editedAt: null, emailGiven: false, replyMails: false, flagCount: 0 },
   thread: { id: 'billet', title: 'Un billet', url: null },
@@ -32,19 +23,9 @@ const item = (id: string, name: string): QueueItem => ({
   otherCount: 0,
 });
 
-/** The screen the console shows, once its `selector` is there. */
-async function screen(el: CivicConsole, tag: string, selector: string): Promise<ShadowRoot> {
-  await waitUntil(() => el.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelector(selector), `waiting for ${tag} ${selector}`, { timeout: 4000 });
-  return el.shadowRoot!.querySelector(tag)!.shadowRoot!;
-}
-const said = (el: CivicConsole) => el.shadowRoot!.querySelector('div.sr-only[role=status]')!.textContent ?? '';
 
 describe('<civic-console>', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('without a session shows the sign-in screen, checks the email, and says a link is on its way', async () => {
     let asked: unknown;
@@ -70,8 +51,8 @@ describe('<civic-console>', () => {
 
   it('a moderator works the queue by keyboard: j/k move, a approves, r rejects; focus moves on, outcomes announced', async () => {
     const acted: string[] = [];
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('moderator'))),
+    signedIn(
+      'moderator',
       http.get(route(commentQueue), () => HttpResponse.json({ items: [item('1', 'Ana'), item('2', 'Béa'), item('3', 'Chloé')], nextCursor: null, total: 3 })),
       http.get(route(pollQueue), () => HttpResponse.json({ items: [], total: 0 })),
       http.post(route(approveComment), ({ params }) => (acted.push(`approve ${params['id']}`), HttpResponse.json({ ...item(String(params['id']), '').comment, status: 'published' }))),
@@ -104,8 +85,8 @@ describe('<civic-console>', () => {
   });
 
   it('shows the server\u2019s refusal of a role, and an owner\u2019s petitions in French', async () => {
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(commentQueue), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'this needs the moderator role' } }, { status: 403 })),
       http.get(route(pollQueue), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'this needs the moderator role' } }, { status: 403 })),
       http.get(route(listPetitions), () => HttpResponse.json({ items: [] })),

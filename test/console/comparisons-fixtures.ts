@@ -1,17 +1,6 @@
 /** The comparisons screens' test data: three of the 2012 Québec leaders on four digital statements (from the seeds). */
-import type { Me } from '../../src/api/accounts.js';
 import type { ComparisonCreate } from '../../src/api/admin.js';
-import type { Endpoint } from '../../src/api/operation.js';
 
-/** An msw route for an operation of the table. */
-export const route = (op: Endpoint) => `/api${op.path.replace(/\{(\w+)\}/g, ':$1')}`;
-const at = new Date(Date.now() - 3600_000).toISOString();
-export const who = (role: Me['role']): Me => ({
-  via: 'session',
-  role,
-  account: { id: '1', email: 'camille@example.org', name: 'Camille', role, createdAt: at, lastSignInAt: at, passkeyCount: 0 },
-  session: { id: '3', current: true, createdAt: at, lastSeenAt: at, expiresAt: at, userAgent: 'Chrome', method: 'link' },
-});
 
 const src = 'https://www.michelleblanc.com/';
 /** A 5-point comparison of 3 leaders × 4 statements, every colour passing AA against white and black. */

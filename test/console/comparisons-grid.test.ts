@@ -5,33 +5,29 @@
  */
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { me } from '../../src/api/routes/accounts.js';
 import { updateComparison } from '../../src/api/routes/admin.js';
 import { getComparison } from '../../src/api/routes/comparisons.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { setViewport } from '@web/test-runner-commands';
 import { expect, mount, sendKeys, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { leaders, route, who } from './comparisons-fixtures.js';
+import { worker } from '../mocks/worker.js';
+import { leaders } from './comparisons-fixtures.js';
+import { consoleSuite, route, signedIn } from './console-helpers.js';
 
 const said = (el: CivicConsole) => el.shadowRoot!.querySelector('div.sr-only[role=status]')!.textContent ?? '';
 const cellText = (root: ShadowRoot, r: number, c: number) => root.querySelector(`#cell-${r}-${c}`)!.textContent!.replace(/\s+/g, ' ').trim();
 const coverage = (root: ShadowRoot) => [...root.querySelectorAll('tfoot td')].map((td) => td.textContent!.trim());
 
 describe('<civic-console> comparisons: the stance grid', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('is edited by keyboard: move, set stances, no answer, the details dialog; coverage as one goes', async function () {
     // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
     this.timeout(30_000);
     let sent: { positions: unknown[] } | undefined;
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
       http.patch(route(updateComparison), async ({ request }) => ((sent = (await request.json()) as typeof sent), HttpResponse.json({ ...leaders, ...sent }))),
     );
@@ -112,8 +108,8 @@ describe('<civic-console> comparisons: the stance grid', () => {
 
   it('is usable 320 px wide: every part fits, the grid scrolls in its own box', async function () {
     this.timeout(30_000);
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
     );
     await setViewport({ width: 320, height: 640 });

@@ -5,7 +5,6 @@
  */
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { me } from '../../src/api/routes/accounts.js';
 import { comparisonAnswers } from '../../src/api/routes/admin.js';
 import { getComparison } from '../../src/api/routes/comparisons.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
@@ -13,24 +12,21 @@ import '../../src/define/civic-comparator.js';
 import '../../src/define/civic-console.js';
 import '../../src/define/civic-provider.js';
 import { expect, mount, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { leaders, route, who } from './comparisons-fixtures.js';
+import { worker } from '../mocks/worker.js';
+import { leaders } from './comparisons-fixtures.js';
+import { consoleSuite, route, signedIn } from './console-helpers.js';
 
 const tally = (statementId: string, stances: number[], skipped = 0, weighted = 0) => ({ statementId, stances, skipped, weighted });
 
 describe('<civic-console> comparisons: preview and publish', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('shows the draft in the real widget, whose questionnaire answers; then the readers’ answers per statement', async function () {
     // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
     this.timeout(30_000);
     let answersSent = 0;
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
       http.get(route(comparisonAnswers), () =>
         HttpResponse.json({ comparisonId: 'chefs-2012', respondentCount: 3, statements: [tally('s1', [1, 0, 0, 1, 1]), tally('s2', [0, 0, 0, 0, 2], 1, 2)] }),

@@ -4,13 +4,13 @@
  */
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { me } from '../../src/api/routes/accounts.js';
 import { getComparison } from '../../src/api/routes/comparisons.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { leaders, route, who } from './comparisons-fixtures.js';
+import { worker } from '../mocks/worker.js';
+import { leaders } from './comparisons-fixtures.js';
+import { consoleSuite, route, signedIn } from './console-helpers.js';
 
 const said = (el: CivicConsole) => el.shadowRoot!.querySelector('div.sr-only[role=status]')!.textContent ?? '';
 
@@ -34,17 +34,13 @@ function choose(input: HTMLInputElement, name: string, text: string): void {
 }
 
 describe('<civic-console> comparisons: import and export', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('exports the JSON file, imports it back identical, and refuses a CSV with two errors, naming both', async function () {
     // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
     this.timeout(30_000);
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
     );
     location.hash = '#/comparisons/chefs-2012/transfer';

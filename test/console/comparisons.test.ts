@@ -5,14 +5,14 @@
  */
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { me } from '../../src/api/routes/accounts.js';
 import { createComparison, listComparisons, updateComparison } from '../../src/api/routes/admin.js';
 import { getComparison } from '../../src/api/routes/comparisons.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, sendKeys, type, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { leaders, route, who } from './comparisons-fixtures.js';
+import { worker } from '../mocks/worker.js';
+import { leaders } from './comparisons-fixtures.js';
+import { consoleSuite, route, signedIn } from './console-helpers.js';
 
 const tag = 'civic-console-comparisons';
 async function screen(el: CivicConsole, selector: string): Promise<ShadowRoot> {
@@ -35,15 +35,11 @@ const errorOf = (root: ShadowRoot, id: string) => {
 };
 
 describe('<civic-console> comparisons', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('lists the comparisons with their size and answers; an editor sees Comparisons in the navigation', async () => {
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(listComparisons), () =>
         HttpResponse.json({ items: [{ id: 'chefs-2012', title: 'Les chefs et le numérique', statementCount: 4, partyCount: 3, collectAnswers: true, answerCount: 1, updatedAt: new Date().toISOString() }] }),
       ),
@@ -62,8 +58,8 @@ describe('<civic-console> comparisons', () => {
     // A long keyboard flow: many round trips to the test runner, slow on a busy machine.
     this.timeout(30_000);
     let sent: unknown;
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.post(route(createComparison), async ({ request }) => ((sent = await request.json()), HttpResponse.json({ ...(sent as object), updatedAt: new Date().toISOString() }, { status: 201 }))),
       http.get(route(getComparison), () => HttpResponse.json({ error: { kind: 'not-found', message: 'no' } }, { status: 404 })),
     );
@@ -153,8 +149,8 @@ describe('<civic-console> comparisons', () => {
 
   it('edits a saved comparison in French and saves its changes with the update route', async () => {
     let sent: Record<string, unknown> | undefined;
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('owner'))),
+    signedIn(
+      'owner',
       http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
       http.patch(route(updateComparison), async ({ request }) => ((sent = (await request.json()) as Record<string, unknown>), HttpResponse.json({ ...leaders, ...sent, updatedAt: new Date().toISOString() }))),
     );

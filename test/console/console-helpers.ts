@@ -3,7 +3,10 @@ import type { Me } from '../../src/api/accounts.js';
 import type { AdminComparison, AdminPetition, AdminThread, PollListItem, Signer } from '../../src/api/lists.js';
 import type { Endpoint } from '../../src/api/operation.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
+import { http, HttpResponse, type RequestHandler } from 'msw';
+import { me } from '../../src/api/routes/accounts.js';
 import { waitUntil } from '../helpers.js';
+import { startWorker, worker } from '../mocks/worker.js';
 
 /** An msw route for an operation of the table. */
 export const route = (op: Pick<Endpoint, 'path'>) => `/api${op.path.replace(/\{(\w+)\}/g, ':$1')}`;
@@ -41,11 +44,30 @@ export const signer = (id: string, name: string, over: Partial<Signer> = {}): Si
   acceptUpdates: false, status: 'confirmed', signedAt: ago(Number(id) * 10), confirmedAt: ago(Number(id) * 10 - 1), ...over,
 });
 
-/** The screen the console shows, once its `selector` is there. */
-export async function screen(el: CivicConsole, tag: string, selector: string): Promise<ShadowRoot> {
-  await waitUntil(() => el.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelector(selector), `waiting for ${tag} ${selector}`, { timeout: 4000 });
-  return el.shadowRoot!.querySelector(tag)!.shadowRoot!;
+/** The screen the console shows (or a part inside it: a path of tags), once `selector` is there in it. */
+export async function screen(el: CivicConsole, tags: string | string[], selector: string, timeout = 4000): Promise<ShadowRoot> {
+  const path = typeof tags === 'string' ? [tags] : tags;
+  const find = () => {
+    let root: ShadowRoot | null | undefined = el.shadowRoot;
+    for (const tag of path) root = root?.querySelector(tag)?.shadowRoot;
+    return root;
+  };
+  await waitUntil(() => find()?.querySelector(selector), `waiting for ${path.join(' > ')} ${selector}`, { timeout });
+  return find()!;
 }
+
+/** The hooks of a describe block of console tests: msw's worker started, its handlers and the hash reset after each. */
+export function consoleSuite(): void {
+  before(startWorker);
+  afterEach(() => {
+    worker.resetHandlers();
+    location.hash = '';
+  });
+}
+
+/** Answers `me` as an account of `role`, with the `handlers` a test adds. */
+export const signedIn = (role: Me['role'], ...handlers: RequestHandler[]) =>
+  worker.use(http.get(route(me), () => HttpResponse.json(who(role))), ...handlers);
 
 /** What the console's live region says. */
 export const said = (el: CivicConsole) => el.shadowRoot!.querySelector('div.sr-only[role=status]')!.textContent ?? '';

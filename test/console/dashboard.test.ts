@@ -5,7 +5,6 @@
  */
 import { html } from 'lit';
 import { http, HttpResponse, sse } from 'msw';
-import { me } from '../../src/api/routes/accounts.js';
 import { listComparisons, listPetitions, listPolls, listThreads } from '../../src/api/routes/admin.js';
 import { threadEvents } from '../../src/api/routes/comments.js';
 import { petitionEvents } from '../../src/api/routes/petitions.js';
@@ -13,23 +12,19 @@ import { pollEvents } from '../../src/api/routes/polls.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { ago, comparison, petition, poll, route, screen, thread, who } from './console-helpers.js';
+import { worker } from '../mocks/worker.js';
+import { ago, comparison, consoleSuite, petition, poll, route, screen, signedIn, thread } from './console-helpers.js';
 
 const cell = (root: ShadowRoot, key: string) => root.querySelector(`[data-count="${key}"]`)?.textContent ?? '';
 
 describe('console dashboard', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('is the home screen: every item with its count, what waits and where to go; three items follow their stream', async () => {
     const streams: string[] = [];
     const sends: Record<string, (n: number) => void> = {};
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('owner'))),
+    signedIn(
+      'owner',
       http.get(route(listPetitions), () =>
         HttpResponse.json({
           items: [
@@ -80,8 +75,8 @@ describe('console dashboard', () => {
   });
 
   it('an editor sees what waits without the queue’s link; an empty console says so, in French', async () => {
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(listPetitions), () => HttpResponse.json({ items: [] })),
       http.get(route(listThreads), () => HttpResponse.json({ items: [thread({ status: 'closed', pendingCount: 1 })] })),
       http.get(route(listPolls), () => HttpResponse.json({ items: [] })),
@@ -98,8 +93,8 @@ describe('console dashboard', () => {
   });
 
   it('a moderator is shown the queue, not the signers (an editor\u2019s)', async () => {
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('moderator'))),
+    signedIn(
+      'moderator',
       http.get(route(listPetitions), () => HttpResponse.json({ items: [petition({ status: 'closed' })] })),
       http.get(route(listThreads), () => HttpResponse.json({ items: [thread({ status: 'closed', flaggedCount: 3 })] })),
       http.get(route(listPolls), () => HttpResponse.json({ items: [] })),
@@ -113,8 +108,8 @@ describe('console dashboard', () => {
   });
 
   it('a failed list is said in words', async () => {
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('owner'))),
+    signedIn(
+      'owner',
       http.get(route(listPetitions), () => HttpResponse.json({ error: { kind: 'server', message: 'down' } }, { status: 500 })),
       http.get(route(listThreads), () => HttpResponse.json({ items: [] })),
       http.get(route(listPolls), () => HttpResponse.json({ items: [] })),

@@ -6,13 +6,13 @@
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { PollQueueItem, QueueItem } from '../../src/api/lists.js';
-import { me } from '../../src/api/routes/accounts.js';
 import { approveComment, commentQueue, moderateArgument, moderateProposal, pollQueue, rejectComment } from '../../src/api/routes/admin.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, sendKeys, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { argument, proposal, route, said, screen, who } from './fixtures.js';
+import { worker } from '../mocks/worker.js';
+import { argument, proposal } from './fixtures.js';
+import { consoleSuite, route, said, screen, signedIn } from './console-helpers.js';
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 const comment = (id: string, name: string, age: number): QueueItem => ({
@@ -29,16 +29,12 @@ const arg = (id: string, name: string, age: number): PollQueueItem => ({
 });
 
 describe('<civic-console> moderation of proposals and arguments', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   function serve(acted: string[], failing = new Set<string>()) {
     const answer = (what: string, body: object) => (failing.has(what) ? HttpResponse.json({ error: { kind: 'not-found', message: 'no proposal p2' } }, { status: 404 }) : (acted.push(what), HttpResponse.json(body)));
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('moderator'))),
+    signedIn(
+      'moderator',
       http.get(route(commentQueue), () => HttpResponse.json({ items: [comment('c1', 'Ana', 50), comment('c2', 'Béa', 10)], nextCursor: null, total: 2 })),
       http.get(route(pollQueue), () => HttpResponse.json({ items: [held('p1', 'Chloé', 40), arg('a1', 'Dan', 30), held('p2', 'Eve', 20)], total: 3 })),
       http.post(route(approveComment), ({ params }) => answer(`approve comment ${params['id']}`, { ...comment(String(params['id']), '', 1).comment, status: 'published' })),

@@ -6,27 +6,23 @@
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { PollCreate, PollUpdate } from '../../src/api/admin.js';
-import { me } from '../../src/api/routes/accounts.js';
 import { createPoll, createProposal, exportPollJson, listPolls, updatePoll } from '../../src/api/routes/admin.js';
 import { getPoll } from '../../src/api/routes/polls.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, sendKeys, type, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { adminPoll, exported, proposal, route, said, screen, who } from './fixtures.js';
+import { worker } from '../mocks/worker.js';
+import { adminPoll, exported, proposal } from './fixtures.js';
+import { consoleSuite, route, said, screen, signedIn } from './console-helpers.js';
 
 const EDITOR = ['civic-console-polls', 'civic-console-poll-editor'];
 
 describe('<civic-console> polls', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('lists the polls with their participants and what waits for moderation', async () => {
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(listPolls), () =>
         HttpResponse.json({
           items: [
@@ -49,8 +45,8 @@ describe('<civic-console> polls', () => {
 
   it('creates a quick poll: errors beside the fields as one types, options reordered by keyboard, then Publish', async () => {
     let sent: PollCreate | undefined;
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.post(route(createPoll), async ({ request }) => {
         sent = (await request.json()) as PollCreate;
         return HttpResponse.json(adminPoll({ ...sent, options: sent.options ?? [], maxChoices: sent.maxChoices ?? null } as never), { status: 201 });
@@ -135,8 +131,8 @@ describe('<civic-console> polls', () => {
   it('a poll with votes: its vote kind and voted options are locked, and say why before saving', async () => {
     let sent: PollUpdate | undefined;
     const poll = adminPoll({ participantCount: 12 });
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('owner'))),
+    signedIn(
+      'owner',
       http.get(route(exportPollJson), () =>
         HttpResponse.json(exported(poll, { results: { pollId: poll.id, visible: true, participantCount: 12, poll: { tally: { counts: { ecoles: 12 }, total: 12 }, agreement: 0, division: 0 }, proposals: {} } })),
       ),
@@ -166,8 +162,8 @@ describe('<civic-console> polls', () => {
 
   it('the server\u2019s refusal of a change lands beside its field', async () => {
     const poll = adminPoll();
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(exportPollJson), () => HttpResponse.json(exported(poll))),
       http.patch(route(updatePoll), () =>
         HttpResponse.json({ error: { kind: 'conflict', message: 'option ecoles has votes', issues: [{ path: 'options', code: 'conflict', message: 'option ecoles has votes and cannot be removed' }] } }, { status: 409 }),
@@ -189,8 +185,8 @@ describe('<civic-console> polls', () => {
       id: 'consult', kind: 'consultation', title: 'Mobilité 2030', voteKind: 'agreement', options: [], allowProposals: true,
       themes: [{ id: 'transports', title: 'Transports', description: '' }, { id: 'logement', title: 'Logement', description: '' }],
     });
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(exportPollJson), () => HttpResponse.json(exported(poll, { proposals: [proposal('tram', 'Un tramway')] }))),
       http.patch(route(updatePoll), async ({ request }) => ((sent = (await request.json()) as PollUpdate), HttpResponse.json({ ...poll, ...sent }))),
       http.post(route(createProposal), async ({ request }) => ((proposed = await request.json()), HttpResponse.json(proposal('velo', 'Des pistes'), { status: 201 }))),
@@ -227,7 +223,7 @@ describe('<civic-console> polls', () => {
     await type(root.querySelector<HTMLTextAreaElement>('#p-body')!, 'Partout.');
     form.querySelector<HTMLButtonElement>('button')!.click();
     await waitUntil(() => proposed);
-    expect(proposed).to.deep.equal({ themeId: null, title: 'Des pistes', body: 'Partout.', authorName: 'Organisatrice' });
+    expect(proposed).to.deep.equal({ themeId: null, title: 'Des pistes', body: 'Partout.', authorName: 'Camille' });
     await waitUntil(() => said(el) === 'Proposal “Des pistes” published.');
     await expect(el).to.be.accessible();
   });
@@ -236,8 +232,8 @@ describe('<civic-console> polls', () => {
     const poll = adminPoll({ id: 'consult', kind: 'consultation', title: 'Mobilité 2030', voteKind: 'agreement', options: [], participantCount: 30, resultsVisibility: 'after-close' });
     const t = (agree: number, mixed: number, disagree: number, agreement: number, division: number) => ({ tally: { counts: { agree, mixed, disagree }, total: agree + mixed + disagree }, agreement, division });
     const day = (n: number) => new Date(Date.UTC(2026, 10, n, 9)).toISOString();
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(exportPollJson), () =>
         HttpResponse.json(
           exported(poll, {

@@ -9,15 +9,11 @@ import { listComparisons, listPetitions, listPolls, listThreads } from '../../sr
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { route, said, screen, who } from './console-helpers.js';
+import { worker } from '../mocks/worker.js';
+import { consoleSuite, route, said, screen, who } from './console-helpers.js';
 
 describe('console session', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('a session gone between two calls: asked once, the sign-in screen, and why it shows', async () => {
     let ended = false;

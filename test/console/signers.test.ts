@@ -5,29 +5,24 @@
  */
 import { html } from 'lit';
 import { http, HttpResponse, sse } from 'msw';
-import { me } from '../../src/api/routes/accounts.js';
 import { deleteSigner, listSigners } from '../../src/api/routes/admin.js';
 import { getPetition, petitionEvents } from '../../src/api/routes/petitions.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, type, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { petition, route, said, screen, signer, who } from './console-helpers.js';
+import { worker } from '../mocks/worker.js';
+import { consoleSuite, petition, route, said, screen, signedIn, signer } from './console-helpers.js';
 
 describe('console signers', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('searches, pages, erases a signature after asking, links the CSV, and shows the count live', async () => {
     const queries: string[] = [];
     const erased: string[] = [];
     let send: ((n: number) => void) | undefined;
     const p = petition({ id: 'parc', title: 'Un parc', signatureCount: 3, goal: 50 });
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(getPetition), () => HttpResponse.json({ ...p, recentSigners: [] })),
       sse(route(petitionEvents), ({ client }) => {
         send = (n) => client.send({ data: JSON.stringify({ type: 'petition', signatureCount: n, goal: 50, status: 'open', recentSigners: [] }) });
@@ -90,8 +85,8 @@ describe('console signers', () => {
   });
 
   it('a moderator is refused, in words', async () => {
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('moderator'))),
+    signedIn(
+      'moderator',
       http.get(route(getPetition), () => HttpResponse.json({ ...petition(), recentSigners: [] })),
       http.get(route(listSigners), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'editor' } }, { status: 403 })),
       sse(route(petitionEvents), () => undefined),

@@ -5,30 +5,25 @@
  */
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { me } from '../../src/api/routes/accounts.js';
 import { createThread, listThreads, setThreadStatus, updateThread } from '../../src/api/routes/admin.js';
 import { getThread } from '../../src/api/routes/comments.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { expect, mount, type, waitUntil } from '../helpers.js';
-import { startWorker, worker } from '../mocks/worker.js';
-import { route, said, screen, thread, who } from './console-helpers.js';
+import { worker } from '../mocks/worker.js';
+import { consoleSuite, route, said, screen, signedIn, thread } from './console-helpers.js';
 
 const field = (root: ShadowRoot, name: string) => root.querySelector<HTMLInputElement>(`[name=${name}]`)!;
 const errorOf = (root: ShadowRoot, name: string) => root.querySelector(`#f-${name}-e`)?.textContent ?? '';
 const { pendingCount: _p, flaggedCount: _f, ...plain } = thread();
 
 describe('console threads', () => {
-  before(startWorker);
-  afterEach(() => {
-    worker.resetHandlers();
-    location.hash = '';
-  });
+  consoleSuite();
 
   it('an editor creates a thread: errors beside their fields, then its Publish screen', async () => {
     const sent: unknown[] = [];
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('editor'))),
+    signedIn(
+      'editor',
       http.get(route(listThreads), () => HttpResponse.json({ items: [thread({ pendingCount: 2 })] })),
       http.post(route(createThread), async ({ request }) => {
         const body = (await request.json()) as { id: string; title: string };
@@ -95,8 +90,8 @@ describe('console threads', () => {
 
   it('an owner changes a thread’s edit window, then closes the thread from the list (in French)', async () => {
     const sent: unknown[] = [];
-    worker.use(
-      http.get(route(me), () => HttpResponse.json(who('owner'))),
+    signedIn(
+      'owner',
       http.get(route(getThread), () => HttpResponse.json(plain)),
       http.patch(route(updateThread), async ({ request }) => {
         const body = (await request.json()) as object;
