@@ -39,7 +39,8 @@ const shortErrors = () => ({
   transform(code, id) {
     const pkg = /node_modules\/((?:@lit\/)?[\w-]+)\//.exec(id)?.[1];
     if (!pkg || !/^(lit-html|lit-element|@lit\/reactive-element|@lit\/task|zod)$/.test(pkg)) return null;
-    const out = code.replace(/\bError\((["'])(?:(?!\1)[^\\\n]){12,}\1/g, `Error("${pkg}"`);
+    // `Error("…")`, `Error(`…${x}…`)`, and an Error subclass's `super("…")`.
+    const out = code.replace(/\b(Error|super)\((?:(["'])(?:(?!\2)[^\\\n]){12,}\2|`(?:[^`\\]|\\.){12,}`)/g, (_, call) => `${call}("${pkg}"`);
     return out === code ? null : { code: out, map: null };
   },
 });
