@@ -88,7 +88,8 @@ const cdn = (name, input) => ({
     // A chunk loaded on demand comes with the chunks it imports, in one round trip (CIVIC_PRELOAD=0
     // leaves it out: `npm run bench` measures the widgets with and without it).
     process.env.CIVIC_PRELOAD !== '0' && preloadImports(),
-    terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+    // keep_fargs: false drops unused trailing parameters (nothing here reads a function's `length`).
+    terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true, keep_fargs: false }, format: { comments: false } }),
     chunkHash(), // one hash in the names of all of an entry's chunks (scripts/cdn-output.mjs)
     precompress(), // x.js.br and x.js.gz beside each file
   ],
