@@ -69,6 +69,36 @@ const strings = (name) => ({
   },
 });
 
+/**
+ * A widget's own file exports no schema (its schemas only check the server's answers, with
+ * `safeParse`), so it leaves out what zod gives every schema for other callers: zod/mini's `parse`,
+ * `parseAsync`, `safeParseAsync`, `with`, `brand`, `register` and `apply`, and the Standard Schema
+ * getter (`~standard`) of zod's core. The file with every widget exports the API's schemas whole,
+ * and so does the npm build. Should zod's source change shape, the build stops here.
+ */
+const privateSchemas = () => {
+  // A member of an object literal at zod's 4-space indentation: `    name(…) {` … `    },`.
+  const member = (name) => new RegExp(`\\n    (?:// [^\\n]*\\n    )?(?:get |set )?${name}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n    \\},(?=\\n)`, 'g');
+  const cut = {
+    '/zod/v4/mini/schemas.js': ['with', 'parse', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply'],
+    '/zod/v4/core/schemas.js': ['"~standard"'],
+  };
+  return {
+    name: 'private-schemas',
+    transform(code, id) {
+      const file = Object.keys(cut).find((f) => id.endsWith(f));
+      if (!file) return null;
+      let out = code;
+      for (const name of cut[file]) {
+        const next = out.replace(member(name), '');
+        if (next === out) this.error(`private-schemas: no \`${name}\` member in ${id}`);
+        out = next;
+      }
+      return { code: out, map: null };
+    },
+  };
+};
+
 /** A self-contained, minified file for `<script type="module" src>`. */
 const cdn = (name, input) => ({
   input,
@@ -81,6 +111,7 @@ const cdn = (name, input) => ({
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     production(),
     shortErrors(),
+    name !== 'civic-widgets' && name !== 'civic-console' && privateSchemas(),
     strings(name),
     // The OpenAPI document's lists of values (`oneOf` in src/api/common.ts) stay out of the widgets' files.
     ts({ CIVIC_CDN: 'true' }),
