@@ -39,7 +39,8 @@ const shortErrors = () => ({
   transform(code, id) {
     const pkg = /node_modules\/((?:@lit\/)?[\w-]+)\//.exec(id)?.[1];
     if (!pkg || !/^(lit-html|lit-element|@lit\/reactive-element|@lit\/task|zod)$/.test(pkg)) return null;
-    const out = code.replace(/\bError\((["'])(?:(?!\1)[^\\\n]){12,}\1/g, `Error("${pkg}"`);
+    // `Error("…")`, `Error(`…${x}…`)`, and an Error subclass's `super("…")`.
+    const out = code.replace(/\b(Error|super)\((?:(["'])(?:(?!\2)[^\\\n]){12,}\2|`(?:[^`\\]|\\.){12,}`)/g, (_, call) => `${call}("${pkg}"`);
     return out === code ? null : { code: out, map: null };
   },
 });
@@ -68,6 +69,36 @@ const strings = (name) => ({
   },
 });
 
+/**
+ * A widget's own file exports no schema (its schemas only check the server's answers, with
+ * `safeParse`), so it leaves out what zod gives every schema for other callers: zod/mini's `parse`,
+ * `parseAsync`, `safeParseAsync`, `with`, `brand`, `register` and `apply`, and the Standard Schema
+ * getter (`~standard`) of zod's core. The file with every widget exports the API's schemas whole,
+ * and so does the npm build. Should zod's source change shape, the build stops here.
+ */
+const privateSchemas = () => {
+  // A member of an object literal at zod's 4-space indentation: `    name(…) {` … `    },`.
+  const member = (name) => new RegExp(`\\n    (?:// [^\\n]*\\n    )?(?:get |set )?${name}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n    \\},(?=\\n)`, 'g');
+  const cut = {
+    '/zod/v4/mini/schemas.js': ['with', 'parse', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply'],
+    '/zod/v4/core/schemas.js': ['"~standard"'],
+  };
+  return {
+    name: 'private-schemas',
+    transform(code, id) {
+      const file = Object.keys(cut).find((f) => id.endsWith(f));
+      if (!file) return null;
+      let out = code;
+      for (const name of cut[file]) {
+        const next = out.replace(member(name), '');
+        if (next === out) this.error(`private-schemas: no \`${name}\` member in ${id}`);
+        out = next;
+      }
+      return { code: out, map: null };
+    },
+  };
+};
+
 /** A self-contained, minified file for `<script type="module" src>`. */
 const cdn = (name, input) => ({
   input,
@@ -80,6 +111,7 @@ const cdn = (name, input) => ({
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     production(),
     shortErrors(),
+    name !== 'civic-widgets' && name !== 'civic-console' && privateSchemas(),
     strings(name),
     // The OpenAPI document's lists of values (`oneOf` in src/api/common.ts) stay out of the widgets' files.
     ts({ CIVIC_CDN: 'true' }),
@@ -87,7 +119,8 @@ const cdn = (name, input) => ({
     // A chunk loaded on demand comes with the chunks it imports, in one round trip (CIVIC_PRELOAD=0
     // leaves it out: `npm run bench` measures the widgets with and without it).
     process.env.CIVIC_PRELOAD !== '0' && preloadImports(),
-    terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true }, format: { comments: false } }),
+    // keep_fargs: false drops unused trailing parameters (nothing here reads a function's `length`).
+    terser({ module: true, ecma: 2022, compress: { passes: 3, unsafe_arrows: true, keep_fargs: false }, format: { comments: false } }),
     chunkHash(), // one hash in the names of all of an entry's chunks (scripts/cdn-output.mjs)
     precompress(), // x.js.br and x.js.gz beside each file
   ],

@@ -15,19 +15,24 @@ export type CivicErrorKind =
   | 'unsupported';
 
 export class CivicError extends Error {
+  // The fields are `declare`d and set in the constructor: no class-field declarations in the
+  // emitted code, which the widgets' CDN files would carry for nothing.
+  /** What went wrong. */
+  declare readonly kind: CivicErrorKind;
   /** HTTP status when the server answered. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Field problems, each naming its field by path. */
-  readonly issues: readonly ApiIssue[];
+  declare readonly issues: readonly ApiIssue[];
   /** Seconds to wait before trying again (rate limits). */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(
-    readonly kind: CivicErrorKind,
+    kind: CivicErrorKind,
     message: string,
     init: { status?: number; issues?: readonly ApiIssue[]; retryAfter?: number | undefined; cause?: unknown } = {},
   ) {
     super(message, { cause: init.cause });
+    this.kind = kind;
     this.name = 'CivicError';
     this.status = init.status;
     this.issues = init.issues ?? [];

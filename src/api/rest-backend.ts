@@ -24,11 +24,12 @@ export function restPetitions(client: RestClient): PetitionBackend {
  * ```
  */
 export class RestBackend implements CivicBackend {
-  readonly client: RestClient;
-  readonly petitions: PetitionBackend;
-  readonly comments: CommentsBackend;
-  readonly polls: PollBackend;
-  readonly comparisons: ComparisonBackend;
+  // `declare`d and set in the constructor: no class-field declarations in the CDN files.
+  declare readonly client: RestClient;
+  declare readonly petitions: PetitionBackend;
+  declare readonly comments: CommentsBackend;
+  declare readonly polls: PollBackend;
+  declare readonly comparisons: ComparisonBackend;
 
   constructor(options: RestOptions | string) {
     this.client = new RestClient(typeof options === 'string' ? { baseUrl: options } : options);

@@ -23,11 +23,14 @@ export class Localizer<T> implements ReactiveController {
   #t?: T;
   #load?: unknown;
 
-  constructor(
-    readonly host: Host,
-    /** The widget's table in each language file, e.g. `petition`. */
-    readonly section: Section,
-  ) {
+  // `declare`d and set in the constructor: no class-field declarations in the CDN files.
+  declare readonly host: Host;
+  /** The widget's table in each language file, e.g. `petition`. */
+  declare readonly section: Section;
+
+  constructor(host: Host, section: Section) {
+    this.host = host;
+    this.section = section;
     host.addController(this);
   }
 
