@@ -6,42 +6,21 @@
  * questionnaire, sees a reader's opt-in answers in the aggregate, and imports a CSV with two errors,
  * both named. Axe (WCAG 2.2 AA) in each state. Needs the build (npm test builds before this step).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { announced as said, axe, launch, pageErrors, startServer, type RunningServer } from './harness.js';
 
-let server: ChildProcess;
+let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let base = '';
-const data = mkdtempSync(join(tmpdir(), 'civic-comparisons-e2e-'));
 const id = `chefs-${Date.now()}`;
-const errors: string[] = [];
-
-async function axe(p: Page): Promise<string[]> {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ content: readFileSync('node_modules/axe-core/axe.min.js', 'utf8') });
-  return p.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
+let errors: string[] = [];
 
 /** Waits until the console's live region says `text`. */
-async function announced(text: string): Promise<void> {
-  try {
-    await page.waitForFunction((t) => document.querySelector('civic-console')?.shadowRoot?.querySelector('div.sr-only[role=status]')?.textContent?.includes(t), text, { timeout: 10_000 });
-  } catch {
-    const said = await page.evaluate(() => document.querySelector('civic-console')?.shadowRoot?.querySelector('div.sr-only[role=status]')?.textContent);
-    assert.fail(`not announced: ${text}; said: ${said}`);
-  }
-}
+const announced = (text: string) => said(page, text);
 
 interface Focused { tag: string; id: string; text: string; label: string; type: string }
 /** What has the focus, through the shadow roots. */
@@ -70,35 +49,22 @@ const byText = (x: string) => (f: Focused) => f.text === x && (f.tag === 'a' || 
 const inScreen = (selector: string) => page.locator(`civic-console civic-console-comparisons ${selector}`);
 
 before(async () => {
-  server = spawn('node', ['dist/server/cli.js', '--demo', '--host', '127.0.0.1', '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  let link = '';
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (b: Buffer) => {
-      out += String(b);
-      const l = /sign in as the demo's owner[^:]*: (\S+)/.exec(out);
-      const at = /listening on (http:\/\/\S+)/.exec(out);
-      if (l && at) {
-        [link, base] = [l[1]!, at[1]!];
-        resolve();
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+  server = await startServer(['--demo']);
+  base = server.base;
+  const link = server.ownerLink;
+  browser = await launch();
   const context = await browser.newContext({ locale: 'en-US', bypassCSP: true, acceptDownloads: true });
   page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
+  errors = pageErrors(page);
   await page.goto(link);
   await page.getByRole('button', { name: 'Sign me in' }).click();
   await page.waitForURL(`${base}/admin/`);
-  await page.getByRole('heading', { name: 'Petitions', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  rmSync(data, { recursive: true, force: true });
+  server?.stop();
 });
 
 describe('the comparisons editor', () => {

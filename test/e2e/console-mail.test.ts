@@ -6,72 +6,40 @@
  * console shows the sign-in screen again. Axe (WCAG 2.2 AA) in each state. Needs the build.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
-import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
-import { textOf } from '../mail-text.js';
-import { axe } from './harness.js';
+import type { Browser } from 'playwright-core';
+import { smtpCapture, textOf } from '../mail-text.js';
+import { axe, launch } from './harness.js';
 
 type ServerModule = typeof import('../../server/index.js');
-interface Received {
-  to: string[];
-  raw: string;
-}
 
 const HOUR = 3600_000;
-const inbox: Received[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof smtpCapture>>;
 let server: Awaited<ReturnType<ServerModule['startServer']>>;
 let browser: Browser;
 /** How far the server's clock is ahead of the system's. */
 let skew = 0;
 
-/** Waits for a mail to `to`. */
-async function mailTo(to: string): Promise<Received> {
-  for (let i = 0; i < 100; i++) {
-    const m = inbox.find((x) => x.to.includes(to));
-    if (m) return m;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no mail to ${to}; inbox: ${inbox.map((m) => m.to.join()).join('; ')}`);
-}
-
 before(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await smtpCapture();
   const { startServer, SmtpMailer } = (await import(pathToFileURL(resolve('dist/server/index.js')).href)) as ServerModule;
   server = await startServer({
     port: 0,
     host: '127.0.0.1',
     demo: true,
-    mailer: new SmtpMailer(`smtp://127.0.0.1:${smtpPort}`, 'Console <console@civic.example>'),
+    mailer: new SmtpMailer(`smtp://127.0.0.1:${smtp.port}`, 'Console <console@civic.example>'),
     now: () => Date.now() + skew,
     log: () => undefined,
   });
-  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
-  await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+  await smtp?.close();
 });
 
 describe('the console by mail', () => {
@@ -87,14 +55,14 @@ describe('the console by mail', () => {
     await page.getByText('Si owner@example.org a un compte').waitFor();
 
     // The mail, as the SMTP server received it: in French, with the link to this server.
-    const mail = await mailTo('owner@example.org');
+    const mail = await smtp.mailTo('owner@example.org');
     const { headers, text } = textOf(mail.raw);
     assert.match(headers, /^from: Console <console@civic\.example>/im);
     assert.match(headers, /^subject: .*(connexion|=\?UTF-8\?)/im);
     const link = new RegExp(`${server.url.replace(/[.]/g, '\\.')}/admin/sign-in\\?token=[\\w%-]+`).exec(text)?.[0];
     assert.ok(link, `a sign-in link in: ${text}`);
     // Nobody else got mail.
-    assert.deepEqual(inbox.map((m) => m.to), [['owner@example.org']]);
+    assert.deepEqual(smtp.inbox.map((m) => m.to), [['owner@example.org']]);
 
     await page.goto(link);
     await page.getByRole('button', { name: 'Me connecter' }).click();

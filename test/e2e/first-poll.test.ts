@@ -11,19 +11,14 @@
  * AA) in the console's states. Needs the build (npm test builds before this step).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
-import { axe } from './harness.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { announced, axe, launch, startServer, type RunningServer } from './harness.js';
 
-let server: ChildProcess;
+let server: RunningServer;
 let blog: Server;
 let browser: Browser;
 let owner: BrowserContext;
@@ -32,7 +27,6 @@ let link = '';
 let blogUrl = '';
 /** What the blogger's editor saved: her post's HTML. */
 let post = '';
-const data = mkdtempSync(join(tmpdir(), 'civic-first-poll-'));
 
 /**
  * Simulated user time: reading a screen to find the next control (3 s), a click or key (1 s), a
@@ -46,28 +40,15 @@ const step = async (what: string, seconds: number, act: () => Promise<unknown>) 
 };
 const typing = (text: string) => COST.read + COST.click + text.length * COST.char;
 
-const said = (page: Page, text: string) =>
-  page.waitForFunction((t) => document.querySelector('civic-console')?.shadowRoot?.querySelector('div.sr-only[role=status]')?.textContent?.includes(t), text, { timeout: 10_000 });
+const said = announced;
 
 /** A page of the blog showing `<civic-poll>` for `id`, as a pasted snippet would. */
 const widgetPage = (id: string) => `${blogUrl}p/${encodeURIComponent(id)}`;
 
 before(async () => {
   // `npm start` is `node scripts/start.mjs`: it builds if the build is missing or stale, then serves the demo.
-  server = spawn('node', ['scripts/start.mjs', '--host', '127.0.0.1', '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (b: Buffer) => {
-      out += String(b);
-      const l = /sign in as the demo's owner[^:]*: (\S+)/.exec(out);
-      const at = /listening on (http:\/\/\S+)/.exec(out);
-      if (l && at) {
-        [link, base] = [l[1]!, at[1]!];
-        resolve();
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${out}`)));
-  });
+  server = await startServer([], {}, 'scripts/start.mjs');
+  ({ base, ownerLink: link } = server);
   // The blog, on another origin: an editor whose form saves the post's HTML, the post, and pages with a poll.
   blog = createServer((req, res) => {
     const html = (body: string) => {
@@ -94,16 +75,15 @@ before(async () => {
   });
   await new Promise<void>((r) => blog.listen(0, '127.0.0.1', r));
   blogUrl = `http://localhost:${(blog.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+  browser = await launch();
   owner = await browser.newContext({ locale: 'en-US', bypassCSP: true });
   await owner.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  server?.stop();
   blog?.close();
-  rmSync(data, { recursive: true, force: true });
 });
 
 describe('a blogger\u2019s first poll', () => {

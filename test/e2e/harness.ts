@@ -24,14 +24,17 @@ export interface RunningServer {
   stop(): void;
 }
 
-/** Starts the built server on port 0 with `args` (e.g. `--demo`) and `env`; resolves once it listens. */
-export async function startServer(args: string[] = [], env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts the built server on port 0 with `args` (e.g. `--demo`) and `env`, or `npm start`'s script
+ * (`scripts/start.mjs`, the demo); resolves once it listens (and, for the demo, printed its owner's link).
+ */
+export async function startServer(args: string[] = [], env: Record<string, string> = {}, script = 'dist/server/cli.js'): Promise<RunningServer> {
   const data = mkdtempSync(join(tmpdir(), 'civic-e2e-'));
-  const child: ChildProcess = spawn('node', ['dist/server/cli.js', ...args, '--host', '127.0.0.1', '--port', '0', '--data', data], {
+  const child: ChildProcess = spawn('node', [script, ...args, '--host', '127.0.0.1', '--port', '0', '--data', data], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
   });
-  const demo = args.includes('--demo');
+  const demo = args.includes('--demo') || script.endsWith('start.mjs');
   let out = '';
   const [base, ownerLink] = await new Promise<[string, string]>((resolve, reject) => {
     child.stdout!.on('data', (b: Buffer) => {

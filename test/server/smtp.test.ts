@@ -1,18 +1,10 @@
 /** SmtpMailer delivers the confirmation mail to a real SMTP server (smtp-server on 127.0.0.1). */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { key, startTest, targets, tokenFrom, uniqueEmail, type TestServer } from './helpers.js';
 import { createPoll, participantToken } from './fixtures.js';
-import { SMTPServer } from 'smtp-server';
 import { SmtpMailer } from '../../server/mail.js';
-import { textOf } from '../mail-text.js';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
+import { smtpCapture, textOf } from '../mail-text.js';
 
 /** A decoded RFC 2047 header value (`=?UTF-8?Q?...?=` / `=?UTF-8?B?...?=`). */
 const decodeHeader = (v: string) =>
@@ -24,43 +16,24 @@ const decodeHeader = (v: string) =>
 
 for (const target of await targets()) {
   describe(`SMTP mail on ${target.name}`, { skip: target.skip }, () => {
-    let smtp: SMTPServer;
+    let smtp: Awaited<ReturnType<typeof smtpCapture>>;
     let s: TestServer;
-    const inbox: Received[] = [];
-    let arrived: (() => void) | undefined;
-    const refused = new Set<string>();
 
     before(async () => {
-      smtp = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS', 'AUTH'],
-        logger: false,
-        onRcptTo: (address, _session, callback) => callback(refused.has(address.address) ? new Error('550 no such mailbox') : undefined),
-        onData(stream, session, callback) {
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            inbox.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-            arrived?.();
-            callback();
-          });
-        },
-      });
-      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-      const { port } = smtp.server.address() as AddressInfo;
-      const mailer = new SmtpMailer(`smtp://127.0.0.1:${port}?ignoreTLS=true`, 'Pétitions <petitions@example.org>');
+      smtp = await smtpCapture();
+      const mailer = new SmtpMailer(`smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`, 'Pétitions <petitions@example.org>');
       s = await startTest(target, { mailer, publicUrl: 'https://petitions.example.org/' });
     });
     after(async () => {
       await s.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp.close();
     });
 
     it('the confirmation mail arrives by SMTP, in French, with working confirm and withdraw links under PUBLIC_URL', async () => {
       const r = await s.call('POST', '/api/admin/petitions', { id: 'smtp-test', title: 'Un Québec branché', summary: '', goal: 10 }, { authorization: 'Bearer test-admin-token-0123456789' });
       assert.equal(r.status, 201);
       const email = uniqueEmail('smtp');
-      const got = new Promise<void>((resolve) => (arrived = resolve));
+      const got = smtp.next();
       const signed = await s.call('POST', '/api/petitions/smtp-test/signatures', { name: 'Hélène Côté', email }, key());
       assert.equal(signed.json.status, 'pending');
       let timer: NodeJS.Timeout | undefined;
@@ -68,7 +41,7 @@ for (const target of await targets()) {
       clearTimeout(timer);
       await s.idle();
 
-      const mail = inbox.find((m) => m.to.includes(email));
+      const mail = smtp.inbox.find((m) => m.to.includes(email));
       assert.ok(mail, 'delivered to the signer');
       assert.equal(mail.from, 'petitions@example.org');
       const { headers, text } = textOf(mail.raw);
@@ -86,7 +59,7 @@ for (const target of await targets()) {
 
     it('a mail that cannot be delivered is logged and lets the signer ask again at once', async () => {
       const email = 'nobody@example.org';
-      refused.add(email);
+      smtp.refused.add(email);
       try {
         await s.call('POST', '/api/petitions/smtp-test/signatures', { name: 'Personne', email }, key());
         await s.idle();
@@ -95,7 +68,7 @@ for (const target of await targets()) {
         assert.equal(rows[0]?.mailed_at, null);
         s.logged.length = 0;
       } finally {
-        refused.delete(email);
+        smtp.refused.delete(email);
       }
     });
 
@@ -103,18 +76,18 @@ for (const target of await targets()) {
       const id = await createPoll(s, { confirmEmail: true });
       const email = uniqueEmail('participant');
       const ask = () => s.call('POST', `/api/polls/${id}/participants/${participantToken()}/email`, { email }, key());
-      refused.add(email);
+      smtp.refused.add(email);
       try {
         assert.deepEqual((await ask()).json, { status: 'sent' });
         await s.idle();
         assert.ok(s.logged.some((l) => l.includes(`confirmation mail for poll ${id} failed`)), 'logged');
         s.logged.length = 0;
       } finally {
-        refused.delete(email);
+        smtp.refused.delete(email);
       }
       assert.deepEqual((await ask()).json, { status: 'sent' });
       await s.idle();
-      assert.equal(inbox.filter((m) => m.to.includes(email)).length, 1, 'delivered the second time');
+      assert.equal(smtp.inbox.filter((m) => m.to.includes(email)).length, 1, 'delivered the second time');
     });
   });
 }
