@@ -2,9 +2,23 @@
  * What every screen of the console is: a Lit element that the shell gives its host (the client,
  * the signed-in account, the strings, the announcer) and the rest of the location's path.
  */
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { Task } from '@lit/task';
 import { screenStyles } from './civic-console.styles.js';
 import type { ConsoleHost, ConsoleStrings } from './host.js';
+
+/** Items as a table: the columns' `heads`, a `row` each; or `none` when there are none. */
+export const itemsTable = <T>(items: T[], heads: string[], row: (item: T) => TemplateResult, none: string): TemplateResult =>
+  items.length
+    ? html`<div class="table">
+        <table>
+          <thead>
+            <tr>${heads.map((h) => html`<th scope="col">${h}</th>`)}</tr>
+          </thead>
+          <tbody>${items.map(row)}</tbody>
+        </table>
+      </div>`
+    : html`<p>${none}</p>`;
 
 export abstract class ConsoleScreen extends LitElement {
   static override styles = screenStyles;
@@ -17,5 +31,17 @@ export abstract class ConsoleScreen extends LitElement {
 
   get t(): ConsoleStrings {
     return this.host.l.t;
+  }
+
+  /**
+   * A list screen's table: `list` loads the items; `heads` are the columns' headings, `row` renders an
+   * item's row, `none` says there are none; loading and failure are said in words.
+   */
+  protected table<T>(list: Task<readonly unknown[], { items: T[] }>, heads: string[], row: (item: T) => TemplateResult, none: string): unknown {
+    return list.render({
+      pending: () => html`<p role="status">${this.t.loading}</p>`,
+      error: (e) => html`<p role="alert">${this.host.failure(e)}</p>`,
+      complete: ({ items }) => itemsTable(items, heads, row, none),
+    });
   }
 }

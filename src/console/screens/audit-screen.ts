@@ -12,7 +12,7 @@ import { Loader } from '../../core/loader.js';
 import { css } from '../../core/styles.js';
 import { screenStyles } from '../civic-console.styles.js';
 import { FIRST, renderPages, turn, type Cursors } from '../pages.js';
-import { ConsoleScreen } from '../screen.js';
+import { ConsoleScreen, itemsTable } from '../screen.js';
 
 const PAGE = 50;
 type Filters = Pick<AuditQuery, 'actor' | 'action' | 'itemType' | 'itemId' | 'from' | 'to'>;
@@ -154,16 +154,7 @@ export class Screen extends ConsoleScreen {
           ? nothing
           : html`<p role="status">${t.loading}</p>`
         : html`<h2 id="results" tabindex="-1">${a.results(result.total, n(result.total), n(this.cursors.length))}</h2>
-            ${result.items.length
-              ? html`<div class="table">
-                  <table>
-                    <thead>
-                      <tr><th scope="col">${a.when}</th><th scope="col">${a.actor}</th><th scope="col">${a.action}</th><th scope="col">${a.item}</th><th scope="col">${a.change}</th></tr>
-                    </thead>
-                    <tbody>${result.items.map((e) => this.#row(e))}</tbody>
-                  </table>
-                </div>`
-              : html`<p>${a.none}</p>`}
+            ${itemsTable(result.items, [a.when, a.actor, a.action, a.item, a.change], (e) => this.#row(e), a.none)}
             ${renderPages(a.pages, this.cursors, result.nextCursor, (c) => this.#turn(c), t.signers)}`}`;
   }
 }

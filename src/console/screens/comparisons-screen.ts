@@ -89,21 +89,7 @@ export class Screen extends ConsoleScreen {
     const t = this.t.comparisons;
     return html`<h1 tabindex="-1">${t.title}</h1>
       <p><a class="button primary" href="#/comparisons/new">${t.new}</a></p>
-      ${this.list.render({
-        pending: () => html`<p role="status">${this.t.loading}</p>`,
-        error: (e) => html`<p role="alert">${this.host.failure(e)}</p>`,
-        complete: ({ items }) =>
-          items.length
-            ? html`<div class="table">
-                <table>
-                  <thead>
-                    <tr><th scope="col">${t.comparison}</th><th scope="col">${t.size}</th><th scope="col">${t.answers}</th><th scope="col">${t.actions}</th></tr>
-                  </thead>
-                  <tbody>${items.map((c) => this.#row(c))}</tbody>
-                </table>
-              </div>`
-            : html`<p>${t.none}</p>`,
-      })}`;
+      ${this.table(this.list, [t.comparison, t.size, t.answers, t.actions], (c) => this.#row(c), t.none)}`;
   }
 
   /** Where a problem's field is, in words, and the part of the editor that shows it. */

@@ -17,7 +17,7 @@ import { petitionEvents } from '../../api/routes/petitions.js';
 import { pollEvents } from '../../api/routes/polls.js';
 import { Loader } from '../../core/loader.js';
 import type { RestClient } from '../../api/rest.js';
-import { ConsoleScreen } from '../screen.js';
+import { ConsoleScreen, itemsTable } from '../screen.js';
 
 /** How many items follow their event stream at once. */
 export const LIVE_MAX = 3;
@@ -143,16 +143,7 @@ export class Screen extends ConsoleScreen {
 
   #table(caption: string, head: string[], rows: TemplateResult[], empty: string): TemplateResult {
     return html`<h2>${caption}</h2>
-      ${rows.length
-        ? html`<div class="table">
-            <table>
-              <thead>
-                <tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr>
-              </thead>
-              <tbody>${rows}</tbody>
-            </table>
-          </div>`
-        : html`<p>${empty}</p>`}`;
+      ${itemsTable(rows, head, (r) => r, empty)}`;
   }
 
   #lists(lists: Lists): TemplateResult {

@@ -48,20 +48,6 @@ export class Screen extends ConsoleScreen {
     const t = this.t;
     return html`<h1 tabindex="-1">${t.petitions}</h1>
       <p><a class="button primary" href="#/petitions/new">${t.newPetition}</a></p>
-      ${this.list.render({
-        pending: () => html`<p role="status">${t.loading}</p>`,
-        error: (e) => html`<p role="alert">${this.host.failure(e)}</p>`,
-        complete: ({ items }) =>
-          items.length
-            ? html`<div class="table">
-                <table>
-                  <thead>
-                    <tr><th scope="col">${t.petition}</th><th scope="col">${t.signatures}</th><th scope="col">${t.status}</th><th scope="col">${t.actions}</th></tr>
-                  </thead>
-                  <tbody>${items.map((p) => this.#row(p))}</tbody>
-                </table>
-              </div>`
-            : html`<p>${t.noPetitions}</p>`,
-      })}`;
+      ${this.table(this.list, [t.petition, t.signatures, t.status, t.actions], (p) => this.#row(p), t.noPetitions)}`;
   }
 }

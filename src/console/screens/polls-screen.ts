@@ -92,20 +92,6 @@ export class Screen extends ConsoleScreen {
     const t = this.t.pollList;
     return html`<h1 tabindex="-1">${this.t.polls}</h1>
       <p class="actions"><a class="button primary" href="#/polls/new">${t.newQuick}</a> <a class="button" href="#/polls/new/consultation">${t.newConsultation}</a></p>
-      ${this.list.render({
-        pending: () => html`<p role="status">${this.t.loading}</p>`,
-        error: (e) => html`<p role="alert">${this.host.failure(e)}</p>`,
-        complete: ({ items }) =>
-          items.length
-            ? html`<div class="table">
-                <table>
-                  <thead>
-                    <tr><th scope="col">${t.poll}</th><th scope="col">${t.kind}</th><th scope="col">${t.participants}</th><th scope="col">${this.t.status}</th><th scope="col">${this.t.actions}</th></tr>
-                  </thead>
-                  <tbody>${items.map((p) => this.#row(p))}</tbody>
-                </table>
-              </div>`
-            : html`<p>${t.none}</p>`,
-      })}`;
+      ${this.table(this.list, [t.poll, t.kind, t.participants, this.t.status, this.t.actions], (p) => this.#row(p), t.none)}`;
   }
 }

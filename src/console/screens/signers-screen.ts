@@ -11,7 +11,7 @@ import { deleteSigner, exportSignatures, listSigners } from '../../api/routes/ad
 import { getPetition, petitionEvents } from '../../api/routes/petitions.js';
 import { Loader } from '../../core/loader.js';
 import { FIRST, renderPages, turn, type Cursors } from '../pages.js';
-import { ConsoleScreen } from '../screen.js';
+import { ConsoleScreen, itemsTable } from '../screen.js';
 
 const PAGE = 20;
 type State = '' | 'pending' | 'confirmed';
@@ -180,16 +180,7 @@ export class Screen extends ConsoleScreen {
           ? nothing
           : html`<p role="status">${t.loading}</p>`
         : html`<h2 id="results" tabindex="-1">${g.results(result.total, n(result.total), n(this.cursors.length))}</h2>
-            ${result.items.length
-              ? html`<div class="table">
-                  <table>
-                    <thead>
-                      <tr><th scope="col">${t.name}</th><th scope="col">${t.email}</th><th scope="col">${t.status}</th><th scope="col">${g.signedAt}</th><th scope="col">${t.actions}</th></tr>
-                    </thead>
-                    <tbody>${result.items.map((s) => this.#row(s))}</tbody>
-                  </table>
-                </div>`
-              : html`<p>${g.none}</p>`}
+            ${itemsTable(result.items, [t.name, t.email, t.status, g.signedAt, t.actions], (s) => this.#row(s), g.none)}
             ${renderPages(g.pages, this.cursors, result.nextCursor, (c) => this.#turn(c), g)}`}`;
   }
 }

@@ -15,7 +15,7 @@ import { createThread, listThreads, setThreadStatus, updateThread } from '../../
 import { getThread } from '../../api/routes/comments.js';
 import { focusFirstError, renderField, type Errors, type FieldSpec, type Values } from '../../core/form.js';
 import { Loader } from '../../core/loader.js';
-import { ConsoleScreen } from '../screen.js';
+import { ConsoleScreen, itemsTable } from '../screen.js';
 
 const MODES = ['post', 'pre', 'first-time'] as const;
 const empty = (): Values => ({ id: '', title: '', url: '', moderation: 'post', maxDepth: '3', editWindow: '15', locale: 'fr' });
@@ -210,16 +210,7 @@ export class Screen extends ConsoleScreen {
       ${edits ? html`<p><a class="button primary" href="#/threads/new">${g.new}</a></p>` : nothing}
       ${this.errors['body'] ? html`<p role="alert">${this.errors['body']}</p>` : nothing}
       ${this.list.value
-        ? this.list.value.items.length
-          ? html`<div class="table">
-              <table>
-                <thead>
-                  <tr><th scope="col">${t.dashboard.thread}</th><th scope="col">${t.dashboard.comments}</th><th scope="col">${g.moderation}</th><th scope="col">${t.status}</th><th scope="col">${t.actions}</th></tr>
-                </thead>
-                <tbody>${this.list.value.items.map((th) => this.#row(th))}</tbody>
-              </table>
-            </div>`
-          : html`<p>${t.dashboard.noThreads}</p>`
+        ? itemsTable(this.list.value.items, [t.dashboard.thread, t.dashboard.comments, g.moderation, t.status, t.actions], (th) => this.#row(th), t.dashboard.noThreads)
         : this.list.error
           ? html`<p role="alert">${this.host.failure(this.list.error)}</p>`
           : html`<p role="status">${t.loading}</p>`}`;
