@@ -20,6 +20,32 @@ export const itemsTable = <T>(items: T[], heads: string[], row: (item: T) => Tem
       </div>`
     : html`<p>${none}</p>`;
 
+/**
+ * The code to paste: the variants to choose from (`radios`, under `legend`), the code in a read-only
+ * field, and a button that copies it (or, where the clipboard is refused, selects it and says so).
+ */
+export function snippetField(screen: { host: ConsoleHost; renderRoot: ParentNode }, legend: string, radios: TemplateResult, code: string, rows: number): TemplateResult {
+  const t = screen.host.l.t;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(code);
+      screen.host.say(t.copied);
+    } catch {
+      screen.renderRoot.querySelector<HTMLTextAreaElement>('#snippet')?.select();
+      screen.host.say(t.copyFailed);
+    }
+  };
+  return html`<fieldset class="field">
+      <legend>${legend}</legend>
+      ${radios}
+    </fieldset>
+    <div class="field">
+      <label for="snippet">${t.snippet}</label>
+      <textarea id="snippet" readonly rows=${rows} spellcheck="false" .value=${code}></textarea>
+    </div>
+    <p><button class="primary" type="button" @click=${copy}>${t.copy}</button></p>`;
+}
+
 export abstract class ConsoleScreen extends LitElement {
   static override styles = screenStyles;
   static override properties: PropertyDeclarations = { host: { attribute: false }, args: { attribute: false } };

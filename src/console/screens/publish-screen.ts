@@ -10,7 +10,7 @@ import { getThread } from '../../api/routes/comments.js';
 import { getPetition } from '../../api/routes/petitions.js';
 import { getPoll } from '../../api/routes/polls.js';
 import { Loader } from '../../core/loader.js';
-import { ConsoleScreen } from '../screen.js';
+import { ConsoleScreen, snippetField } from '../screen.js';
 
 type Variant = 'standalone' | 'provider';
 
@@ -78,16 +78,6 @@ export class Screen extends ConsoleScreen {
     );
   }
 
-  async #copy(code: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(code);
-      this.host.say(this.t.copied);
-    } catch {
-      this.renderRoot.querySelector('textarea')?.select();
-      this.host.say(this.t.copyFailed);
-    }
-  }
-
   override render(): TemplateResult {
     const t = this.t;
     const { kind, id } = this.item;
@@ -100,15 +90,7 @@ export class Screen extends ConsoleScreen {
       <p><a href="#/${WIDGETS[kind].list}">${kind === 'poll' ? t.pollEditor.back : t.cancel}</a></p>
       ${this.petition.error ? html`<p role="alert">${this.host.failure(this.petition.error)}</p>` : nothing}
       <p>${kind === 'thread' ? t.threads.publishIntro : kind === 'poll' ? t.pollList.publishIntro : t.publishIntro}</p>
-      <fieldset class="field">
-        <legend>${t.variant}</legend>
-        ${radio('standalone', t.standalone)} ${radio('provider', t.withProvider)}
-      </fieldset>
-      <div class="field">
-        <label for="snippet">${t.snippet}</label>
-        <textarea id="snippet" readonly rows="5" spellcheck="false" .value=${code}></textarea>
-      </div>
-      <p><button class="primary" @click=${() => this.#copy(code)}>${t.copy}</button></p>
+      ${snippetField(this, t.variant, html`${radio('standalone', t.standalone)} ${radio('provider', t.withProvider)}`, code, 5)}
       <h2>${t.preview}</h2>
       <div class="preview">${!this.previewReady || !id
         ? html`<p>${t.loading}</p>`

@@ -13,6 +13,7 @@ import { comparisonAnswers } from '../../../api/routes/admin.js';
 import { stanceWords } from './grid.js';
 import type { ComparisonEditor } from './editor.js';
 import { toBody } from './draft.js';
+import { snippetField } from '../../screen.js';
 
 /** The preview's state, kept by the screen. */
 export interface PreviewState {
@@ -127,16 +128,6 @@ export function embedCode(kind: 'server' | 'file', id: string, api: string, cdn:
     : `<script type="module" src="${cdn}/civic-comparator.js"></script>\n<civic-comparator src="${id}.json"></civic-comparator>`;
 }
 
-async function copy(ed: ComparisonEditor, code: string): Promise<void> {
-  const t = ed.screen.host.l.t;
-  try {
-    await navigator.clipboard.writeText(code);
-    ed.screen.host.say(t.copied);
-  } catch {
-    (ed.screen.renderRoot.querySelector('#snippet') as HTMLTextAreaElement | null)?.select();
-    ed.screen.host.say(t.copyFailed);
-  }
-}
 
 export function renderPublish(ed: ComparisonEditor, s: PreviewState): TemplateResult {
   const { t } = ed;
@@ -148,13 +139,5 @@ export function renderPublish(ed: ComparisonEditor, s: PreviewState): TemplateRe
     html`<label class="check"><input type="radio" name="code" value=${v} .checked=${s.code === v} @change=${() => ((s.code = v), ed.screen.requestUpdate())} /> ${label}</label>`;
   return html`<p>${t.publishIntro}</p>
     ${ed.saved ? nothing : html`<p class="error">${t.publishUnsaved}</p>`}
-    <fieldset class="field">
-      <legend>${c.variant}</legend>
-      ${radio('server', t.fromServer)} ${radio('file', t.fromFile)}
-    </fieldset>
-    <div class="field">
-      <label for="snippet">${c.snippet}</label>
-      <textarea id="snippet" readonly rows="3" spellcheck="false" .value=${code}></textarea>
-    </div>
-    <p><button class="primary" type="button" @click=${() => copy(ed, code)}>${c.copy}</button></p>`;
+    ${snippetField(ed.screen, c.variant, html`${radio('server', t.fromServer)} ${radio('file', t.fromFile)}`, code, 3)}`;
 }
