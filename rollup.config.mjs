@@ -50,14 +50,15 @@ const shortErrors = () => ({
  * (src/core/locales.ts) keep from each language's file the `core` table and the widget's own, named
  * after the widget (civic-poll: `poll`, civic-my-widget: `myWidget`), and rollup leaves the other
  * widgets' tables out of its language chunks. The file with every widget keeps every widget's table,
- * but not the console's (which is no widget and has its own file): it is cut from the language files.
+ * but not the console's (which is no widget and has its own file): its re-export is cut from the language files.
  */
 const strings = (name) => ({
   name: 'strings',
   transform(code, id) {
     if (name === 'civic-widgets') {
       if (!/\/src\/core\/translations\/[\w-]+\.ts$/.test(id)) return null;
-      const out = code.replace(/\n(import type \{ ConsoleStrings \} from '\.\/en\.js';\n\n)?export const console\b[\s\S]*?\n\};\n/, '\n');
+      // The console's table is a module of its own (translations/console/), re-exported by each language.
+      const out = code.replace(/\nexport \{ console\b[^}]*\} from '\.\/console\/[\w-]+\.js';\n/, '\n');
       if (out === code) this.error(`no console table in ${id}`);
       return { code: out, map: null };
     }
