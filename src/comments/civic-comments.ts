@@ -129,7 +129,8 @@ export class CivicComments extends CivicElement implements CommentsHost {
     () => [this.active && this.loaded?.thread.id === this.thread, this.resolvedBackend?.comments, this.thread],
     'comments.post',
     (entry: OutboxEntry<Input>) => post(this.commentsApi, entry, this.loaded?.thread),
-    (entry, outcome: Outcome<CommentCreated>) => this.#posted(entry.payload, outcome, false),
+    // What a comment sent from the outbox says waits for the strings (the page may be opening).
+    (entry, outcome: Outcome<CommentCreated>) => void this.l.loaded.then(() => this.#posted(entry.payload, outcome, false)),
   );
 
   constructor() {

@@ -22,6 +22,7 @@ let observer: MutationObserver | undefined;
 export class Localizer<T> implements ReactiveController {
   #t?: T;
   #load?: unknown;
+  #loaded?: Promise<unknown>;
 
   // `declare`d and set in the constructor: no class-field declarations in the CDN files.
   declare readonly host: Host;
@@ -44,11 +45,16 @@ export class Localizer<T> implements ReactiveController {
     if (load === this.#load) return;
     this.#load = load;
     // A module is fetched once per page: the next import() of it resolves at once.
-    void load().then((m) => {
+    this.#loaded = load().then((m) => {
       if (this.#load !== load) return;
       this.#t = { ...m.core, ...m[this.section] } as T;
       this.host.requestUpdate();
     });
+  }
+
+  /** Resolves once the strings of the language in effect are there (for what a widget says after an await). */
+  get loaded(): Promise<unknown> {
+    return this.#loaded ?? Promise.resolve();
   }
 
   /** Whether strings are there to render with. */

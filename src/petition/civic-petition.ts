@@ -80,7 +80,8 @@ export class CivicPetition extends CivicElement {
     this.#target,
     'petition.sign',
     (entry: OutboxEntry<Input>) => this.#api().sign(entry.target, entry.payload, { idempotencyKey: entry.key }),
-    (_, outcome: Outcome<SignResult>) => this.#answered(outcome, false),
+    // Sent from the outbox, perhaps as the page opens: what it says waits for the strings.
+    (_, outcome: Outcome<SignResult>) => void this.l.loaded.then(() => this.#answered(outcome, false)),
     ([kept]) => {
       if (this.phase !== 'form') return;
       this.values = kept!.payload;

@@ -108,7 +108,8 @@ export class CivicPoll extends CivicElement implements PollHost {
       if (!choices.length) return api.withdraw(id, subject || null, this.participant, o);
       return api.vote(id, subject || null, this.participant, kind === 'support' || kind === 'agreement' ? { value: choices[0] as 'agree' } : { options: choices }, o);
     },
-    (entry, outcome: Outcome<VoteResult>) => this.#voted(entry.payload, outcome, true),
+    // What a vote sent from the outbox says waits for the strings (the page may be opening).
+    (entry, outcome: Outcome<VoteResult>) => void this.l.loaded.then(() => this.#voted(entry.payload, outcome, true)),
     (kept) => {
       const sending = { ...this.state.sending };
       for (const e of kept) sending[e.payload.subject] = 'queued';
