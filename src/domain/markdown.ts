@@ -111,8 +111,18 @@ function list(lines: string[], i: number, first: RegExpExecArray, depth: number,
 
 const PUNCT = /[!-/:-@[-`{-~]/;
 const WS = /\s/;
-const space = (c: string | undefined) => c === undefined || WS.test(c);
-const word = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** White space (or the text's edge); ASCII without a regular expression, the common case. */
+const space = (c: string | undefined) => {
+  if (c === undefined) return true;
+  const k = c.charCodeAt(0);
+  return k < 128 ? k === 32 || (k >= 9 && k <= 13) : WS.test(c);
+};
+/** A letter or a digit; ASCII without a regular expression. */
+const word = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0) | 32;
+  return c.charCodeAt(0) < 128 ? (k >= 97 && k <= 122) || (c >= '0' && c <= '9') : /[\p{L}\p{N}]/u.test(c);
+};
 
 /** Labels and titles are short; a longer one is text. */
 const LABEL = 1000;

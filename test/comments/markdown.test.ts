@@ -36,6 +36,10 @@ describe('comment markdown', () => {
 
   it('leaves snake_case, lone stars, escapes and unclosed code as text', () => {
     expect(inline('snake_case_name et 2 * 3 * 4')).to.deep.equal(['snake_case_name et 2 * 3 * 4']);
+    // Letters beyond ASCII and white space beyond the space bar count as such.
+    expect(inline('été_déjà_là')).to.deep.equal(['été_déjà_là']);
+    expect(inline('a\u00a0* b *\ttab')).to.deep.equal(['a\u00a0* b *\ttab']);
+    expect(inline('Québec _vraiment_ numérique')).to.deep.equal(['Québec ', { t: 'em', c: ['vraiment'] }, ' numérique']);
     expect(inline('\\*pas en italique\\* et `ouvert')).to.deep.equal(['*pas en italique* et `ouvert']);
     expect(inline('***les deux***')).to.deep.equal([{ t: 'strong', c: [{ t: 'em', c: ['les deux'] }] }]);
     expect(inline('`` a ` b ``')).to.deep.equal([{ t: 'code', text: 'a ` b' }]);
