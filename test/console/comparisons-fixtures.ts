@@ -8,6 +8,7 @@ export const leaders: ComparisonCreate = {
   id: 'chefs-2012',
   title: 'Les chefs et le numérique',
   description: 'D’après les entrevues de Michelle Blanc.',
+  locale: 'fr',
   scale: 5,
   method: 'wahl-o-mat',
   allowMethodChoice: false,

@@ -137,7 +137,7 @@ describe('<civic-console> comparisons', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => said(el) === 'Comparison “Les chefs” created.', `said: ${said(el)}`);
     expect(sent).to.deep.equal({
-      id: 'chefs-2012', title: 'Les chefs', description: '', scale: 5, method: 'wahl-o-mat', allowMethodChoice: false, missingAnswer: 'zero', collectAnswers: false,
+      id: 'chefs-2012', title: 'Les chefs', description: '', locale: 'fr', scale: 5, method: 'wahl-o-mat', allowMethodChoice: false, missingAnswer: 'zero', collectAnswers: false,
       statements: [{ id: 's1', text: 'Créer un ministère du numérique.', theme: 'Gouvernance', explanation: null }],
       parties: [{ id: 'p1', name: 'François Legault (CAQ)', shortName: 'Legault', colour: '#00897b', logoUrl: null }],
       positions: [],

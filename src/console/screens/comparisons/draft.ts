@@ -19,6 +19,8 @@ export interface Draft {
   id: string;
   title: string;
   description: string;
+  /** The language its texts are written in (the widget marks them with it). */
+  locale: 'fr' | 'en';
   scale: 3 | 5;
   method: MatchMethod;
   allowMethodChoice: boolean;
@@ -30,7 +32,7 @@ export interface Draft {
 }
 
 export const emptyDraft = (): Draft => ({
-  id: '', title: '', description: '', scale: 5, method: 'wahl-o-mat', allowMethodChoice: false, missingAnswer: 'zero', collectAnswers: false,
+  id: '', title: '', description: '', locale: 'fr', scale: 5, method: 'wahl-o-mat', allowMethodChoice: false, missingAnswer: 'zero', collectAnswers: false,
   statements: [], parties: [], positions: [],
 });
 
@@ -39,7 +41,7 @@ const orNull = (v: string | null | undefined) => (v ? v : null);
 /** A draft from a comparison (the server's, or an imported file's): every optional field filled in. */
 export function toDraft(c: Partial<ComparisonCreate> & Pick<ComparisonCreate, 'id' | 'title' | 'scale' | 'statements' | 'parties' | 'positions'>): Draft {
   return {
-    id: c.id, title: c.title, description: c.description ?? '', scale: c.scale,
+    id: c.id, title: c.title, description: c.description ?? '', locale: c.locale ?? 'fr', scale: c.scale,
     method: c.method ?? 'wahl-o-mat', allowMethodChoice: c.allowMethodChoice ?? false, missingAnswer: c.missingAnswer ?? 'zero', collectAnswers: c.collectAnswers ?? false,
     statements: c.statements.map((s) => ({ id: s.id, text: s.text, theme: s.theme, explanation: orNull(s.explanation) })),
     parties: c.parties.map((p) => ({ id: p.id, name: p.name, shortName: p.shortName, colour: orNull(p.colour), logoUrl: orNull(p.logoUrl) })),
@@ -60,7 +62,7 @@ export function toBody(d: Draft): ComparisonCreate {
   // Positions pointing to no statement or party stay, so that the check names them.
   const orphans = d.positions.filter((p) => says(p) && !positions.includes(p));
   return {
-    id: d.id.trim(), title: d.title.trim(), description: d.description.trim(), scale: d.scale,
+    id: d.id.trim(), title: d.title.trim(), description: d.description.trim(), locale: d.locale, scale: d.scale,
     method: d.method, allowMethodChoice: d.allowMethodChoice, missingAnswer: d.missingAnswer, collectAnswers: d.collectAnswers,
     statements: d.statements.map((s) => ({ id: s.id.trim(), text: s.text.trim(), theme: s.theme.trim(), explanation: orNull(s.explanation?.trim()) })),
     parties: d.parties.map((p) => ({ id: p.id.trim(), name: p.name.trim(), shortName: p.shortName.trim(), colour: orNull(p.colour?.trim()), logoUrl: orNull(p.logoUrl?.trim()) })),

@@ -18,6 +18,7 @@ export function renderSettings(ed: ComparisonEditor): TemplateResult {
   return html`${ed.isNew ? textField(ed, 'id', f['id']!, d.id, set('id'), { hint: t.idHint, required: true }) : nothing}
     ${textField(ed, 'title', f['title']!, d.title, set('title'), { required: true })}
     ${textField(ed, 'description', f['description']!, d.description, set('description'), { type: 'textarea' })}
+    ${radios('locale', f['locale']!, d.locale, { fr: ed.screen.host.l.t.french, en: ed.screen.host.l.t.english }, set('locale'), (s) => (s === 'en' ? 'en' : 'fr'))}
     ${radios('scale', f['scale']!, d.scale, t.scales, (v) => ed.change(rescale(d, v), 'scale'), (s) => (s === '3' ? 3 : 5))}
     <div class="field">
       <label for="f-method">${f['method']}</label>

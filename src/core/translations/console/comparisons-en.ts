@@ -14,6 +14,7 @@ export const comparisons = {
     id: 'Identifier (in the embed code)', title: 'Title', description: 'Description', scale: 'Scale', method: 'Matching method',
     allowMethodChoice: 'Readers may choose the matching method', missingAnswer: 'A party’s missing answer counts as',
     collectAnswers: 'Collect readers’ answers (anonymous, opt-in) for statistics',
+    locale: 'Language of the texts',
     text: 'Statement', theme: 'Theme', explanation: 'Explanation', name: 'Name', shortName: 'Short name', colour: 'Colour', logoUrl: 'Logo URL',
     stance: 'Stance', quote: 'Quote', sourceUrl: 'Source URL', sourceDate: 'Source date', partyId: 'Party', statementId: 'Statement',
   } as Record<string, string>,

@@ -19,6 +19,7 @@ export const comparisons: ConsoleStrings['comparisons'] = {
     id: 'Identifiant (dans le code d’intégration)', title: 'Titre', description: 'Description', scale: 'Échelle', method: 'Méthode de calcul',
     allowMethodChoice: 'Les lecteurs peuvent choisir la méthode de calcul', missingAnswer: 'Une réponse manquante d’un parti compte comme',
     collectAnswers: 'Recueillir les réponses des lecteurs (anonymes, avec leur accord) pour des statistiques',
+    locale: 'Langue des textes',
     text: 'Énoncé', theme: 'Thème', explanation: 'Explication', name: 'Nom', shortName: 'Nom court', colour: 'Couleur', logoUrl: 'URL du logo',
     stance: 'Position', quote: 'Citation', sourceUrl: 'URL de la source', sourceDate: 'Date de la source', partyId: 'Parti', statementId: 'Énoncé',
   },
