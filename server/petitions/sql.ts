@@ -20,7 +20,7 @@ const OPEN = `(p.status = 'open' AND (p.closes_at IS NULL OR p.closes_at > now()
 
 /**
  * The confirmed count of petition `p`: its row's count plus what the signing connections added to
- * their slots (see migration 015); `recount` folds the slots back into the row.
+ * their slots (see migration 012); `recount` folds the slots back into the row.
  */
 const COUNT = `(p.signature_count + coalesce((SELECT sum(c.n) FROM petition_count_slots c WHERE c.petition_id = p.id), 0))::int`;
 /** The slot a connection adds to: one per server process connection, so that concurrent signers do not queue. */
