@@ -272,6 +272,8 @@ const SPECIAL = '\\\n`[<hH*_';
 /** Inline content: code spans, links, emphasis, line breaks and text. */
 export function inline(text: string, depth = 0, links = true): Inline[] {
   const n = text.length;
+  // One character is text, or a line break: emphasis of one character (`*_*_…`) recurses no further.
+  if (n < 2) return text === '\n' ? [{ t: 'br' }] : text ? [text] : [];
   const out: Inline[] = [];
   const s = new Scan(text);
   let buf = '';
