@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { announced as said, axe, launch, pageErrors, startServer, type RunningServer } from './harness.js';
+import { announced as said, axe, launch, organiser, pageErrors, startServer, type RunningServer } from './harness.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,7 +53,7 @@ before(async () => {
   base = server.base;
   const link = server.ownerLink;
   browser = await launch();
-  const context = await browser.newContext({ locale: 'en-US', bypassCSP: true, acceptDownloads: true });
+  const context = await organiser(browser, base);
   page = await context.newPage();
   errors = pageErrors(page);
   await page.goto(link);

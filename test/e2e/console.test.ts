@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { announced, axe, launch, pageErrors, startBlog, startServer, type RunningServer } from './harness.js';
+import { announced, axe, launch, organiser, pageErrors, type RunningServer, startBlog, startServer } from './harness.js';
 
 let server: RunningServer;
 let blog: Awaited<ReturnType<typeof startBlog>>;
@@ -31,8 +31,7 @@ before(async () => {
   blog = await startBlog(() => snippet);
   blogUrl = blog.url;
   browser = await launch();
-  owner = await browser.newContext({ locale: 'en-US', bypassCSP: true });
-  await owner.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  owner = await organiser(browser, base);
 });
 
 after(async () => {

@@ -16,7 +16,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { announced, axe, launch, startServer, type RunningServer } from './harness.js';
+import { announced, axe, launch, organiser, type RunningServer, startServer } from './harness.js';
 
 let server: RunningServer;
 let blog: Server;
@@ -76,8 +76,7 @@ before(async () => {
   await new Promise<void>((r) => blog.listen(0, '127.0.0.1', r));
   blogUrl = `http://localhost:${(blog.address() as AddressInfo).port}/`;
   browser = await launch();
-  owner = await browser.newContext({ locale: 'en-US', bypassCSP: true });
-  await owner.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  owner = await organiser(browser, base);
 });
 
 after(async () => {

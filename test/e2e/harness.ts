@@ -11,7 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
 
 export interface RunningServer {
@@ -67,6 +67,16 @@ export async function startBlog(page: () => string): Promise<{ url: string; serv
 }
 
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: findChrome(), args: chromeArgs });
+
+/**
+ * An organiser's browser context for the console at `base`: English, downloads on, the clipboard
+ * granted (Copy the code), and the console's CSP bypassed so that axe can be injected.
+ */
+export async function organiser(browser: Browser, base: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'en-US', bypassCSP: true, acceptDownloads: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  return context;
+}
 
 /** Collects the page's uncaught errors: the list a test asserts is empty at its end. */
 export function pageErrors(page: Page): string[] {
