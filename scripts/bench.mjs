@@ -80,29 +80,25 @@ async function bench(label, env, args) {
   return rows;
 }
 
+/** POSTs for the scenario's time, the n-th with `body(n)` and an idempotency key of its own. */
+function postEach(url, body) {
+  let n = 0;
+  return run({
+    url,
+    method: 'POST',
+    requests: [{ setupRequest: (req) => ({ ...req, headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: JSON.stringify(body(++n)) }) }],
+  });
+}
+
 /** Reading the petition, then signing it (a unique email and key per request). */
 async function benchPetition(label, url) {
   const rows = [];
   const read = await run({ url: `${url}/api/petitions/bench` });
   rows.push({ label, scenario: 'read petition', r: read });
 
-  let n = 0;
-  const sign = await run({
-    url: `${url}/api/petitions/bench/signatures`,
-    method: 'POST',
-    requests: [
-      {
-        setupRequest(req) {
-          n++;
-          return {
-            ...req,
-            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-            body: JSON.stringify({ name: `Bench Signer ${n}`, email: `bench-${n}-${randomUUID().slice(0, 8)}@example.org`, city: 'Québec', showName: n % 2 === 0 }),
-          };
-        },
-      },
-    ],
-  });
+  const sign = await postEach(`${url}/api/petitions/bench/signatures`, (n) => ({
+    name: `Bench Signer ${n}`, email: `bench-${n}-${randomUUID().slice(0, 8)}@example.org`, city: 'Québec', showName: n % 2 === 0,
+  }));
   rows.push({ label, scenario: 'sign (no opt-in)', r: sign });
   const after = await (await fetch(`${url}/api/petitions/bench`)).json();
   // Requests still in flight when autocannon stops are counted by the server, not by autocannon.
@@ -152,23 +148,9 @@ async function benchComments(label, url) {
   // Later pages are read from the database each time (the first is shared until the thread changes).
   const second = (await (await fetch(`${url}/api/threads/bench/comments?sort=newest`)).json()).nextCursor;
   rows.push({ label, scenario: 'read a later page', r: await run({ url: `${url}/api/threads/bench/comments?sort=newest&cursor=${encodeURIComponent(second)}` }) });
-  let n = 0;
-  const post = await run({
-    url: `${url}/api/threads/bench/comments`,
-    method: 'POST',
-    requests: [
-      {
-        setupRequest(req) {
-          n++;
-          return {
-            ...req,
-            headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-            body: JSON.stringify({ name: `Bench ${n}`, body: `Un commentaire de banc d’essai, numéro ${n}.`, parentId: n % 3 === 0 ? ids[n % ids.length] : undefined }),
-          };
-        },
-      },
-    ],
-  });
+  const post = await postEach(`${url}/api/threads/bench/comments`, (n) => ({
+    name: `Bench ${n}`, body: `Un commentaire de banc d’essai, numéro ${n}.`, parentId: n % 3 === 0 ? ids[n % ids.length] : undefined,
+  }));
   rows.push({ label, scenario: 'post comment', r: post });
   return rows;
 }
