@@ -100,6 +100,27 @@ const privateSchemas = () => {
   };
 };
 
+/**
+ * The CDN file with every widget exports, of the API, what src/index-cdn.ts lists (the widgets'
+ * contract) in place of src/api/index.ts: the in-memory backends and the console's admin schemas
+ * stay in the npm entries. Should src/index.ts stop importing src/api/index.ts, the build stops here.
+ */
+const cdnApi = () => {
+  let found = false;
+  return {
+    name: 'cdn-api',
+    buildStart: () => void (found = false),
+    resolveId(source, importer) {
+      if (source !== './api/index.js' || !importer?.endsWith('/src/index.ts')) return null;
+      found = true;
+      return this.resolve('./index-cdn.js', importer);
+    },
+    buildEnd(e) {
+      if (!e && !found) this.error('cdn-api: src/index.ts no longer imports ./api/index.js');
+    },
+  };
+};
+
 /** A self-contained, minified file for `<script type="module" src>`. */
 const cdn = (name, input) => ({
   input,
@@ -113,6 +134,7 @@ const cdn = (name, input) => ({
     production(),
     shortErrors(),
     name !== 'civic-widgets' && name !== 'civic-console' && privateSchemas(),
+    name === 'civic-widgets' && cdnApi(),
     strings(name),
     // The OpenAPI document's lists of values (`oneOf` in src/api/common.ts) stay out of the widgets' files.
     ts({ CIVIC_CDN: 'true' }),

@@ -165,6 +165,21 @@ document.body.append(el);`,
       assert.deepEqual([...all].sort(), [...tags].sort());
     });
 
+    it("the CDN file with every widget exports the widgets' contract, not the in-memory backends (README)", async () => {
+      const page = await browser.newPage();
+      writeFileSync(join(consumer, 'blank.html'), '<!doctype html><html lang="en"><body></body></html>');
+      await page.goto(`${site.url}/consumer/blank.html`);
+      const names = await page.evaluate(async (url) => Object.keys((await import(url)) as object), '/node_modules/civic-widgets/dist/cdn/civic-widgets.js');
+      await page.close();
+      for (const n of ['CivicPetition', 'CivicProvider', 'CivicElement', 'CivicSignedEvent', 'RestBackend', 'CivicError', 'Outbox', 'Petition', 'Comment']) assert.ok(names.includes(n), n);
+      for (const n of ['MemoryBackend', 'MemoryComments']) assert.ok(!names.includes(n), n);
+      // Everything it exports, the npm entry exports too.
+      const r = exec('node', ['--input-type=module', '-e', "console.log(JSON.stringify(Object.keys(await import('civic-widgets'))))"], consumer);
+      assert.equal(r.status, 0, r.out);
+      const npm = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as string[];
+      assert.deepEqual(names.filter((n) => !npm.includes(n)), []);
+    });
+
     it('a petition renders from the bundled npm modules with a MemoryBackend', async () => {
       const page = await browser.newPage();
       const errors: string[] = [];
