@@ -121,6 +121,38 @@ const cdnApi = () => {
   };
 };
 
+/**
+ * What Lit does for code the widgets do not have, cut from the CDN files: decorators' metadata (the
+ * widgets declare `static properties`), the hooks of the polyfills for browsers without shadow DOM
+ * (which Lit 3 does not support), and each package's version pushed on a global list (read by Lit's
+ * dev mode only). Should Lit's published code change shape, the build stops here naming what moved.
+ */
+const litTrim = () => {
+  const cut = {
+    '/@lit/reactive-element/reactive-element.js': [
+      ',p=a.reactiveElementPolyfillSupport',
+      'Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;',
+      'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}',
+      ',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2")',
+    ],
+    '/lit-html/lit-html.js': [',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3")'],
+    '/lit-element/lit-element.js': ['const o=s.litElementPolyfillSupport;o?.({LitElement:i});', '(s.litElementVersions??=[]).push("4.2.2");'],
+  };
+  return {
+    name: 'lit-trim',
+    transform(code, id) {
+      const file = Object.keys(cut).find((f) => id.endsWith(f));
+      if (!file) return null;
+      let out = code;
+      for (const text of cut[file]) {
+        if (!out.includes(text)) this.error(`lit-trim: no \`${text}\` in ${id}`);
+        out = out.replace(text, '');
+      }
+      return { code: out, map: null };
+    },
+  };
+};
+
 /** A self-contained, minified file for `<script type="module" src>`. */
 const cdn = (name, input) => ({
   input,
@@ -132,6 +164,7 @@ const cdn = (name, input) => ({
   plugins: [
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     production(),
+    litTrim(),
     shortErrors(),
     name !== 'civic-widgets' && name !== 'civic-console' && privateSchemas(),
     name === 'civic-widgets' && cdnApi(),
