@@ -122,21 +122,25 @@ const cdnApi = () => {
 };
 
 /**
- * What Lit does for code the widgets do not have, cut from the CDN files: decorators' metadata (the
- * widgets declare `static properties`), the hooks of the polyfills for browsers without shadow DOM
- * (which Lit 3 does not support), and each package's version pushed on a global list (read by Lit's
- * dev mode only). Should Lit's published code change shape, the build stops here naming what moved.
+ * What Lit does for code the widgets do not have, cut from the CDN files: decorators' metadata and
+ * initializers (the widgets declare `static properties` and add controllers in their constructors),
+ * the hooks of the polyfills for browsers without shadow DOM (which Lit 3 does not support) and of
+ * server-side rendering's hydration, and each package's version pushed on a global list (read by
+ * Lit's dev mode only). An app that subclasses an element with decorators uses the npm modules. Should Lit's published code change shape, the build stops here naming what moved.
  */
 const litTrim = () => {
   const cut = {
     '/@lit/reactive-element/reactive-element.js': [
       ',p=a.reactiveElementPolyfillSupport',
       'Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;',
+      'static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}',
+      'void 0!==t.l&&(this.l=[...t.l]),',
+      ',this.constructor.l?.forEach(t=>t(this))',
       'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}',
       ',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2")',
     ],
     '/lit-html/lit-html.js': [',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3")'],
-    '/lit-element/lit-element.js': ['const o=s.litElementPolyfillSupport;o?.({LitElement:i});', '(s.litElementVersions??=[]).push("4.2.2");'],
+    '/lit-element/lit-element.js': [',s.litElementHydrateSupport?.({LitElement:i})', 'const o=s.litElementPolyfillSupport;o?.({LitElement:i});', '(s.litElementVersions??=[]).push("4.2.2");'],
   };
   return {
     name: 'lit-trim',
