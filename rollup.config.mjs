@@ -74,8 +74,11 @@ const strings = (name) => ({
  * A widget's own file exports no schema (its schemas only check the server's answers, with
  * `safeParse`), so it leaves out what zod gives every schema for other callers: zod/mini's `parse`,
  * `parseAsync`, `safeParseAsync`, `with`, `brand`, `register` and `apply`, and the Standard Schema
- * getter (`~standard`) of zod's core. The file with every widget exports the API's schemas whole,
- * and so does the npm build. Should zod's source change shape, the build stops here.
+ * getter (`~standard`) of zod's core. Nor does it encode (codecs' `backward` direction), coerce
+ * (`z.coerce`) or install zod's memoizer (`config({ memoizer })`): their branches in zod's core go
+ * too, and the build stops if the widgets' code comes to use them. The file with every widget
+ * exports the API's schemas whole, and so does the npm build. Should zod's source change shape, the
+ * build stops here.
  */
 const privateSchemas = () => {
   // A member of an object literal at zod's 4-space indentation: `    name(…) {` … `    },`.
@@ -84,12 +87,25 @@ const privateSchemas = () => {
     '/zod/v4/mini/schemas.js': ['with', 'parse', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply'],
     '/zod/v4/core/schemas.js': ['"~standard"'],
   };
+  // [what, pattern, its replacement, how many times at least]
+  const branches = [
+    ['the backward (encode) pass', /\n {12}if \(ctx\.direction === "backward"\) \{\n {16}\/\/ run canary[\s\S]*?\n {12}\}(?=\n {12}\/\/ forward)/g, '', 1],
+    ['coercion', /\n {8}if \(def\.coerce\)\n {12}try \{\n {16}payload\.value = \w+\(payload\.value\);\n {12}\}\n {12}catch \(_\) \{ \}/g, '', 3],
+    ['the memoizer', /\bcore\.globalConfig\.memoizer\b/g, 'undefined', 5],
+  ];
   return {
     name: 'private-schemas',
     transform(code, id) {
+      if (id.includes('/src/') && /\bz\.(coerce|encode|codec|config)\b|\bmemoizer\b/.test(code)) this.error(`private-schemas: ${id} uses what the widgets' files cut from zod`);
       const file = Object.keys(cut).find((f) => id.endsWith(f));
       if (!file) return null;
       let out = code;
+      if (file === '/zod/v4/core/schemas.js')
+        for (const [what, re, by, least] of branches) {
+          const found = out.match(re)?.length ?? 0;
+          if (found < least) this.error(`private-schemas: ${what} not found in ${id} (${found} of ${least})`);
+          out = out.replace(re, by);
+        }
       for (const name of cut[file]) {
         const next = out.replace(member(name), '');
         if (next === out) this.error(`private-schemas: no \`${name}\` member in ${id}`);
