@@ -75,8 +75,8 @@ const strings = (name) => ({
  * `safeParse`), so it leaves out what zod gives every schema for other callers: zod/mini's `parse`,
  * `parseAsync`, `safeParseAsync`, `with`, `brand`, `register` and `apply`, and the Standard Schema
  * getter (`~standard`) of zod's core. Nor does it encode (codecs' `backward` direction), coerce
- * (`z.coerce`) or install zod's memoizer (`config({ memoizer })`): their branches in zod's core go
- * too, and the build stops if the widgets' code comes to use them. The file with every widget
+ * (`z.coerce`), install zod's memoizer (`config({ memoizer })`) or read a schema's `pattern` (template
+ * literals and JSON Schema do): their branches in zod's core go too, and the build stops if the widgets' code comes to use them. The file with every widget
  * exports the API's schemas whole, and so does the npm build. Should zod's source change shape, the
  * build stops here.
  */
@@ -92,11 +92,13 @@ const privateSchemas = () => {
     ['the backward (encode) pass', /\n {12}if \(ctx\.direction === "backward"\) \{\n {16}\/\/ run canary[\s\S]*?\n {12}\}(?=\n {12}\/\/ forward)/g, '', 1],
     ['coercion', /\n {8}if \(def\.coerce\)\n {12}try \{\n {16}payload\.value = \w+\(payload\.value\);\n {12}\}\n {12}catch \(_\) \{ \}/g, '', 3],
     ['the memoizer', /\bcore\.globalConfig\.memoizer\b/g, 'undefined', 5],
+    // A schema's `pattern` is read by template literals and JSON Schema only.
+    ['patterns', /\n {4}inst\._zod\.pattern = [^;\n]+;|\n {4}util\.defineLazyInternal\(inst, "pattern", \(zod\) => (?:\{\n[\s\S]*?\n {4}\}|[^\n]*)\);/g, '', 6],
   ];
   return {
     name: 'private-schemas',
     transform(code, id) {
-      if (id.includes('/src/') && /\bz\.(coerce|encode|codec|config)\b|\bmemoizer\b/.test(code)) this.error(`private-schemas: ${id} uses what the widgets' files cut from zod`);
+      if (id.includes('/src/') && /\bz\.(coerce|encode|codec|config|templateLiteral|toJSONSchema)\b|\bmemoizer\b/.test(code)) this.error(`private-schemas: ${id} uses what the widgets' files cut from zod`);
       const file = Object.keys(cut).find((f) => id.endsWith(f));
       if (!file) return null;
       let out = code;
