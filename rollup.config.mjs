@@ -146,7 +146,10 @@ const cdnApi = () => {
  * initializers (the widgets declare `static properties` and add controllers in their constructors),
  * the hooks of the polyfills for browsers without shadow DOM (which Lit 3 does not support) and of
  * server-side rendering's hydration, and each package's version pushed on a global list (read by
- * Lit's dev mode only). An app that subclasses an element with decorators uses the npm modules. Should Lit's published code change shape, the build stops here naming what moved.
+ * Lit's dev mode only); and what the widgets do not call: the JSON converter of `type: Object` and
+ * `type: Array` properties, a task's `taskComplete` and `render()` (the build stops if code under src/
+ * comes to use them). An app that subclasses an element with decorators uses the npm modules. Should
+ * Lit's published code change shape, the build stops here naming what moved.
  */
 const litTrim = () => {
   const cut = {
@@ -156,15 +159,24 @@ const litTrim = () => {
       'static addInitializer(t){this._$Ei(),(this.l??=[]).push(t)}',
       'void 0!==t.l&&(this.l=[...t.l]),',
       ',this.constructor.l?.forEach(t=>t(this))',
+      // The converter of `type: Object` and `type: Array` properties (JSON in an attribute).
+      'break;case Object:case Array:t=null==t?t:JSON.stringify(t)',
+      'break;case Object:case Array:try{i=JSON.parse(t)}catch(t){i=null}',
       'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}',
       ',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2")',
     ],
     '/lit-html/lit-html.js': [',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3")'],
+    // A task's `taskComplete` promise and its `render({ pending, complete… })`.
+    '/@lit/task/task.js': [
+      'get taskComplete(){return this.t||(1===this.i?this.t=new Promise(((t,s)=>{this.o=t,this.h=s})):3===this.i?this.t=Promise.reject(this.l):this.t=Promise.resolve(this.u)),this.t}',
+      'render(t){switch(this.i){case 0:return t.initial?.();case 1:return t.pending?.();case 2:return t.complete?.(this.value);case 3:return t.error?.(this.error);default:throw Error("Unexpected status: "+this.i)}}',
+    ],
     '/lit-element/lit-element.js': [',s.litElementHydrateSupport?.({LitElement:i})', 'const o=s.litElementPolyfillSupport;o?.({LitElement:i});', '(s.litElementVersions??=[]).push("4.2.2");'],
   };
   return {
     name: 'lit-trim',
     transform(code, id) {
+      if (id.includes('/src/') && /\btype: (Object|Array)\b|\btaskComplete\b|\.render\(\{ *(initial|pending|complete|error)\b/.test(code)) this.error(`lit-trim: ${id} uses what the CDN files cut from Lit`);
       const file = Object.keys(cut).find((f) => id.endsWith(f));
       if (!file) return null;
       let out = code;
