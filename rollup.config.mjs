@@ -86,14 +86,18 @@ const privateSchemas = () => {
   const cut = {
     '/zod/v4/mini/schemas.js': ['with', 'parse', 'parseAsync', 'safeParseAsync', 'brand', 'register', 'apply'],
     '/zod/v4/core/schemas.js': ['"~standard"'],
+    '/zod/v4/core/errors.js': [],
   };
-  // [what, pattern, its replacement, how many times at least]
+  // [what, pattern, its replacement, how many times at least, in which file (zod's core schemas.js if none)]
   const branches = [
     ['the backward (encode) pass', /\n {12}if \(ctx\.direction === "backward"\) \{\n {16}\/\/ run canary[\s\S]*?\n {12}\}(?=\n {12}\/\/ forward)/g, '', 1],
     ['coercion', /\n {8}if \(def\.coerce\)\n {12}try \{\n {16}payload\.value = \w+\(payload\.value\);\n {12}\}\n {12}catch \(_\) \{ \}/g, '', 3],
     ['the memoizer', /\bcore\.globalConfig\.memoizer\b/g, 'undefined', 5],
     // An array over its maximum length fails either way: without zod's early check, after its items.
     ['the early size check of arrays', /\n {4}capSize\(inst, arraySize\);/g, '', 1],
+    // A failed check's issues become a CivicError's (toIssues): zod's own error message, its
+    // issues pretty-printed as JSON, is never read.
+    ['the error message', /\n {4}Object\.defineProperty\(inst, "message", _messageDesc\);\n {4}\/\* `toString` lives[\s\S]*?\n {4}\}\n(?=\};)/g, '\n', 1, '/zod/v4/core/errors.js'],
     // A schema's `pattern` is read by template literals and JSON Schema only.
     ['patterns', /\n {4}inst\._zod\.pattern = [^;\n]+;|\n {4}util\.defineLazyInternal\(inst, "pattern", \(zod\) => (?:\{\n[\s\S]*?\n {4}\}|[^\n]*)\);/g, '', 6],
   ];
@@ -104,8 +108,8 @@ const privateSchemas = () => {
       const file = Object.keys(cut).find((f) => id.endsWith(f));
       if (!file) return null;
       let out = code;
-      if (file === '/zod/v4/core/schemas.js')
-        for (const [what, re, by, least] of branches) {
+      for (const [what, re, by, least, where = '/zod/v4/core/schemas.js'] of branches)
+        if (file === where) {
           const found = out.match(re)?.length ?? 0;
           if (found < least) this.error(`private-schemas: ${what} not found in ${id} (${found} of ${least})`);
           out = out.replace(re, by);
@@ -147,7 +151,8 @@ const cdnApi = () => {
  * the hooks of the polyfills for browsers without shadow DOM (which Lit 3 does not support) and of
  * server-side rendering's hydration, and each package's version pushed on a global list (read by
  * Lit's dev mode only); and what the widgets do not call: the JSON converter of `type: Object` and
- * `type: Array` properties, a task's `taskComplete` and `render()` (the build stops if code under src/
+ * `type: Array` properties, a task's `taskComplete`, `render()` and options other than `task` and
+ * `args` (the build stops if code under src/
  * comes to use them). An app that subclasses an element with decorators uses the npm modules. Should
  * Lit's published code change shape, the build stops here naming what moved.
  */
@@ -170,19 +175,26 @@ const litTrim = () => {
     '/@lit/task/task.js': [
       'get taskComplete(){return this.t||(1===this.i?this.t=new Promise(((t,s)=>{this.o=t,this.h=s})):3===this.i?this.t=Promise.reject(this.l):this.t=Promise.resolve(this.u)),this.t}',
       'render(t){switch(this.i){case 0:return t.initial?.();case 1:return t.pending?.();case 2:return t.complete?.(this.value);case 3:return t.error?.(this.error);default:throw Error("Unexpected status: "+this.i)}}',
+      // Its options `onComplete`, `onError`, `initialValue` and `autoRun: 'afterUpdate'`.
+      'this.k=h.onComplete,this.A=h.onError,',
+      ['if(!1===e){try{this.k?.(s)}catch{}this.i=2,this.o?.(s)}else{try{this.A?.(h)}catch{}this.i=3,this.h?.(h)}', 'this.i=e?3:2;'],
+      ',"initialValue"in h&&(this.u=h.initialValue,this.i=2,this.O=this.T?.())',
+      'hostUpdated(){"afterUpdate"===this.autoRun&&this.S()}',
+      ['"afterUpdate"===this.autoRun?queueMicrotask((()=>this._.requestUpdate())):this._.requestUpdate()', 'this._.requestUpdate()'],
     ],
     '/lit-element/lit-element.js': [',s.litElementHydrateSupport?.({LitElement:i})', 'const o=s.litElementPolyfillSupport;o?.({LitElement:i});', '(s.litElementVersions??=[]).push("4.2.2");'],
   };
   return {
     name: 'lit-trim',
     transform(code, id) {
-      if (id.includes('/src/') && /\btype: (Object|Array)\b|\btaskComplete\b|\.render\(\{ *(initial|pending|complete|error)\b/.test(code)) this.error(`lit-trim: ${id} uses what the CDN files cut from Lit`);
+      if (id.includes('/src/') && /\btype: (Object|Array)\b|\b(taskComplete|onComplete|onError|initialValue|afterUpdate)\b|\.render\(\{ *(initial|pending|complete|error)\b/.test(code)) this.error(`lit-trim: ${id} uses what the CDN files cut from Lit`);
       const file = Object.keys(cut).find((f) => id.endsWith(f));
       if (!file) return null;
       let out = code;
-      for (const text of cut[file]) {
+      for (const item of cut[file]) {
+        const [text, by] = typeof item === 'string' ? [item, ''] : item;
         if (!out.includes(text)) this.error(`lit-trim: no \`${text}\` in ${id}`);
-        out = out.replace(text, '');
+        out = out.replace(text, by);
       }
       return { code: out, map: null };
     },
