@@ -169,7 +169,9 @@ document.body.append(el);`,
       const page = await browser.newPage();
       writeFileSync(join(consumer, 'blank.html'), '<!doctype html><html lang="en"><body></body></html>');
       await page.goto(`${site.url}/consumer/blank.html`);
-      const names = await page.evaluate(async (url) => Object.keys((await import(url)) as object), '/node_modules/civic-widgets/dist/cdn/civic-widgets.js');
+      const exported = await page.evaluate(async (url) => Object.keys((await import(url)) as object), '/node_modules/civic-widgets/dist/cdn/civic-widgets.js');
+      // Rollup's one- or two-letter names are what the file's on-demand chunks import from it.
+      const names = exported.filter((n) => n.length > 2);
       await page.close();
       for (const n of ['CivicPetition', 'CivicProvider', 'CivicElement', 'CivicSignedEvent', 'RestBackend', 'CivicError', 'Outbox', 'Petition', 'Comment']) assert.ok(names.includes(n), n);
       for (const n of ['MemoryBackend', 'MemoryComments']) assert.ok(!names.includes(n), n);
