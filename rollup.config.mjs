@@ -152,9 +152,9 @@ const cdnApi = () => {
  * server-side rendering's hydration, and each package's version pushed on a global list (read by
  * Lit's dev mode only); and what the widgets do not call: the JSON converter of `type: Object` and
  * `type: Array` properties, a task's `taskComplete`, `render()` and options other than `task` and
- * `args` (the build stops if code under src/
- * comes to use them). An app that subclasses an element with decorators uses the npm modules. Should
- * Lit's published code change shape, the build stops here naming what moved.
+ * `args` (the build stops if code under src/ comes to use them). The console renders its tasks with
+ * `render()` and keeps Lit whole. An app that subclasses an element with decorators uses the npm
+ * modules. Should Lit's published code change shape, the build stops here naming what moved.
  */
 const litTrim = () => {
   const cut = {
@@ -187,7 +187,7 @@ const litTrim = () => {
   return {
     name: 'lit-trim',
     transform(code, id) {
-      if (id.includes('/src/') && /\btype: (Object|Array)\b|\b(taskComplete|onComplete|onError|initialValue|afterUpdate)\b|\.render\(\{ *(initial|pending|complete|error)\b/.test(code)) this.error(`lit-trim: ${id} uses what the CDN files cut from Lit`);
+      if (id.includes('/src/') && /\btype: (Object|Array)\b|\b(taskComplete|onComplete|onError|initialValue|afterUpdate)\b|\.render\(\{\s*(initial|pending|complete|error)\b/.test(code)) this.error(`lit-trim: ${id} uses what the CDN files cut from Lit`);
       const file = Object.keys(cut).find((f) => id.endsWith(f));
       if (!file) return null;
       let out = code;
@@ -212,7 +212,7 @@ const cdn = (name, input) => ({
   plugins: [
     minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     production(),
-    litTrim(),
+    name !== 'civic-console' && litTrim(),
     shortErrors(),
     name !== 'civic-widgets' && name !== 'civic-console' && privateSchemas(),
     name === 'civic-widgets' && cdnApi(),
