@@ -107,9 +107,9 @@ export function organiserRun(start: () => Promise<RunningServer>, blogPage: Para
   before(async () => {
     run.server = await start();
     ({ base: run.base, ownerLink: run.ownerLink } = run.server);
-    let url: string;
-    ({ url, server: blog } = await startBlog(blogPage));
-    run.blogUrl = url;
+    const started = await startBlog(blogPage);
+    blog = started.server;
+    run.blogUrl = started.url;
     run.browser = await launch();
     run.owner = await organiser(run.browser, run.base);
   });
