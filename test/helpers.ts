@@ -48,6 +48,13 @@ export async function type(field: HTMLElement, value: string): Promise<void> {
 export const waitForText = (el: Element, needle: string | RegExp, message?: string, timeout = 4000) =>
   waitUntil(() => (typeof needle === 'string' ? text(el).includes(needle) : needle.test(text(el))), message ?? `waiting for "${needle}" in: ${text(el)}`, { timeout });
 
+/** The events of `type` that `el` fires from now on, in order. */
+export function recorded<K extends keyof GlobalEventHandlersEventMap>(el: Element, type: K): GlobalEventHandlersEventMap[K][] {
+  const events: GlobalEventHandlersEventMap[K][] = [];
+  el.addEventListener(type, (e) => events.push(e as GlobalEventHandlersEventMap[K]));
+  return events;
+}
+
 export async function mount<T extends Element>(template: TemplateResult): Promise<T> {
   return fixture<T>(template);
 }

@@ -1,20 +1,9 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import type { Meta } from '@storybook/web-components-vite';
 import { http, HttpResponse } from 'msw';
-import { expect, waitFor } from 'storybook/test';
+import { expect } from 'storybook/test';
 import type { Me } from '../../src/api/accounts.js';
 import type { AdminPetition, QueueItem } from '../../src/api/lists.js';
-import '../../src/define/civic-console.js';
-
-const now = Date.now();
-const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
-const session = { id: '7', current: true, createdAt: at(30), lastSeenAt: at(1), expiresAt: new Date(now + 12 * 3600_000).toISOString(), userAgent: 'Chrome (Linux)', method: 'link' as const };
-const me = (role: Me['role']): Me => ({
-  via: 'session',
-  role,
-  account: { id: '1', email: 'camille@example.org', name: 'Camille', role, createdAt: at(9000), lastSignInAt: at(30), passkeyCount: 0 },
-  session,
-});
+import { accounts, at, consoleMeta, consoleStory, me, part, session, signedIn } from './console-story.js';
 const petition = (over: Partial<AdminPetition>): AdminPetition => ({
   id: 'plan-numerique', title: 'Pour un plan numérique pour le Québec', summary: 'Une stratégie numérique cohérente.', url: null, goal: 500,
   signatureCount: 342, status: 'open', closesAt: null, doubleOptIn: true, locale: 'fr', createdAt: at(40_000), updatedAt: at(60), pendingCount: 4, ...over,
@@ -30,70 +19,31 @@ const queue: QueueItem[] = [
 
 /** The console's API, mocked: who is signed in, and the lists its screens show. */
 const api = (who: Me | null) => [
-  http.get('/api/auth/me', () => (who ? HttpResponse.json(who) : HttpResponse.json({ error: { kind: 'unauthorized', message: 'sign in' } }, { status: 401 }))),
+  who ? signedIn(who) : http.get('/api/auth/me', () => HttpResponse.json({ error: { kind: 'unauthorized', message: 'sign in' } }, { status: 401 })),
   http.post('/api/auth/sign-in', () => HttpResponse.json({ status: 'sent' }, { status: 202 })),
   http.get('/api/admin/petitions', () => HttpResponse.json({ items: [petition({}), petition({ id: 'parc-riverain', title: 'Un parc au bord du fleuve', signatureCount: 12, goal: 50, status: 'closed', pendingCount: 0 })] })),
   http.get('/api/admin/queue/comments', () => HttpResponse.json({ items: queue, nextCursor: null, total: queue.length })),
   http.get('/api/admin/queue/proposals', () => HttpResponse.json({ items: [], total: 0 })),
   http.post('/api/admin/comments/:id/:action', () => HttpResponse.json({ error: { kind: 'forbidden', message: 'role' } }, { status: 403 })),
   http.get('/api/auth/sessions', () => HttpResponse.json({ items: [session] })),
-  http.get('/api/admin/accounts', () => HttpResponse.json({ items: [me('owner').account, { ...me('moderator').account!, id: '2', email: 'modo@example.org', name: 'Modo' }] })),
+  accounts(),
 ];
-
-const screen = (canvas: HTMLElement, tag: string) => canvas.querySelector('civic-console')!.shadowRoot!.querySelector(tag)?.shadowRoot;
 
 const meta: Meta = {
   title: 'Console/Console',
   component: 'civic-console',
-  render: () => html`<civic-console api="/api"></civic-console>`,
-  parameters: {
-    layout: 'fullscreen',
-    docs: { description: { component: 'The organisers\u2019 console, served by the reference server at `/admin/`. Each screen is a chunk loaded when first shown.' } },
-  },
+  ...consoleMeta('The organisers\u2019 console, served by the reference server at `/admin/`. Each screen is a chunk loaded when first shown.'),
 };
 export default meta;
-type Story = StoryObj;
 
 /** No session: the sign-in screen. */
-export const SignIn: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '';
-    msw.use(...api(null));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-sign-in')?.querySelector('form [name=email]')).toBeTruthy());
-  },
-};
+export const SignIn = consoleStory('', () => api(null), (c) => expect(part(c, 'civic-console-sign-in')?.querySelector('form [name=email]')).toBeTruthy());
 
 /** An owner's petitions. */
-export const Petitions: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/petitions';
-    msw.use(...api(me('owner')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-petitions')?.querySelector('table')).toBeTruthy());
-  },
-};
+export const Petitions = consoleStory('#/petitions', () => api(me('owner')), (c) => expect(part(c, 'civic-console-petitions')?.querySelector('table')).toBeTruthy());
 
 /** A moderator's queue; the actions are refused here (the mock answers 403), showing how a refusal looks. */
-export const Moderation: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/moderation';
-    msw.use(...api(me('moderator')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-moderation')?.querySelectorAll('article').length).toBe(2));
-  },
-};
+export const Moderation = consoleStory('#/moderation', () => api(me('moderator')), (c) => expect(part(c, 'civic-console-moderation')?.querySelectorAll('article').length).toBe(2));
 
 /** An owner's accounts and sessions. */
-export const Accounts: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/accounts';
-    msw.use(...api(me('owner')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-accounts')?.querySelector('table')).toBeTruthy());
-  },
-};
+export const Accounts = consoleStory('#/accounts', () => api(me('owner')), (c) => expect(part(c, 'civic-console-accounts')?.querySelector('table')).toBeTruthy());

@@ -1,28 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { expect, waitFor } from 'storybook/test';
-import type { Me } from '../../src/api/accounts.js';
 import type { ComparisonCreate } from '../../src/api/admin.js';
 import { quebec2012 } from '../../server/comparisons/demo-data.js';
 import '../../src/define/civic-comparator.js';
-import '../../src/define/civic-console.js';
 import '../../src/define/civic-provider.js';
+import { consoleMeta, consoleStory, me, part, signedIn } from './console-story.js';
 
 const at = new Date(Date.now() - 3600_000).toISOString();
-const editor: Me = {
-  via: 'session',
-  role: 'editor',
-  account: { id: '1', email: 'camille@example.org', name: 'Camille', role: 'editor', createdAt: at, lastSignInAt: at, passkeyCount: 0 },
-  session: { id: '7', current: true, createdAt: at, lastSeenAt: at, expiresAt: at, userAgent: 'Chrome (Linux)', method: 'link' },
-};
 /** The demo's comparison: the five leaders of the 2012 Québec election on digital issues (from the seeds). */
 const demo = (over: Partial<ComparisonCreate> = {}) => ({ ...structuredClone(quebec2012), updatedAt: at, ...over });
 const tally = (statementId: string, stances: number[], skipped: number, weighted: number) => ({ statementId, stances, skipped, weighted });
 
 /** The console's API, mocked: who is signed in, the comparisons, and what readers answered. */
 const api = (comparison = demo()) => [
-  http.get('/api/auth/me', () => HttpResponse.json(editor)),
+  signedIn(me('editor')),
   http.get('/api/admin/comparisons', () =>
     HttpResponse.json({
       items: [
@@ -41,28 +33,16 @@ const api = (comparison = demo()) => [
   ),
 ];
 
-const screen = (canvas: HTMLElement) => canvas.querySelector('civic-console')!.shadowRoot!.querySelector('civic-console-comparisons')?.shadowRoot;
+const screen = (canvas: HTMLElement) => part(canvas, 'civic-console-comparisons');
 /** A story at the console's location `hash`, the API answering with `comparison`. */
-const shows = (hash: string, comparison?: ReturnType<typeof demo>): Pick<StoryObj, 'beforeEach'> => ({
-  beforeEach: ({ msw }) => {
-    location.hash = hash;
-    msw.use(...api(comparison));
-  },
-});
+const shows = (hash: string, comparison?: ReturnType<typeof demo>) => consoleStory(hash, () => api(comparison));
 
 const meta: Meta = {
   title: 'Console/Comparisons',
   component: 'civic-console',
-  render: () => html`<civic-console api="/api"></civic-console>`,
-  parameters: {
-    layout: 'fullscreen',
-    docs: {
-      description: {
-        component:
-          'The comparisons (voting advice) screens of the console: the list, and the editor of a comparison in parts (settings, statements, parties, the stance grid, import and export, preview, publish), checked with the contract as one types.',
-      },
-    },
-  },
+  ...consoleMeta(
+    'The comparisons (voting advice) screens of the console: the list, and the editor of a comparison in parts (settings, statements, parties, the stance grid, import and export, preview, publish), checked with the contract as one types.',
+  ),
 };
 export default meta;
 type Story = StoryObj;

@@ -1,20 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { http, HttpResponse, sse } from 'msw';
-import { expect, waitFor } from 'storybook/test';
+import { expect } from 'storybook/test';
 import type { AuditEntry, Me } from '../../src/api/accounts.js';
 import type { AdminComparison, AdminPetition, AdminThread, PollListItem, Signer } from '../../src/api/lists.js';
-import '../../src/define/civic-console.js';
-
-const now = Date.now();
-const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
-const session = { id: '7', current: true, createdAt: at(30), lastSeenAt: at(1), expiresAt: new Date(now + 12 * 3600_000).toISOString(), userAgent: 'Chrome (Linux)', method: 'link' as const };
-const me = (role: Me['role']): Me => ({
-  via: 'session',
-  role,
-  account: { id: '1', email: 'camille@example.org', name: 'Camille', role, createdAt: at(9000), lastSignInAt: at(30), passkeyCount: 0 },
-  session,
-});
+import { accounts, at, clickThrough, consoleMeta, consoleStory, me, part, signedIn } from './console-story.js';
 const petitions: AdminPetition[] = [
   { id: 'plan-numerique', title: 'Pour un plan numérique pour le Québec', summary: 'Une stratégie numérique.', url: null, goal: 500, signatureCount: 342, status: 'open', closesAt: null, doubleOptIn: true, locale: 'fr', createdAt: at(40_000), updatedAt: at(5), pendingCount: 4 },
   { id: 'parc-riverain', title: 'Un parc au bord du fleuve', summary: 'Un parc public.', url: null, goal: 50, signatureCount: 12, status: 'closed', closesAt: null, doubleOptIn: false, locale: 'fr', createdAt: at(90_000), updatedAt: at(9000), pendingCount: 0 },
@@ -41,7 +30,7 @@ const audit: AuditEntry[] = [
 
 /** The console's API, mocked: who is signed in, the lists, the event streams. */
 const api = (who: Me, empty = false) => [
-  http.get('/api/auth/me', () => HttpResponse.json(who)),
+  signedIn(who),
   http.get('/api/admin/petitions', () => HttpResponse.json({ items: empty ? [] : petitions })),
   http.get('/api/admin/threads', () => HttpResponse.json({ items: empty ? [] : threads })),
   http.get('/api/admin/polls', () => HttpResponse.json({ items: empty ? [] : polls })),
@@ -52,134 +41,50 @@ const api = (who: Me, empty = false) => [
   http.get('/api/petitions/:id', () => HttpResponse.json({ ...petitions[0]!, recentSigners: [] })),
   http.get('/api/admin/petitions/:id/signatures', () => HttpResponse.json({ items: signers, nextCursor: '7', total: 41 })),
   http.get('/api/threads/:id', () => HttpResponse.json(threads[0])),
-  http.get('/api/admin/accounts', () => HttpResponse.json({ items: [me('owner').account, { ...me('moderator').account!, id: '2', email: 'modo@example.org', name: 'Modo' }] })),
+  accounts(),
   http.get('/api/admin/audit', () => HttpResponse.json({ items: audit, nextCursor: '29', total: 212 })),
 ];
 
-const screen = (canvas: HTMLElement, tag: string) => canvas.querySelector('civic-console')!.shadowRoot!.querySelector(tag)?.shadowRoot;
 
 const meta: Meta = {
   title: 'Console/Screens',
   component: 'civic-console',
-  render: () => html`<civic-console api="/api"></civic-console>`,
-  parameters: {
-    layout: 'fullscreen',
-    docs: { description: { component: 'The console\u2019s screens in their states: the dashboard, a petition\u2019s signers, comment threads, Publish, the audit log.' } },
-  },
+  ...consoleMeta('The console\u2019s screens in their states: the dashboard, a petition\u2019s signers, comment threads, Publish, the audit log.'),
 };
 export default meta;
-type Story = StoryObj;
 
 /** The home screen: every item with its count (the recent ones live), and what waits for moderation. */
-export const Dashboard: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/dashboard';
-    msw.use(...api(me('owner')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-dashboard')?.querySelectorAll('table').length).toBe(4));
-  },
-};
+export const Dashboard = consoleStory('#/dashboard', () => api(me('owner')), (c) => expect(part(c, 'civic-console-dashboard')?.querySelectorAll('table').length).toBe(4));
 
 /** A console with nothing in it yet. */
-export const DashboardEmpty: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/dashboard';
-    msw.use(...api(me('editor'), true));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-dashboard')?.querySelectorAll('h2').length).toBe(5));
-  },
-};
+export const DashboardEmpty = consoleStory('#/dashboard', () => api(me('editor'), true), (c) => expect(part(c, 'civic-console-dashboard')?.querySelectorAll('h2').length).toBe(5));
 
 /** A petition's signers: search, confirmation state, pages, CSV. */
-export const Signers: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/signers/plan-numerique';
-    msw.use(...api(me('editor')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-signers')?.querySelectorAll('tbody tr').length).toBe(3));
-  },
-};
+export const Signers = consoleStory('#/signers/plan-numerique', () => api(me('editor')), (c) => expect(part(c, 'civic-console-signers')?.querySelectorAll('tbody tr').length).toBe(3));
 
 /** Erasing a signature is asked again, in place. */
-export const SignersConfirmErase: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/signers/plan-numerique';
-    msw.use(...api(me('editor')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-signers')?.querySelector('[data-erase="9"]')).toBeTruthy());
-    screen(canvasElement, 'civic-console-signers')!.querySelector<HTMLButtonElement>('[data-erase="9"]')!.click();
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-signers')?.querySelector('#confirm-erase')).toBeTruthy());
-  },
+export const SignersConfirmErase: StoryObj = {
+  ...consoleStory('#/signers/plan-numerique', () => api(me('editor'))),
+  play: ({ canvasElement }) => clickThrough(canvasElement, 'civic-console-signers', '[data-erase="9"]', '[data-erase="9"]', '#confirm-erase'),
 };
 
 /** Comment threads as a moderator sees them: what waits, open and close. */
-export const Threads: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/threads';
-    msw.use(...api(me('moderator')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-threads')?.querySelectorAll('tbody tr').length).toBe(2));
-  },
-};
+export const Threads = consoleStory('#/threads', () => api(me('moderator')), (c) => expect(part(c, 'civic-console-threads')?.querySelectorAll('tbody tr').length).toBe(2));
 
 /** A new thread sent empty: each error beside its field, the focus on the first. */
-export const ThreadErrors: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/threads/new';
-    msw.use(...api(me('editor')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-threads')?.querySelector('form')).toBeTruthy());
-    screen(canvasElement, 'civic-console-threads')!.querySelector<HTMLButtonElement>('button.primary')!.click();
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-threads')?.querySelector('#f-id-e')).toBeTruthy());
-  },
+export const ThreadErrors: StoryObj = {
+  ...consoleStory('#/threads/new', () => api(me('editor'))),
+  play: ({ canvasElement }) => clickThrough(canvasElement, 'civic-console-threads', 'form', 'button.primary', '#f-id-e'),
 };
 
 /** Editing a thread: its settings, close, Publish. */
-export const ThreadEdit: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/threads/groupe-plan-numerique';
-    msw.use(...api(me('owner')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-threads')?.querySelector<HTMLInputElement>('[name=title]')?.value).toBe('Un plan numérique'));
-  },
-};
+export const ThreadEdit = consoleStory('#/threads/groupe-plan-numerique', () => api(me('owner')), (c) => expect(part(c, 'civic-console-threads')?.querySelector<HTMLInputElement>('[name=title]')?.value).toBe('Un plan numérique'));
 
 /** Publish a petition: the code to paste, the copy button, the preview (the widget's CDN file is not served here). */
-export const PublishPetition: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/publish/plan-numerique';
-    msw.use(...api(me('editor')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-publish')?.querySelector('textarea')?.value).toContain('<civic-petition petition="plan-numerique"'));
-  },
-};
+export const PublishPetition = consoleStory('#/publish/plan-numerique', () => api(me('editor')), (c) => expect(part(c, 'civic-console-publish')?.querySelector('textarea')?.value).toContain('<civic-petition petition="plan-numerique"'));
 
 /** Publish a comment thread. */
-export const PublishThread: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/publish/thread/groupe-plan-numerique';
-    msw.use(...api(me('editor')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-publish')?.querySelector('textarea')?.value).toContain('<civic-comments thread="groupe-plan-numerique"'));
-  },
-};
+export const PublishThread = consoleStory('#/publish/thread/groupe-plan-numerique', () => api(me('editor')), (c) => expect(part(c, 'civic-console-publish')?.querySelector('textarea')?.value).toContain('<civic-comments thread="groupe-plan-numerique"'));
 
 /** The audit log: filters, entries in words, pages, CSV. */
-export const AuditLog: Story = {
-  beforeEach: ({ msw }) => {
-    location.hash = '#/audit';
-    msw.use(...api(me('owner')));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(screen(canvasElement, 'civic-console-audit')?.querySelectorAll('tbody tr').length).toBe(3));
-  },
-};
+export const AuditLog = consoleStory('#/audit', () => api(me('owner')), (c) => expect(part(c, 'civic-console-audit')?.querySelectorAll('tbody tr').length).toBe(3));

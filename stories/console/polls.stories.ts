@@ -1,21 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { expect, waitFor } from 'storybook/test';
+import { expect } from 'storybook/test';
 import type { Me } from '../../src/api/accounts.js';
 import type { AdminPoll, PollExport } from '../../src/api/admin.js';
 import type { PollListItem, PollQueueItem } from '../../src/api/lists.js';
 import type { Proposal } from '../../src/api/poll.js';
-import '../../src/define/civic-console.js';
+import { at, consoleMeta, consoleStory, me, part, signedIn } from './console-story.js';
 
 const now = Date.now();
-const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
-const me = (role: Me['role']): Me => ({
-  via: 'session',
-  role,
-  account: { id: '1', email: 'camille@example.org', name: 'Camille', role, createdAt: at(9000), lastSignInAt: at(30), passkeyCount: 0 },
-  session: { id: '7', current: true, createdAt: at(30), lastSeenAt: at(1), expiresAt: new Date(now + 12 * 3600_000).toISOString(), userAgent: 'Chrome (Linux)', method: 'link' },
-});
 const poll = (over: Partial<AdminPoll>): AdminPoll => ({
   id: 'budget-2027', kind: 'quick', title: 'Quelle priorité pour le budget 2027 ?', description: '', voteKind: 'single', status: 'open', opensAt: null, closesAt: null,
   resultsVisibility: 'after-vote', allowProposals: false, moderateProposals: true, confirmEmail: false, maxChoices: null, themes: [],
@@ -48,7 +40,7 @@ const queue: PollQueueItem[] = [
 ];
 
 const api = (role: Me['role'], votes = 0) => [
-  http.get('/api/auth/me', () => HttpResponse.json(me(role))),
+  signedIn(me(role)),
   http.get('/api/admin/polls', () => HttpResponse.json({ items: list })),
   http.get('/api/admin/polls/budget-2027/results.json', () =>
     HttpResponse.json({ ...exported, poll: poll({ participantCount: votes }), results: { pollId: 'budget-2027', visible: true, participantCount: votes, poll: { tally: { counts: { ecoles: votes }, total: votes }, agreement: 0, division: 0 }, proposals: {} }, proposals: [], timeline: [] }),
@@ -59,29 +51,14 @@ const api = (role: Me['role'], votes = 0) => [
   http.get('/api/polls/budget-2027', () => HttpResponse.json(poll({}))),
 ];
 
-const part = (canvas: HTMLElement, ...tags: string[]) => {
-  let root: ShadowRoot | null | undefined = canvas.querySelector('civic-console')!.shadowRoot;
-  for (const tag of tags) root = root?.querySelector(tag)?.shadowRoot;
-  return root;
-};
-const story = (hash: string, role: Me['role'], ready: (canvas: HTMLElement) => unknown, votes = 0): StoryObj => ({
-  beforeEach: ({ msw }) => {
-    location.hash = hash;
-    msw.use(...api(role, votes));
-  },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(ready(canvasElement)).toBeTruthy(), { timeout: 4000 });
-  },
-});
+/** A story at `hash` for an organiser of `role` (`votes` on the quick poll), shown once `ready(canvas)` is there. */
+const story = (hash: string, role: Me['role'], ready: (canvas: HTMLElement) => unknown, votes = 0): StoryObj =>
+  consoleStory(hash, () => api(role, votes), (c) => expect(ready(c)).toBeTruthy(), 4000);
 
 const meta: Meta = {
   title: 'Console/Polls',
   component: 'civic-console',
-  render: () => html`<civic-console api="/api"></civic-console>`,
-  parameters: {
-    layout: 'fullscreen',
-    docs: { description: { component: 'Polls and consultations in the console: the list, the editors (checked as one types), the results, moderation of proposals and arguments.' } },
-  },
+  ...consoleMeta('Polls and consultations in the console: the list, the editors (checked as one types), the results, moderation of proposals and arguments.'),
 };
 export default meta;
 type Story = StoryObj;

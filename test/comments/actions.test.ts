@@ -2,6 +2,7 @@ import { CivicError } from '../../src/api/errors.js';
 import { $, announced, expect, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
 import { seeded } from './fixtures.js';
 import { article, comments, fill, focused, submit } from './helpers.js';
+import type { Thread } from '../../src/api/comments.js';
 import type { CivicComments } from '../../src/comments/civic-comments.js';
 
 async function post(el: CivicComments, body: string) {
@@ -10,13 +11,17 @@ async function post(el: CivicComments, body: string) {
   await waitForText(el, body);
   return el.shadowRoot!.activeElement!.id.slice(2);
 }
+/** A thread (open with `over`) where Léa has just posted `body`: its backend, the widget, the comment's id. */
+async function posted(body: string, over: Partial<Thread> = {}) {
+  const backend = seeded(over);
+  const el = await comments(backend);
+  return { backend, el, id: await post(el, body) };
+}
 const click = (el: Element, selector: string) => $<HTMLButtonElement>(el, selector).click();
 
 describe('<civic-comments> actions', () => {
   it('lets the author edit within the window: in place, announced, marked as edited', async () => {
-    const backend = seeded();
-    const el = await comments(backend);
-    const id = await post(el, 'Premier jet');
+    const { backend, el, id } = await posted('Premier jet');
     expect(text(el)).to.contain('Vous pouvez le modifier ou le supprimer jusqu’à');
     click(el, `#edit-${id}`);
     await waitUntil(() => focused(el)?.id === `e-${id}`, 'edit field focused');
@@ -33,9 +38,7 @@ describe('<civic-comments> actions', () => {
   });
 
   it('lets the author delete within the window after a confirmation; Escape-free “keep” returns focus', async () => {
-    const backend = seeded();
-    const el = await comments(backend);
-    const id = await post(el, 'À effacer');
+    const { el, id } = await posted('À effacer');
     click(el, `#delete-${id}`);
     await waitUntil(() => focused(el)?.id === `keep-${id}`, 'focus on “keep”');
     expect(text(el)).to.contain('Supprimer ce commentaire pour de bon ?');
@@ -52,9 +55,7 @@ describe('<civic-comments> actions', () => {
   });
 
   it('keeps a deleted comment with replies as a placeholder', async () => {
-    const backend = seeded();
-    const el = await comments(backend);
-    const id = await post(el, 'Parent');
+    const { backend, el, id } = await posted('Parent');
     await backend.comments.post('plan-numerique', { name: 'Autre', body: 'Réponse', parentId: id }, { idempotencyKey: 'r1' });
     el.remove();
     const again = await comments(backend);
@@ -67,9 +68,7 @@ describe('<civic-comments> actions', () => {
   });
 
   it('takes Edit and Delete away when the window closes, and says so when the server refuses after it', async () => {
-    const backend = seeded({ editWindowSeconds: 1 });
-    const el = await comments(backend);
-    const id = await post(el, 'Vite');
+    const { el, id } = await posted('Vite', { editWindowSeconds: 1 });
     expect(el.shadowRoot!.querySelector(`#edit-${id}`)).to.not.equal(null);
     await waitUntil(() => !el.shadowRoot!.querySelector(`#edit-${id}`), 'Edit gone after the window', { timeout: 3000 });
     expect(el.shadowRoot!.querySelector(`#delete-${id}`)).to.equal(null);
@@ -111,9 +110,7 @@ describe('<civic-comments> actions', () => {
   });
 
   it('hides the comment’s actions while it is edited, the editor’s Save and Cancel only; they come back on Cancel', async () => {
-    const backend = seeded();
-    const el = await comments(backend);
-    const id = await post(el, 'À revoir');
+    const { el, id } = await posted('À revoir');
     click(el, `#edit-${id}`);
     await waitUntil(() => focused(el)?.id === `e-${id}`, 'edit field focused');
     const buttons = () => [...article(el, id).querySelectorAll('button')].map((b) => b.textContent!.trim());
@@ -126,9 +123,7 @@ describe('<civic-comments> actions', () => {
   });
 
   it('keeps an edit the server refuses for its links open, the text kept, the reason beside it', async () => {
-    const backend = seeded();
-    const el = await comments(backend);
-    const id = await post(el, 'Un lien');
+    const { backend, el, id } = await posted('Un lien');
     const issue = { path: 'body', code: 'too_many_links', message: 'at most 3 links in a comment' };
     backend.comments.edit = () => Promise.reject(new CivicError('validation', issue.message, { status: 400, issues: [issue] }));
     click(el, `#edit-${id}`);

@@ -4,9 +4,9 @@ import type { CivicComments } from '../../src/comments/civic-comments.js';
 import { CivicCommentedEvent } from '../../src/core/events.js';
 import '../../src/define/civic-comments.js';
 import '../../src/define/civic-provider.js';
-import { $, announced, expect, mount, text, waitForText, waitUntil } from '../helpers.js';
+import { $, announced, expect, mount, recorded, text, waitForText, waitUntil } from '../helpers.js';
 import { commentData, conversation, mentions, seeded } from './fixtures.js';
-import { article, comments, field, fill, focused, outline, submit } from './helpers.js';
+import { article, comments, field, fill, focused, outline, send, submit } from './helpers.js';
 import { ring } from '../core/contrast.js';
 
 describe('<civic-comments>', () => {
@@ -64,11 +64,8 @@ describe('<civic-comments>', () => {
   it('posts a comment: published, announced, focused, counted, with civic-commented', async () => {
     const backend = seeded();
     const el = await comments(backend);
-    const events: CivicCommentedEvent[] = [];
-    el.addEventListener('civic-commented', (e) => events.push(e));
-    await fill(el, { name: 'Léa Gagnon', email: 'lea@example.org', text: 'Je suis *partante* !' });
-    submit(el);
-    await waitForText(el, 'Je suis partante');
+    const events = recorded(el, 'civic-commented');
+    await send(el, { name: 'Léa Gagnon', email: 'lea@example.org', text: 'Je suis *partante* !' }, 'Je suis partante');
     expect(announced(el)).to.contain('Votre commentaire est publié');
     expect($(el, '[part~=heading]').textContent).to.equal('7 commentaires');
     const id = events[0]!.commentId;
@@ -97,9 +94,7 @@ describe('<civic-comments>', () => {
     await expect(el).to.be.accessible();
     field(el, 'email').value = '';
     field(el, 'email').dispatchEvent(new Event('input'));
-    await fill(el, { name: 'Ana', text: 'Bonjour' });
-    submit(el);
-    await waitForText(el, 'Indiquez un courriel pour être avisé des réponses');
+    await send(el, { name: 'Ana', text: 'Bonjour' }, 'Indiquez un courriel pour être avisé des réponses');
   });
 
   it('counts characters as they are typed and refuses a comment over the limit', async () => {
@@ -111,9 +106,7 @@ describe('<civic-comments>', () => {
     body.value = 'x'.repeat(5003);
     body.dispatchEvent(new Event('input'));
     await waitForText(el, '3 caractères en trop');
-    await fill(el, { name: 'Ana' });
-    submit(el);
-    await waitForText(el, '5 000 caractères au maximum');
+    await send(el, { name: 'Ana' }, '5 000 caractères au maximum');
     expect(focused(el)?.getAttribute('name')).to.equal('text');
   });
 
@@ -168,9 +161,7 @@ describe('<civic-comments>', () => {
   it('shows a comment awaiting moderation to its author only, marked, and again when they come back', async () => {
     const backend = seeded({ moderation: 'pre' });
     const el = await comments(backend);
-    await fill(el, { name: 'Léa', text: 'En attente' });
-    submit(el);
-    await waitForText(el, 'En attente de modération : visible par vous seulement.');
+    await send(el, { name: 'Léa', text: 'En attente' }, 'En attente de modération : visible par vous seulement.');
     expect(announced(el)).to.contain('attend la modération');
     expect($(el, '[part~=heading]').textContent).to.equal('6 commentaires');
     const pending = $(el, '[part~="pending"]');
@@ -202,9 +193,7 @@ describe('<civic-comments>', () => {
     const backend = seeded();
     const el = await comments(backend);
     backend.comments.threads.get('plan-numerique')!.status = 'closed';
-    await fill(el, { name: 'Ana', text: 'Trop tard' });
-    submit(el);
-    await waitForText(el, 'Les commentaires sont fermés.');
+    await send(el, { name: 'Ana', text: 'Trop tard' }, 'Les commentaires sont fermés.');
   });
 
   it('shows a load error with a retry button and the page’s own fallback', async () => {

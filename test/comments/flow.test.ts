@@ -1,7 +1,6 @@
-import { CivicCommentedEvent } from '../../src/core/events.js';
-import { $, announced, expect, text, waitForText, waitUntil } from '../helpers.js';
+import { $, announced, expect, recorded, text, waitForText, waitUntil } from '../helpers.js';
 import { bigThread, commentData, conversation, seeded } from './fixtures.js';
-import { comments, field, fill, focused, outline, submit } from './helpers.js';
+import { comments, field, focused, outline, send } from './helpers.js';
 
 /** `n` top-level comments, oldest first, the first ones most liked. */
 const many = (n: number) => Array.from({ length: n }, (_, i) => commentData(String(i + 1), { likeCount: n - i, createdAt: new Date(Date.now() - (n - i) * 60_000).toISOString() }));
@@ -84,12 +83,9 @@ describe('<civic-comments> paging, order, live, offline', () => {
   it('keeps a comment posted offline on this device and sends it once when the network returns', async () => {
     const backend = seeded();
     const el = await comments(backend);
-    const events: CivicCommentedEvent[] = [];
-    el.addEventListener('civic-commented', (e) => events.push(e));
+    const events = recorded(el, 'civic-commented');
     backend.online = false;
-    await fill(el, { name: 'Luc Côté', text: 'Écrit hors ligne' });
-    submit(el);
-    await waitForText(el, 'Pas encore envoyé : gardé sur cet appareil.');
+    await send(el, { name: 'Luc Côté', text: 'Écrit hors ligne' }, 'Pas encore envoyé : gardé sur cet appareil.');
     expect(announced(el)).to.contain('Vous semblez hors ligne');
     expect(field(el, 'text').value).to.equal('');
     expect(JSON.parse(localStorage.getItem('civic-outbox')!)).to.have.length(1);
@@ -110,9 +106,7 @@ describe('<civic-comments> paging, order, live, offline', () => {
     const backend = seeded();
     const el = await comments(backend);
     backend.online = false;
-    await fill(el, { name: 'Luc Côté', text: 'Gardé pour plus tard' });
-    submit(el);
-    await waitForText(el, 'Pas encore envoyé');
+    await send(el, { name: 'Luc Côté', text: 'Gardé pour plus tard' }, 'Pas encore envoyé');
     el.remove();
     backend.online = true;
     const reopened = await comments(backend);
@@ -125,9 +119,7 @@ describe('<civic-comments> paging, order, live, offline', () => {
     const backend = seeded();
     const el = await comments(backend);
     backend.online = false;
-    await fill(el, { name: 'Luc', text: 'Refusé plus tard' });
-    submit(el);
-    await waitForText(el, 'Pas encore envoyé');
+    await send(el, { name: 'Luc', text: 'Refusé plus tard' }, 'Pas encore envoyé');
     backend.comments.threads.get('plan-numerique')!.status = 'closed';
     backend.online = true;
     window.dispatchEvent(new Event('online'));
@@ -138,9 +130,7 @@ describe('<civic-comments> paging, order, live, offline', () => {
   it('solves the thread’s proof-of-work challenge before posting', async () => {
     const backend = seeded({ challenge: true });
     const el = await comments(backend);
-    await fill(el, { name: 'Ana', text: 'Avec preuve de travail' });
-    submit(el);
-    await waitForText(el, 'Avec preuve de travail');
+    await send(el, { name: 'Ana', text: 'Avec preuve de travail' }, 'Avec preuve de travail');
     expect(backend.calls.filter(([c]) => c === 'comments.challenge')).to.have.length(1);
     expect(announced(el)).to.contain('Votre commentaire est publié');
   });
@@ -156,9 +146,7 @@ describe('<civic-comments> paging, order, live, offline', () => {
       if (first) (first = false), (c.prefix = `${c.prefix}expired:`);
       return c;
     };
-    await fill(el, { name: 'Ana', text: 'Deuxième essai' });
-    submit(el);
-    await waitForText(el, 'Deuxième essai');
+    await send(el, { name: 'Ana', text: 'Deuxième essai' }, 'Deuxième essai');
     expect(backend.calls.filter(([c]) => c === 'comments.challenge')).to.have.length(2);
     expect(backend.calls.filter(([c]) => c === 'comments.post')).to.have.length(2);
   });
@@ -166,14 +154,10 @@ describe('<civic-comments> paging, order, live, offline', () => {
   it('speaks English in every state it shows', async () => {
     const backend = seeded({ moderation: 'pre' });
     const el = await comments(backend, 'en');
-    await fill(el, { name: 'Ann', text: 'Awaiting' });
-    submit(el);
-    await waitForText(el, 'Awaiting moderation: only you can see it.');
+    await send(el, { name: 'Ann', text: 'Awaiting' }, 'Awaiting moderation: only you can see it.');
     expect(text(el)).to.contain('Oldest').and.contain('Most liked').and.contain('You can edit or delete it until');
     backend.online = false;
-    await fill(el, { text: 'Offline' });
-    submit(el);
-    await waitForText(el, 'Not sent yet: saved on this device.');
+    await send(el, { text: 'Offline' }, 'Not sent yet: saved on this device.');
     await expect(el).to.be.accessible();
   });
 });

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import type { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { CivicComments } from '../../src/comments/civic-comments.js';
 import '../../src/define/civic-comments.js';
-import { $, mount, type, waitUntil } from '../helpers.js';
+import { $, mount, type, waitForText, waitUntil } from '../helpers.js';
 
 /** A <civic-comments> on the thread `plan-numerique` of `backend`, once rendered. */
 export async function comments(backend: MemoryBackend, lang = 'fr', attrs: { sort?: string; pageSize?: number } = {}) {
@@ -18,6 +18,12 @@ export async function fill(el: Element, values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) await type(field(el, name), value);
 }
 export const submit = (el: Element) => $<HTMLButtonElement>(el, 'form [part~=submit]').click();
+/** Fills the form with `values`, sends it, and waits until the widget says `expected`. */
+export async function send(el: Element, values: Record<string, string>, expected: string | RegExp) {
+  await fill(el, values);
+  submit(el);
+  await waitForText(el, expected);
+}
 export const article = (el: Element, id: string) => $(el, `#c-${id}`);
 export const focused = (el: Element) => el.shadowRoot!.activeElement;
 /** The comment ids in display order with their nesting level (1 = top). */

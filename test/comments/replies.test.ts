@@ -1,6 +1,6 @@
 import { $, announced, expect, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
 import { seeded } from './fixtures.js';
-import { article, comments, field, fill, focused, outline, submit } from './helpers.js';
+import { article, comments, field, fill, focused, outline, send, submit } from './helpers.js';
 
 /** The form under a comment, if open. */
 const formUnder = (el: Element, id: string) => el.shadowRoot!.querySelector(`li:has(> #c-${id}) > form`);
@@ -16,9 +16,7 @@ describe('<civic-comments> replies', () => {
     expect(text(el)).to.contain('Répondre à Marie-Ève Tremblay');
     expect(el.shadowRoot!.querySelectorAll('form')).to.have.length(1);
     await expect(el).to.be.accessible();
-    await fill(el, { name: 'Luc', text: 'Moi aussi !' });
-    submit(el);
-    await waitForText(el, 'Moi aussi !');
+    await send(el, { name: 'Luc', text: 'Moi aussi !' }, 'Moi aussi !');
     expect(outline(el)).to.deep.equal(['1@1', '2@2', '3@3', '7@2', '4@1', '5@1', '6@2']);
     expect(formUnder(el, '1')).to.equal(null);
     expect(focused(el)?.id).to.equal('c-7');

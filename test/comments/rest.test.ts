@@ -10,7 +10,7 @@ import { $, announced, expect, mount, text, waitForText, waitUntil } from '../he
 import { restHandlers } from '../mocks/rest.js';
 import { startWorker, worker } from '../mocks/worker.js';
 import { seeded, threadData } from './fixtures.js';
-import { field, fill, submit } from './helpers.js';
+import { field, send, submit } from './helpers.js';
 
 describe('comments over REST', () => {
   before(startWorker);
@@ -71,9 +71,7 @@ describe('comments over REST', () => {
     const el = await mount<CivicComments>(html`<civic-comments lang="fr" api="/api" thread="plan-numerique"></civic-comments>`);
     await waitForText(el, '6 commentaires', undefined, 5000);
     const body = 'voir [a](https://a.example), [b](https://b.example), [c](https://c.example) et [d](https://d.example)';
-    await fill(el, { name: 'Ana', text: body });
-    submit(el);
-    await waitForText(el, 'Au plus 3 liens par commentaire');
+    await send(el, { name: 'Ana', text: body }, 'Au plus 3 liens par commentaire');
     const area = field(el, 'text');
     expect(el.shadowRoot!.activeElement).to.equal(area);
     expect(area.value).to.equal(body);
@@ -93,9 +91,7 @@ describe('comments over REST', () => {
     );
     const el = await mount<CivicComments>(html`<civic-comments lang="en" api="/api" thread="plan-numerique"></civic-comments>`);
     await waitForText(el, '6 comments', undefined, 5000);
-    await fill(el, { name: 'Ana', text: 'Hello' });
-    submit(el);
-    await waitForText(el, 'this looks like spam to us');
+    await send(el, { name: 'Ana', text: 'Hello' }, 'this looks like spam to us');
     expect(el.shadowRoot!.activeElement).to.equal(field(el, 'text'));
     answer = { path: 'parentId', code: 'not_found', message: 'no published comment with this id in this thread' };
     submit(el);
@@ -113,9 +109,7 @@ describe('comments over REST', () => {
     const el = await mount<CivicComments>(html`<civic-comments lang="fr" api="/api" thread="plan-numerique"></civic-comments>`);
     await waitForText(el, '6 commentaires', undefined, 5000);
     await waitUntil(() => el.shadowRoot!.querySelector('#c-6'));
-    await fill(el, { name: 'Ana', text: 'Par le réseau' });
-    submit(el);
-    await waitForText(el, 'Par le réseau');
+    await send(el, { name: 'Ana', text: 'Par le réseau' }, 'Par le réseau');
     expect(announced(el)).to.contain('Votre commentaire est publié');
     expect(keys[0]).to.match(/^[0-9a-f-]{36}$/);
     await memory.comments.post('plan-numerique', { name: 'Autre', body: 'En direct par SSE' }, { idempotencyKey: 'sse-1' });

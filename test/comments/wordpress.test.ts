@@ -3,10 +3,10 @@ import { CivicError } from '../../src/api/errors.js';
 import { WordPressBackend, htmlToMarkdown, markdownToHtml } from '../../src/api/wordpress-backend.js';
 import type { CivicComments } from '../../src/comments/civic-comments.js';
 import '../../src/define/civic-comments.js';
-import { $, announced, expect, mount, text, waitForText, waitUntil } from '../helpers.js';
+import { $, announced, expect, mount, text, waitUntil } from '../helpers.js';
 import { startWorker, worker } from '../mocks/worker.js';
 import { wordpressHandlers, wordpressSite, type WpSite } from '../mocks/wordpress.js';
-import { fill, outline, submit } from './helpers.js';
+import { fill, outline, send, submit } from './helpers.js';
 
 const API = 'https://blog.example/wp-json';
 
@@ -114,9 +114,7 @@ describe('<civic-comments> on a WordPress site', () => {
     const el = await wpComments(site);
     $<HTMLButtonElement>(el, '#reply-5').click();
     await waitUntil(() => el.shadowRoot!.querySelector('#c-5 + form, li:has(> #c-5) > form'), 'reply form under the comment');
-    await fill(el, { name: 'Léa', email: 'lea@example.org', text: 'CC BY-SA, *je pense*.' });
-    submit(el);
-    await waitForText(el, 'En attente de modération');
+    await send(el, { name: 'Léa', email: 'lea@example.org', text: 'CC BY-SA, *je pense*.' }, 'En attente de modération');
     expect(announced(el)).to.contain('attend la modération');
     expect(site.comments.at(-1)).to.include({ parent: 5, status: 'hold', html: 'CC BY-SA, <em>je pense</em>.' });
     expect(outline(el)).to.deep.equal(['1@1', '2@2', '3@3', '4@4', '5@1', '8@2']);
@@ -126,9 +124,7 @@ describe('<civic-comments> on a WordPress site', () => {
 
   it('says so when the site does not take anonymous comments', async () => {
     const el = await wpComments(wordpressSite({ anonymous: false }), 'en');
-    await fill(el, { name: 'Ana', text: 'Hello' });
-    submit(el);
-    await waitForText(el, 'This comment cannot be posted from here.');
+    await send(el, { name: 'Ana', text: 'Hello' }, 'This comment cannot be posted from here.');
     expect($(el, 'form [role=alert]').textContent).to.contain('cannot be posted');
   });
 

@@ -4,10 +4,9 @@ import type { Comparison } from '../../src/api/comparison.js';
 import { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { CivicComparator } from '../../src/comparator/civic-comparator.js';
 import { matchParties } from '../../src/domain/matching.js';
-import { CivicComparedEvent } from '../../src/core/events.js';
 import '../../src/define/civic-comparator.js';
 import { quebec2012 } from '../../server/comparisons/demo-data.js';
-import { $, announced, expect, mount, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
+import { $, announced, expect, mount, recorded, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
 
 const demo = (): Comparison => structuredClone(quebec2012);
 
@@ -169,8 +168,7 @@ const expectedRanking = (c: Comparison, answers: Parameters<typeof matchParties>
 describe('<civic-comparator> questionnaire', () => {
   it('goes through the whole questionnaire by keyboard only: answer, weight, skip, back and change; results match the module', async () => {
     const el = await comparator();
-    const events: CivicComparedEvent[] = [];
-    el.addEventListener('civic-compared', (e) => events.push(e));
+    const events = recorded(el, 'civic-compared');
     const tab = all(el, '[part~=views] button')[1]!;
     tab.focus();
     await sendKeys({ press: 'Enter' });
@@ -300,8 +298,7 @@ describe('<civic-comparator> questionnaire', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part~=results]'));
     const c = demo();
     const answers = Object.fromEntries(c.statements.map((s, i) => [s.id, { stance: [2, 1, 0, -2, 1, -1][i]!, weight: 1 }]));
-    const events: CivicComparedEvent[] = [];
-    el.addEventListener('civic-compared', (e) => events.push(e));
+    const events = recorded(el, 'civic-compared');
     const select = $<HTMLSelectElement>(el, '[part~=results] select');
     for (const [method, words] of [
       ['city-block', 'par paliers égaux'],

@@ -3,16 +3,14 @@
  * account), the filters sent as the route's query (local days as instants), pages by cursor, the
  * CSV link with the same filters; axe in each state.
  */
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { AuditEntry } from '../../src/api/accounts.js';
 import { auditLog, listAccounts } from '../../src/api/routes/accounts.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import { dayInstant } from '../../src/console/screens/audit-screen.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, type, waitUntil } from '../helpers.js';
+import { expect, type, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
-import { ago, consoleSuite, route, screen, signedIn, who } from './console-helpers.js';
+import { ago, answer, consoleSuite, openConsole, refuse, route, screen, signedIn, who } from './console-helpers.js';
 
 const entry = (id: string, over: Partial<AuditEntry> = {}): AuditEntry => ({
   id, at: ago(Number(id)), actor: { kind: 'account', id: '1', role: 'owner' }, action: 'updatePetition',
@@ -26,7 +24,7 @@ describe('console audit log', () => {
     const queries: URLSearchParams[] = [];
     signedIn(
       'owner',
-      http.get(route(listAccounts), () => HttpResponse.json({ items: [who('owner').account, { ...who('editor').account!, id: '2', email: 'edith@example.org' }] })),
+      answer(listAccounts, { items: [who('owner').account, { ...who('editor').account!, id: '2', email: 'edith@example.org' }] }),
       http.get(route(auditLog), ({ request }) => {
         const q = new URL(request.url).searchParams;
         queries.push(q);
@@ -38,8 +36,7 @@ describe('console audit log', () => {
         });
       }),
     );
-    location.hash = '#/audit';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/audit');
     const root = await screen(el, 'civic-console-audit', 'tbody tr');
     expect(el.shadowRoot!.querySelector('nav a[aria-current=page]')!.textContent).to.equal('Audit log');
     const rows = () => [...root.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].slice(1).map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
@@ -87,11 +84,9 @@ describe('console audit log', () => {
   it('is no navigation entry for an editor; a refusal is said in words', async () => {
     signedIn(
       'editor',
-      http.get(route(listAccounts), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'owner' } }, { status: 403 })),
-      http.get(route(auditLog), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'owner' } }, { status: 403 })),
+      ...refuse(403, 'forbidden', 'owner', listAccounts, auditLog),
     );
-    location.hash = '#/audit';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/audit');
     const root = await screen(el, 'civic-console-audit', '[role=alert]');
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Your role does not allow this. Ask an owner of the console.');
     expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Dashboard', 'Petitions', 'Polls', 'Comparisons', 'Threads', 'Accounts']);

@@ -3,19 +3,16 @@
  * 0 sets "no answer", Enter opens the quote, source and date (checked as one types), Escape undoes;
  * each party's coverage follows; axe with the grid and with the dialog open.
  */
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { updateComparison } from '../../src/api/routes/admin.js';
 import { getComparison } from '../../src/api/routes/comparisons.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
 import { setViewport } from '@web/test-runner-commands';
-import { expect, mount, sendKeys, waitUntil } from '../helpers.js';
+import { expect, sendKeys, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
 import { leaders } from './comparisons-fixtures.js';
-import { consoleSuite, route, signedIn } from './console-helpers.js';
+import { answer, consoleSuite, openConsole, route, said, signedIn } from './console-helpers.js';
 
-const said = (el: CivicConsole) => el.shadowRoot!.querySelector('div.sr-only[role=status]')!.textContent ?? '';
 const cellText = (root: ShadowRoot, r: number, c: number) => root.querySelector(`#cell-${r}-${c}`)!.textContent!.replace(/\s+/g, ' ').trim();
 const coverage = (root: ShadowRoot) => [...root.querySelectorAll('tfoot td')].map((td) => td.textContent!.trim());
 
@@ -28,11 +25,10 @@ describe('<civic-console> comparisons: the stance grid', () => {
     let sent: { positions: unknown[] } | undefined;
     signedIn(
       'editor',
-      http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
+      answer(getComparison, { ...leaders, updatedAt: new Date().toISOString() }),
       http.patch(route(updateComparison), async ({ request }) => ((sent = (await request.json()) as typeof sent), HttpResponse.json({ ...leaders, ...sent }))),
     );
-    location.hash = '#/comparisons/chefs-2012/grid';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/comparisons/chefs-2012/grid');
     await waitUntil(() => el.shadowRoot!.querySelector('civic-console-comparisons')?.shadowRoot?.querySelector('#cell-0-0'), 'the grid', { timeout: 4000 });
     const root = el.shadowRoot!.querySelector('civic-console-comparisons')!.shadowRoot!;
     expect(root.querySelector('#section-title')!.textContent).to.equal('Stances');
@@ -110,12 +106,11 @@ describe('<civic-console> comparisons: the stance grid', () => {
     this.timeout(30_000);
     signedIn(
       'editor',
-      http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
+      answer(getComparison, { ...leaders, updatedAt: new Date().toISOString() }),
     );
     await setViewport({ width: 320, height: 640 });
     try {
-      location.hash = '#/comparisons/chefs-2012/parties';
-      const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
+      const el = await openConsole('fr', '#/comparisons/chefs-2012/parties');
       await waitUntil(() => el.shadowRoot!.querySelector('civic-console-comparisons')?.shadowRoot?.querySelector('#f-parties-0-name'), 'the parties', { timeout: 4000 });
       const root = el.shadowRoot!.querySelector('civic-console-comparisons')!.shadowRoot!;
       for (const part of ['', 'statements', 'parties', 'grid', 'transfer', 'publish']) {

@@ -3,18 +3,16 @@
  * included) as readers will see it, its questionnaire answered; under it, the readers' answers per
  * statement (comparisonAnswers); and the Publish part's code. Axe in each state.
  */
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { comparisonAnswers } from '../../src/api/routes/admin.js';
 import { getComparison } from '../../src/api/routes/comparisons.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-comparator.js';
 import '../../src/define/civic-console.js';
 import '../../src/define/civic-provider.js';
-import { expect, mount, waitUntil } from '../helpers.js';
+import { expect, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
 import { leaders } from './comparisons-fixtures.js';
-import { consoleSuite, route, signedIn } from './console-helpers.js';
+import { answer, consoleSuite, openConsole, route, signedIn } from './console-helpers.js';
 
 const tally = (statementId: string, stances: number[], skipped = 0, weighted = 0) => ({ statementId, stances, skipped, weighted });
 
@@ -27,14 +25,13 @@ describe('<civic-console> comparisons: preview and publish', () => {
     let answersSent = 0;
     signedIn(
       'editor',
-      http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
+      answer(getComparison, { ...leaders, updatedAt: new Date().toISOString() }),
       http.get(route(comparisonAnswers), () =>
         HttpResponse.json({ comparisonId: 'chefs-2012', respondentCount: 3, statements: [tally('s1', [1, 0, 0, 1, 1]), tally('s2', [0, 0, 0, 0, 2], 1, 2)] }),
       ),
       http.post('/api/comparisons/:id/answers', () => ((answersSent += 1), HttpResponse.json({ respondentCount: 4 }))),
     );
-    location.hash = '#/comparisons/chefs-2012';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/comparisons/chefs-2012');
     await waitUntil(() => el.shadowRoot!.querySelector('civic-console-comparisons')?.shadowRoot?.querySelector<HTMLInputElement>('#f-title')?.value, 'the editor', { timeout: 4000 });
     const root = el.shadowRoot!.querySelector('civic-console-comparisons')!.shadowRoot!;
     // An unsaved change shows in the preview.

@@ -2,17 +2,13 @@
  * Import and export in Chromium over msw: the JSON file downloaded and imported back identical; a
  * CSV with two errors, both named by row and column, and nothing imported; axe in each state.
  */
-import { html } from 'lit';
-import { http, HttpResponse } from 'msw';
 import { getComparison } from '../../src/api/routes/comparisons.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, waitUntil } from '../helpers.js';
+import { expect, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
 import { leaders } from './comparisons-fixtures.js';
-import { consoleSuite, route, signedIn } from './console-helpers.js';
+import { answer, consoleSuite, openConsole, route, said, signedIn } from './console-helpers.js';
 
-const said = (el: CivicConsole) => el.shadowRoot!.querySelector('div.sr-only[role=status]')!.textContent ?? '';
 
 /** What the next click on a download link saves: its file name and text. */
 function nextDownload(): Promise<{ name: string; text: string }> {
@@ -41,10 +37,9 @@ describe('<civic-console> comparisons: import and export', () => {
     this.timeout(30_000);
     signedIn(
       'editor',
-      http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
+      answer(getComparison, { ...leaders, updatedAt: new Date().toISOString() }),
     );
-    location.hash = '#/comparisons/chefs-2012/transfer';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/comparisons/chefs-2012/transfer');
     await waitUntil(() => el.shadowRoot!.querySelector('civic-console-comparisons')?.shadowRoot?.querySelector('#import-file'), 'the import', { timeout: 4000 });
     const root = el.shadowRoot!.querySelector('civic-console-comparisons')!.shadowRoot!;
     const button = (label: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === label)!;

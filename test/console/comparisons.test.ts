@@ -3,28 +3,38 @@
  * parties checked as one types (errors beside the fields, in words; a colour refused for its
  * contrast), saving; axe in each state.
  */
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { createComparison, listComparisons, updateComparison } from '../../src/api/routes/admin.js';
 import { getComparison } from '../../src/api/routes/comparisons.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, sendKeys, type, waitUntil } from '../helpers.js';
+import { expect, sendKeys, type, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
 import { leaders } from './comparisons-fixtures.js';
-import { consoleSuite, route, signedIn } from './console-helpers.js';
+import { answer, consoleSuite, openConsole, refuse, route, said, screen, signedIn } from './console-helpers.js';
 
 const tag = 'civic-console-comparisons';
-async function screen(el: CivicConsole, selector: string): Promise<ShadowRoot> {
-  await waitUntil(() => el.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelector(selector), `waiting for ${selector}`, { timeout: 4000 });
-  return el.shadowRoot!.querySelector(tag)!.shadowRoot!;
-}
-const said = (el: CivicConsole) => el.shadowRoot!.querySelector('div.sr-only[role=status]')!.textContent ?? '';
 const active = (root: ShadowRoot) => root.activeElement as HTMLElement | null;
 /** Presses Tab until the focus is on `selector` (keyboard only). */
 async function tabTo(root: ShadowRoot, selector: string): Promise<void> {
   for (let i = 0; i < 40 && !active(root)?.matches(selector); i++) await sendKeys({ press: 'Tab' });
   expect(active(root)?.matches(selector), `focus on ${selector}`).to.equal(true);
+}
+/**
+ * Opens the new comparison's `section` (statements, parties), adds its first item by keyboard (the
+ * focus moves to its `first` field) and types `values` into its fields, Tab between them.
+ */
+async function addFirst(el: CivicConsole, section: string, first: string, values: string[]): Promise<ShadowRoot> {
+  location.hash = `#/comparisons/new/${section}`;
+  const root = await screen(el, tag, `#${section}-add`);
+  root.querySelector<HTMLButtonElement>(`#${section}-add`)!.focus();
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => active(root)?.id === `f-${section}-0-${first}`);
+  for (const [i, value] of values.entries()) {
+    if (i > 0) await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: value });
+  }
+  return root;
 }
 const errorOf = (root: ShadowRoot, id: string) => {
   const input = root.querySelector(`#${id}`)!;
@@ -44,9 +54,8 @@ describe('<civic-console> comparisons', () => {
         HttpResponse.json({ items: [{ id: 'chefs-2012', title: 'Les chefs et le numérique', statementCount: 4, partyCount: 3, collectAnswers: true, answerCount: 1, updatedAt: new Date().toISOString() }] }),
       ),
     );
-    location.hash = '#/comparisons';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
-    const root = await screen(el, 'table');
+    const el = await openConsole('en', '#/comparisons');
+    const root = await screen(el, tag, 'table');
     expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Dashboard', 'Petitions', 'Polls', 'Comparisons', 'Threads', 'Accounts']);
     expect(el.shadowRoot!.querySelector('nav a[aria-current=page]')!.textContent).to.equal('Comparisons');
     const row = root.querySelector('tbody tr')!.textContent!.replace(/\s+/g, ' ');
@@ -61,11 +70,10 @@ describe('<civic-console> comparisons', () => {
     signedIn(
       'editor',
       http.post(route(createComparison), async ({ request }) => ((sent = await request.json()), HttpResponse.json({ ...(sent as object), updatedAt: new Date().toISOString() }, { status: 201 }))),
-      http.get(route(getComparison), () => HttpResponse.json({ error: { kind: 'not-found', message: 'no' } }, { status: 404 })),
+      ...refuse(404, 'not-found', 'no', getComparison),
     );
-    location.hash = '#/comparisons/new';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
-    let root = await screen(el, '#f-id');
+    const el = await openConsole('en', '#/comparisons/new');
+    let root = await screen(el, tag, '#f-id');
     expect(root.querySelector('h1')!.textContent).to.equal('New comparison');
     await expect(el).to.be.accessible();
     // A wrong id says what an id is, beside the field, as one types.
@@ -87,14 +95,7 @@ describe('<civic-console> comparisons', () => {
     await waitUntil(() => !root.querySelector('#problems'));
 
     // Statements: added by keyboard, the focus in the new statement's text.
-    location.hash = '#/comparisons/new/statements';
-    root = await screen(el, '#statements-add');
-    root.querySelector<HTMLButtonElement>('#statements-add')!.focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => active(root)?.id === 'f-statements-0-text');
-    await sendKeys({ type: 'Créer un ministère du numérique.' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: 'Gouvernance' });
+    root = await addFirst(el, 'statements', 'text', ['Créer un ministère du numérique.', 'Gouvernance']);
     await tabTo(root, '#statements-add');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => active(root)?.id === 'f-statements-1-text');
@@ -111,16 +112,7 @@ describe('<civic-console> comparisons', () => {
     expect(root.querySelectorAll('.items > li')).to.have.length(1);
 
     // Parties: a colour too light against white is refused, and the message says why.
-    location.hash = '#/comparisons/new/parties';
-    root = await screen(el, '#parties-add');
-    root.querySelector<HTMLButtonElement>('#parties-add')!.focus();
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => active(root)?.id === 'f-parties-0-name');
-    await sendKeys({ type: 'François Legault (CAQ)' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: 'Legault' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '#00a3c7' });
+    root = await addFirst(el, 'parties', 'name', ['François Legault (CAQ)', 'Legault', '#00a3c7']);
     await waitUntil(() => errorOf(root, 'f-parties-0-colour'));
     expect(errorOf(root, 'f-parties-0-colour')).to.equal(
       'Refused: its contrast is 2.9:1 against white; a party’s colour needs at least 3:1 against white and against black text, or its swatch and bar cannot be told apart (WCAG AA).',
@@ -143,7 +135,7 @@ describe('<civic-console> comparisons', () => {
       positions: [],
     });
     await waitUntil(() => location.hash === '#/comparisons/chefs-2012');
-    root = await screen(el, 'h1');
+    root = await screen(el, tag, 'h1');
     await waitUntil(() => root.querySelector('h1')!.textContent === 'Edit “Les chefs”');
   });
 
@@ -151,12 +143,11 @@ describe('<civic-console> comparisons', () => {
     let sent: Record<string, unknown> | undefined;
     signedIn(
       'owner',
-      http.get(route(getComparison), () => HttpResponse.json({ ...leaders, updatedAt: new Date().toISOString() })),
+      answer(getComparison, { ...leaders, updatedAt: new Date().toISOString() }),
       http.patch(route(updateComparison), async ({ request }) => ((sent = (await request.json()) as Record<string, unknown>), HttpResponse.json({ ...leaders, ...sent, updatedAt: new Date().toISOString() }))),
     );
-    location.hash = '#/comparisons/chefs-2012';
-    const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
-    const root = await screen(el, '#f-title');
+    const el = await openConsole('fr', '#/comparisons/chefs-2012');
+    const root = await screen(el, tag, '#f-title');
     await waitUntil(() => root.querySelector<HTMLInputElement>('#f-title')!.value === leaders.title);
     expect(root.querySelector('#f-id')).to.equal(null);
     expect(root.querySelector('h1')!.textContent).to.equal('Modifier « Les chefs et le numérique »');

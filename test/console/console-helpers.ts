@@ -1,15 +1,22 @@
 /** What the console's screen tests share: msw routes from the table, signed-in accounts, list items, finding a screen. */
 import type { Me } from '../../src/api/accounts.js';
 import type { AdminComparison, AdminPetition, AdminThread, PollListItem, Signer } from '../../src/api/lists.js';
-import type { Endpoint } from '../../src/api/operation.js';
+import type { Endpoint, Method } from '../../src/api/operation.js';
 import type { CivicConsole } from '../../src/console/civic-console.js';
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import { html } from 'lit';
+import { http, HttpResponse, type JsonBodyType, type RequestHandler } from 'msw';
 import { me } from '../../src/api/routes/accounts.js';
-import { waitUntil } from '../helpers.js';
+import { mount, sendKeys, waitUntil } from '../helpers.js';
 import { startWorker, worker } from '../mocks/worker.js';
 
 /** An msw route for an operation of the table. */
 export const route = (op: Pick<Endpoint, 'path'>) => `/api${op.path.replace(/\{(\w+)\}/g, ':$1')}`;
+/** An msw handler answering the operation `op` with `body` as JSON (with `init`'s status). */
+export const answer = (op: Pick<Endpoint, 'method' | 'path'>, body: JsonBodyType, init?: ResponseInit) =>
+  http[op.method.toLowerCase() as Lowercase<Method>](route(op), () => HttpResponse.json(body, init));
+/** msw handlers refusing the operations `ops` as the server does: `status` and `{ error: { kind, message } }`. */
+export const refuse = (status: number, kind: string, message: string, ...ops: Pick<Endpoint, 'method' | 'path'>[]) =>
+  ops.map((op) => answer(op, { error: { kind, message } }, { status }));
 /** An instant `minutes` ago. */
 export const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
@@ -67,7 +74,27 @@ export function consoleSuite(): void {
 
 /** Answers `me` as an account of `role`, with the `handlers` a test adds. */
 export const signedIn = (role: Me['role'], ...handlers: RequestHandler[]) =>
-  worker.use(http.get(route(me), () => HttpResponse.json(who(role))), ...handlers);
+  worker.use(answer(me, who(role)), ...handlers);
+
+/** The console mounted in `lang` over msw's `/api`, showing the screen of `hash` (e.g. `#/polls/new`) if given. */
+export async function openConsole(lang: 'en' | 'fr', hash?: string): Promise<CivicConsole> {
+  if (hash !== undefined) location.hash = hash;
+  return mount<CivicConsole>(html`<civic-console lang=${lang} api="/api"></civic-console>`);
+}
 
 /** What the console's live region says. */
 export const said = (el: CivicConsole) => el.shadowRoot!.querySelector('div.sr-only[role=status]')!.textContent ?? '';
+
+/** A key pressed in the moderation queue, then the heading the item with the focus starts with, and what is announced. */
+export type QueueStep = [key: string, focus?: string, announced?: string];
+
+/** Puts the focus on the first item of the queue in `root`, then plays `steps`: each key, then waits for what it announces and for the focus. */
+export async function byKeyboard(el: CivicConsole, root: ShadowRoot, steps: QueueStep[]): Promise<void> {
+  const focused = () => root.activeElement?.querySelector('h2')?.textContent ?? '';
+  root.querySelector<HTMLElement>('article')!.focus();
+  for (const [key, focus, announced] of steps) {
+    await sendKeys({ press: key });
+    if (announced) await waitUntil(() => said(el) === announced, `announced: ${announced} (said: ${said(el)})`);
+    if (focus) await waitUntil(() => focused().startsWith(focus), `the focus on ${focus} (it is on ${focused()})`);
+  }
+}

@@ -3,17 +3,15 @@
  * moderation with where to go, the open items changed last following their event stream (at most
  * three streams, however long the lists), axe in each state.
  */
-import { html } from 'lit';
 import { http, HttpResponse, sse } from 'msw';
 import { listComparisons, listPetitions, listPolls, listThreads } from '../../src/api/routes/admin.js';
 import { threadEvents } from '../../src/api/routes/comments.js';
 import { petitionEvents } from '../../src/api/routes/petitions.js';
 import { pollEvents } from '../../src/api/routes/polls.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, waitUntil } from '../helpers.js';
+import { expect, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
-import { ago, comparison, consoleSuite, petition, poll, route, screen, signedIn, thread } from './console-helpers.js';
+import { ago, answer, comparison, consoleSuite, openConsole, petition, poll, refuse, route, screen, signedIn, thread } from './console-helpers.js';
 
 const cell = (root: ShadowRoot, key: string) => root.querySelector(`[data-count="${key}"]`)?.textContent ?? '';
 
@@ -34,9 +32,9 @@ describe('console dashboard', () => {
           ],
         }),
       ),
-      http.get(route(listThreads), () => HttpResponse.json({ items: [thread({ id: 't-1', createdAt: ago(2), pendingCount: 2, flaggedCount: 1 }), thread({ id: 't-2', title: 'Autre billet', createdAt: ago(8000) })] })),
-      http.get(route(listPolls), () => HttpResponse.json({ items: [poll({ updatedAt: ago(3), pendingCount: 5 })] })),
-      http.get(route(listComparisons), () => HttpResponse.json({ items: [comparison()] })),
+      answer(listThreads, { items: [thread({ id: 't-1', createdAt: ago(2), pendingCount: 2, flaggedCount: 1 }), thread({ id: 't-2', title: 'Autre billet', createdAt: ago(8000) })] }),
+      answer(listPolls, { items: [poll({ updatedAt: ago(3), pendingCount: 5 })] }),
+      answer(listComparisons, { items: [comparison()] }),
       sse(route(petitionEvents), ({ client, params }) => {
         streams.push(`petition:${params['id']}`);
         sends[`petition:${params['id']}`] = (n) => client.send({ data: JSON.stringify({ type: 'petition', signatureCount: n, goal: 500, status: 'open', recentSigners: [] }) });
@@ -48,7 +46,7 @@ describe('console dashboard', () => {
       }),
       sse(route(pollEvents), ({ params }) => void streams.push(`poll:${params['id']}`)),
     );
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en');
     const root = await screen(el, 'civic-console-dashboard', 'table');
     expect(root.querySelector('h1')!.textContent).to.equal('Dashboard');
     expect(el.shadowRoot!.querySelector('nav a[aria-current=page]')!.textContent).to.equal('Dashboard');
@@ -77,12 +75,12 @@ describe('console dashboard', () => {
   it('an editor sees what waits without the queue’s link; an empty console says so, in French', async () => {
     signedIn(
       'editor',
-      http.get(route(listPetitions), () => HttpResponse.json({ items: [] })),
-      http.get(route(listThreads), () => HttpResponse.json({ items: [thread({ status: 'closed', pendingCount: 1 })] })),
-      http.get(route(listPolls), () => HttpResponse.json({ items: [] })),
-      http.get(route(listComparisons), () => HttpResponse.json({ items: [] })),
+      answer(listPetitions, { items: [] }),
+      answer(listThreads, { items: [thread({ status: 'closed', pendingCount: 1 })] }),
+      answer(listPolls, { items: [] }),
+      answer(listComparisons, { items: [] }),
     );
-    const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
+    const el = await openConsole('fr');
     const root = await screen(el, 'civic-console-dashboard', 'table');
     expect(root.querySelector('h1')!.textContent).to.equal('Tableau de bord');
     expect(root.textContent).to.contain('Commentaires : 1 retenus, 0 signalés.');
@@ -95,12 +93,12 @@ describe('console dashboard', () => {
   it('a moderator is shown the queue, not the signers (an editor\u2019s)', async () => {
     signedIn(
       'moderator',
-      http.get(route(listPetitions), () => HttpResponse.json({ items: [petition({ status: 'closed' })] })),
-      http.get(route(listThreads), () => HttpResponse.json({ items: [thread({ status: 'closed', flaggedCount: 3 })] })),
-      http.get(route(listPolls), () => HttpResponse.json({ items: [] })),
-      http.get(route(listComparisons), () => HttpResponse.json({ items: [] })),
+      answer(listPetitions, { items: [petition({ status: 'closed' })] }),
+      answer(listThreads, { items: [thread({ status: 'closed', flaggedCount: 3 })] }),
+      answer(listPolls, { items: [] }),
+      answer(listComparisons, { items: [] }),
     );
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en');
     const root = await screen(el, 'civic-console-dashboard', 'table');
     expect(root.querySelector('a[href="#/moderation"]')).to.exist;
     expect(root.querySelector('a[href^="#/signers/"]')).to.equal(null);
@@ -110,12 +108,12 @@ describe('console dashboard', () => {
   it('a failed list is said in words', async () => {
     signedIn(
       'owner',
-      http.get(route(listPetitions), () => HttpResponse.json({ error: { kind: 'server', message: 'down' } }, { status: 500 })),
-      http.get(route(listThreads), () => HttpResponse.json({ items: [] })),
-      http.get(route(listPolls), () => HttpResponse.json({ items: [] })),
-      http.get(route(listComparisons), () => HttpResponse.json({ items: [] })),
+      ...refuse(500, 'server', 'down', listPetitions),
+      answer(listThreads, { items: [] }),
+      answer(listPolls, { items: [] }),
+      answer(listComparisons, { items: [] }),
     );
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en');
     const root = await screen(el, 'civic-console-dashboard', '[role=alert]');
     expect(root.querySelector('[role=alert]')!.textContent).to.not.equal('');
     await expect(el).to.be.accessible();

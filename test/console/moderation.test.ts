@@ -3,16 +3,14 @@
  * them, several items are approved or rejected at once (a checkbox each, "select all shown"), the
  * outcome is announced and the focus kept on the list. Axe in each state.
  */
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { PollQueueItem, QueueItem } from '../../src/api/lists.js';
 import { approveComment, commentQueue, moderateArgument, moderateProposal, pollQueue, rejectComment } from '../../src/api/routes/admin.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, sendKeys, waitUntil } from '../helpers.js';
+import { expect, sendKeys, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
 import { argument, proposal } from './fixtures.js';
-import { consoleSuite, route, said, screen, signedIn } from './console-helpers.js';
+import { answer, byKeyboard, consoleSuite, openConsole, route, said, screen, signedIn } from './console-helpers.js';
 
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 const comment = (id: string, name: string, age: number): QueueItem => ({
@@ -32,20 +30,20 @@ describe('<civic-console> moderation of proposals and arguments', () => {
   consoleSuite();
 
   function serve(acted: string[], failing = new Set<string>()) {
-    const answer = (what: string, body: object) => (failing.has(what) ? HttpResponse.json({ error: { kind: 'not-found', message: 'no proposal p2' } }, { status: 404 }) : (acted.push(what), HttpResponse.json(body)));
+    const acting = (what: string, body: object) => (failing.has(what) ? HttpResponse.json({ error: { kind: 'not-found', message: 'no proposal p2' } }, { status: 404 }) : (acted.push(what), HttpResponse.json(body)));
     signedIn(
       'moderator',
-      http.get(route(commentQueue), () => HttpResponse.json({ items: [comment('c1', 'Ana', 50), comment('c2', 'Béa', 10)], nextCursor: null, total: 2 })),
-      http.get(route(pollQueue), () => HttpResponse.json({ items: [held('p1', 'Chloé', 40), arg('a1', 'Dan', 30), held('p2', 'Eve', 20)], total: 3 })),
-      http.post(route(approveComment), ({ params }) => answer(`approve comment ${params['id']}`, { ...comment(String(params['id']), '', 1).comment, status: 'published' })),
-      http.post(route(rejectComment), ({ params }) => answer(`reject comment ${params['id']}`, { ...comment(String(params['id']), '', 1).comment, status: 'rejected' })),
+      answer(commentQueue, { items: [comment('c1', 'Ana', 50), comment('c2', 'Béa', 10)], nextCursor: null, total: 2 }),
+      answer(pollQueue, { items: [held('p1', 'Chloé', 40), arg('a1', 'Dan', 30), held('p2', 'Eve', 20)], total: 3 }),
+      http.post(route(approveComment), ({ params }) => acting(`approve comment ${params['id']}`, { ...comment(String(params['id']), '', 1).comment, status: 'published' })),
+      http.post(route(rejectComment), ({ params }) => acting(`reject comment ${params['id']}`, { ...comment(String(params['id']), '', 1).comment, status: 'rejected' })),
       http.patch(route(moderateProposal), async ({ params, request }) => {
         const { status } = (await request.json()) as { status: string };
-        return answer(`${status} proposal ${params['id']}/${params['proposalId']}`, proposal(String(params['proposalId']), 'x', { status: status as 'published' }));
+        return acting(`${status} proposal ${params['id']}/${params['proposalId']}`, proposal(String(params['proposalId']), 'x', { status: status as 'published' }));
       }),
       http.patch(route(moderateArgument), async ({ params, request }) => {
         const { status } = (await request.json()) as { status: string };
-        return answer(`${status} argument ${params['id']}/${params['argumentId']}`, argument(String(params['argumentId']), 'p0', { status: status as 'published' }));
+        return acting(`${status} argument ${params['id']}/${params['argumentId']}`, argument(String(params['argumentId']), 'p0', { status: status as 'published' }));
       }),
     );
   }
@@ -53,8 +51,7 @@ describe('<civic-console> moderation of proposals and arguments', () => {
   it('one list oldest first; a proposal and an argument moderated by keyboard, with the comments\u2019 keys', async () => {
     const acted: string[] = [];
     serve(acted);
-    location.hash = '#/moderation';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/moderation');
     const root = await screen(el, ['civic-console-moderation'], 'article');
     const headings = () => [...root.querySelectorAll('article h2')].map((h) => h.textContent!.split(' · ')[0]);
     expect(headings()).to.deep.equal(['Ana', 'Proposal by Chloé', 'Argument against, by Dan', 'Proposal by Eve', 'Béa']);
@@ -64,16 +61,12 @@ describe('<civic-console> moderation of proposals and arguments', () => {
     expect(root.querySelectorAll('article[data-index="1"] button')).to.have.length(2);
     await expect(el).to.be.accessible();
 
-    const focused = () => root.activeElement?.querySelector('h2')?.textContent ?? '';
-    root.querySelector<HTMLElement>('article')!.focus();
-    await sendKeys({ press: 'j' });
-    await waitUntil(() => focused().startsWith('Proposal by Chloé'));
-    await sendKeys({ press: 'a' });
-    await waitUntil(() => said(el) === 'Proposal by Chloé published.', 'announced');
-    await waitUntil(() => focused().startsWith('Argument against, by Dan'), 'the next item has the focus');
-    await sendKeys({ press: 'r' });
-    await waitUntil(() => said(el) === 'Argument by Dan rejected.', 'announced');
-    await waitUntil(() => focused().startsWith('Proposal by Eve'));
+    // Each outcome announced, the next item with the focus.
+    await byKeyboard(el, root, [
+      ['j', 'Proposal by Chloé'],
+      ['a', 'Argument against, by Dan', 'Proposal by Chloé published.'],
+      ['r', 'Proposal by Eve', 'Argument by Dan rejected.'],
+    ]);
     expect(acted).to.deep.equal(['published proposal consult/p1', 'rejected argument consult/a1']);
     await expect(el).to.be.accessible();
   });
@@ -81,8 +74,7 @@ describe('<civic-console> moderation of proposals and arguments', () => {
   it('bulk: x and the checkboxes select, "select all shown" follows the filter, one action for all, outcome announced', async () => {
     const acted: string[] = [];
     serve(acted, new Set(['rejected proposal consult/p2']));
-    location.hash = '#/moderation';
-    const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
+    const el = await openConsole('fr', '#/moderation');
     const root = await screen(el, ['civic-console-moderation'], 'article');
     const approve = () => [...root.querySelectorAll<HTMLButtonElement>('.bulk button')][0]!;
     const reject = () => [...root.querySelectorAll<HTMLButtonElement>('.bulk button')][1]!;

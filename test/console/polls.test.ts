@@ -3,17 +3,15 @@
  * types, options reordered by keyboard, the body the contract takes), what a poll with votes may no
  * longer change, and Publish for a poll. Axe in each state.
  */
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import type { PollCreate, PollUpdate } from '../../src/api/admin.js';
 import { createPoll, createProposal, exportPollJson, listPolls, updatePoll } from '../../src/api/routes/admin.js';
 import { getPoll } from '../../src/api/routes/polls.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, sendKeys, type, waitUntil } from '../helpers.js';
+import { expect, sendKeys, type, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
 import { adminPoll, exported, proposal } from './fixtures.js';
-import { consoleSuite, route, said, screen, signedIn } from './console-helpers.js';
+import { answer, consoleSuite, openConsole, route, said, screen, signedIn } from './console-helpers.js';
 
 const EDITOR = ['civic-console-polls', 'civic-console-poll-editor'];
 
@@ -32,8 +30,7 @@ describe('<civic-console> polls', () => {
         }),
       ),
     );
-    location.hash = '#/polls';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/polls');
     const root = await screen(el, ['civic-console-polls'], 'table');
     expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['Dashboard', 'Petitions', 'Polls', 'Comparisons', 'Threads', 'Accounts']);
     const rows = [...root.querySelectorAll('tbody tr')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
@@ -51,10 +48,9 @@ describe('<civic-console> polls', () => {
         sent = (await request.json()) as PollCreate;
         return HttpResponse.json(adminPoll({ ...sent, options: sent.options ?? [], maxChoices: sent.maxChoices ?? null } as never), { status: 201 });
       }),
-      http.get(route(getPoll), () => HttpResponse.json(adminPoll({ voteKind: 'approval', maxChoices: 2 }))),
+      answer(getPoll, adminPoll({ voteKind: 'approval', maxChoices: 2 })),
     );
-    location.hash = '#/polls/new';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/polls/new');
     const root = await screen(el, EDITOR, 'form');
     expect(root.querySelector('h1')!.textContent).to.equal('New quick poll');
     await expect(el).to.be.accessible();
@@ -141,8 +137,7 @@ describe('<civic-console> polls', () => {
         return HttpResponse.json({ ...poll, ...sent });
       }),
     );
-    location.hash = '#/polls/budget-2027';
-    const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
+    const el = await openConsole('fr', '#/polls/budget-2027');
     const root = await screen(el, EDITOR, '#f-options-0-label-u');
     expect(root.querySelector<HTMLSelectElement>('#f-voteKind')!.disabled).to.equal(true);
     expect(root.querySelector('#f-voteKind-h')!.textContent).to.equal('12 personnes ont voté : la façon de voter ne peut plus changer.');
@@ -164,13 +159,12 @@ describe('<civic-console> polls', () => {
     const poll = adminPoll();
     signedIn(
       'editor',
-      http.get(route(exportPollJson), () => HttpResponse.json(exported(poll))),
+      answer(exportPollJson, exported(poll)),
       http.patch(route(updatePoll), () =>
         HttpResponse.json({ error: { kind: 'conflict', message: 'option ecoles has votes', issues: [{ path: 'options', code: 'conflict', message: 'option ecoles has votes and cannot be removed' }] } }, { status: 409 }),
       ),
     );
-    location.hash = '#/polls/budget-2027';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/polls/budget-2027');
     const root = await screen(el, EDITOR, '#f-options-1-label');
     await waitUntil(() => root.querySelector<HTMLInputElement>('#f-title')!.value, 'the poll is loaded');
     root.querySelector<HTMLButtonElement>('button.primary')!.click();
@@ -187,12 +181,11 @@ describe('<civic-console> polls', () => {
     });
     signedIn(
       'editor',
-      http.get(route(exportPollJson), () => HttpResponse.json(exported(poll, { proposals: [proposal('tram', 'Un tramway')] }))),
+      answer(exportPollJson, exported(poll, { proposals: [proposal('tram', 'Un tramway')] })),
       http.patch(route(updatePoll), async ({ request }) => ((sent = (await request.json()) as PollUpdate), HttpResponse.json({ ...poll, ...sent }))),
       http.post(route(createProposal), async ({ request }) => ((proposed = await request.json()), HttpResponse.json(proposal('velo', 'Des pistes'), { status: 201 }))),
     );
-    location.hash = '#/polls/consult';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/polls/consult');
     const root = await screen(el, EDITOR, '#f-themes-1-title');
     await waitUntil(() => root.querySelector<HTMLInputElement>('#f-themes-1-title')!.value === 'Logement');
     expect(root.querySelector('h1')!.textContent).to.equal('Edit “Mobilité 2030”');
@@ -244,8 +237,7 @@ describe('<civic-console> polls', () => {
         ),
       ),
     );
-    location.hash = '#/polls/consult/results';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/polls/consult/results');
     const root = await screen(el, ['civic-console-polls', 'civic-console-poll-results'], 'svg');
     expect(root.querySelector('h1')!.textContent).to.equal('Results of “Mobilité 2030”');
     expect(root.textContent).to.contain('Readers see the results: everyone, once the poll is closed. Here you see every count.');

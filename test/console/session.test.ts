@@ -2,15 +2,13 @@
  * A session that ends while the console is open (idle expiry, revoked elsewhere): the next call
  * answers 401, the console asks once who is signed in, shows the sign-in screen and says why.
  */
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { me } from '../../src/api/routes/accounts.js';
 import { listComparisons, listPetitions, listPolls, listThreads } from '../../src/api/routes/admin.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, waitUntil } from '../helpers.js';
+import { expect, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
-import { consoleSuite, route, said, screen, who } from './console-helpers.js';
+import { consoleSuite, openConsole, route, said, screen, who } from './console-helpers.js';
 
 describe('console session', () => {
   consoleSuite();
@@ -27,7 +25,7 @@ describe('console session', () => {
       http.get(route(listPolls), list),
       http.get(route(listComparisons), list),
     );
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en');
     await screen(el, 'civic-console-dashboard', 'h2');
     expect(asked).to.equal(1);
     ended = true;

@@ -3,15 +3,13 @@
  * cursor and back, erasing a signature after a confirmation in place (announced, the count down),
  * the CSV link, the live count; axe in each state.
  */
-import { html } from 'lit';
 import { http, HttpResponse, sse } from 'msw';
 import { deleteSigner, listSigners } from '../../src/api/routes/admin.js';
 import { getPetition, petitionEvents } from '../../src/api/routes/petitions.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, type, waitUntil } from '../helpers.js';
+import { expect, type, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
-import { consoleSuite, petition, route, said, screen, signedIn, signer } from './console-helpers.js';
+import { answer, consoleSuite, openConsole, petition, refuse, route, said, screen, signedIn, signer } from './console-helpers.js';
 
 describe('console signers', () => {
   consoleSuite();
@@ -23,7 +21,7 @@ describe('console signers', () => {
     const p = petition({ id: 'parc', title: 'Un parc', signatureCount: 3, goal: 50 });
     signedIn(
       'editor',
-      http.get(route(getPetition), () => HttpResponse.json({ ...p, recentSigners: [] })),
+      answer(getPetition, { ...p, recentSigners: [] }),
       sse(route(petitionEvents), ({ client }) => {
         send = (n) => client.send({ data: JSON.stringify({ type: 'petition', signatureCount: n, goal: 50, status: 'open', recentSigners: [] }) });
       }),
@@ -36,8 +34,7 @@ describe('console signers', () => {
       }),
       http.delete(route(deleteSigner), ({ params }) => (erased.push(String(params['signatureId'])), HttpResponse.json({ id: params['signatureId'], petitionId: 'parc', signatureCount: 2 }))),
     );
-    location.hash = '#/signers/parc';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/signers/parc');
     const root = await screen(el, 'civic-console-signers', 'table');
     await waitUntil(() => root.querySelector('h1')!.textContent === 'Signers of “Un parc”');
     expect(el.shadowRoot!.querySelector('nav a[aria-current=page]')!.textContent).to.equal('Petitions');
@@ -87,12 +84,11 @@ describe('console signers', () => {
   it('a moderator is refused, in words', async () => {
     signedIn(
       'moderator',
-      http.get(route(getPetition), () => HttpResponse.json({ ...petition(), recentSigners: [] })),
-      http.get(route(listSigners), () => HttpResponse.json({ error: { kind: 'forbidden', message: 'editor' } }, { status: 403 })),
+      answer(getPetition, { ...petition(), recentSigners: [] }),
+      ...refuse(403, 'forbidden', 'editor', listSigners),
       sse(route(petitionEvents), () => undefined),
     );
-    location.hash = '#/signers/plan-numerique';
-    const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
+    const el = await openConsole('fr', '#/signers/plan-numerique');
     const root = await screen(el, 'civic-console-signers', '[role=alert]');
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Votre rôle ne permet pas cette action. Demandez à un propriétaire de la console.');
     await expect(el).to.be.accessible();

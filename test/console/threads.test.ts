@@ -3,15 +3,13 @@
  * beside their fields, the focus on the first), lands on its Publish screen with the comments'
  * code; edits one; a moderator closes one from the list. Axe in each state.
  */
-import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { createThread, listThreads, setThreadStatus, updateThread } from '../../src/api/routes/admin.js';
 import { getThread } from '../../src/api/routes/comments.js';
-import type { CivicConsole } from '../../src/console/civic-console.js';
 import '../../src/define/civic-console.js';
-import { expect, mount, type, waitUntil } from '../helpers.js';
+import { expect, type, waitUntil } from '../helpers.js';
 import { worker } from '../mocks/worker.js';
-import { consoleSuite, route, said, screen, signedIn, thread } from './console-helpers.js';
+import { answer, consoleSuite, openConsole, route, said, screen, signedIn, thread } from './console-helpers.js';
 
 const field = (root: ShadowRoot, name: string) => root.querySelector<HTMLInputElement>(`[name=${name}]`)!;
 const errorOf = (root: ShadowRoot, name: string) => root.querySelector(`#f-${name}-e`)?.textContent ?? '';
@@ -24,7 +22,7 @@ describe('console threads', () => {
     const sent: unknown[] = [];
     signedIn(
       'editor',
-      http.get(route(listThreads), () => HttpResponse.json({ items: [thread({ pendingCount: 2 })] })),
+      answer(listThreads, { items: [thread({ pendingCount: 2 })] }),
       http.post(route(createThread), async ({ request }) => {
         const body = (await request.json()) as { id: string; title: string };
         sent.push(body);
@@ -32,8 +30,7 @@ describe('console threads', () => {
       }),
       http.get(route(getThread), ({ params }) => HttpResponse.json({ ...plain, id: params['id'], title: 'Un billet' })),
     );
-    location.hash = '#/threads';
-    const el = await mount<CivicConsole>(html`<civic-console lang="en" api="/api"></civic-console>`);
+    const el = await openConsole('en', '#/threads');
     let root = await screen(el, 'civic-console-threads', 'table');
     expect(el.shadowRoot!.querySelector('nav a[aria-current=page]')!.textContent).to.equal('Threads');
     expect(root.querySelector('tbody')!.textContent).to.contain('2 held, 0 reported');
@@ -92,21 +89,20 @@ describe('console threads', () => {
     const sent: unknown[] = [];
     signedIn(
       'owner',
-      http.get(route(getThread), () => HttpResponse.json(plain)),
+      answer(getThread, plain),
       http.patch(route(updateThread), async ({ request }) => {
         const body = (await request.json()) as object;
         sent.push(body);
         return HttpResponse.json({ ...plain, ...body });
       }),
-      http.get(route(listThreads), () => HttpResponse.json({ items: [thread()] })),
+      answer(listThreads, { items: [thread()] }),
       http.put(route(setThreadStatus), async ({ request }) => {
         const body = (await request.json()) as { status: 'open' | 'closed' };
         sent.push(body);
         return HttpResponse.json({ ...plain, ...body });
       }),
     );
-    location.hash = '#/threads/billet-parc';
-    const el = await mount<CivicConsole>(html`<civic-console lang="fr" api="/api"></civic-console>`);
+    const el = await openConsole('fr', '#/threads/billet-parc');
     const root = await screen(el, 'civic-console-threads', 'form');
     await waitUntil(() => field(root, 'title')?.value === 'Un parc au bord du fleuve', 'the thread loaded');
     expect(field(root, 'editWindow').value).to.equal('15');

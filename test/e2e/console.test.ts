@@ -7,62 +7,41 @@
  * is refused creating a petition. Axe (WCAG 2.2 AA) in each state. Needs the build (npm test builds
  * before this step).
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { announced, axe, launch, organiser, pageErrors, type RunningServer, startBlog, startServer } from './harness.js';
+import { announced, axe, organiserRun, pageErrors, startServer } from './harness.js';
 
-let server: RunningServer;
-let blog: Awaited<ReturnType<typeof startBlog>>;
-let browser: Browser;
-let owner: BrowserContext;
-let base = '';
-let ownerLink = '';
-let blogUrl = '';
 let snippet = '';
 const id = `parc-${Date.now()}`;
 
-before(async () => {
-  server = await startServer(['--demo']);
-  ({ base, ownerLink } = server);
-  assert.match(server.out, new RegExp(`the console: ${base.replace(/[.]/g, '\\.')}/admin/`));
-  // A blog on another origin, where the copied code is pasted.
-  blog = await startBlog(() => snippet);
-  blogUrl = blog.url;
-  browser = await launch();
-  owner = await organiser(browser, base);
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  blog?.server.close();
-});
+// The demo (and its owner's printed link), and a blog on another origin, where the copied code is pasted.
+const run = organiserRun(() => startServer(['--demo']), () => snippet);
 
 describe('the console', () => {
   it('signs the demo owner in by the printed link (a page whose button posts), once', async () => {
-    const page = await owner.newPage();
+    assert.match(run.server.out, new RegExp(`the console: ${run.base.replace(/[.]/g, '\\.')}/admin/`));
+    const page = await run.owner.newPage();
     const errors = pageErrors(page);
-    await page.goto(ownerLink);
+    await page.goto(run.ownerLink);
     await page.getByRole('button', { name: 'Sign me in' }).click();
-    await page.waitForURL(`${base}/admin/`);
+    await page.waitForURL(`${run.base}/admin/`);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     assert.match(await page.locator('civic-console header').innerText(), /Camille \(démo\) \(owner\)/);
     // The demo's items, and its held comments with the way to the queue.
     await page.getByRole('link', { name: 'Open the moderation queue' }).waitFor();
     assert.deepEqual(await axe(page), []);
     // The link served once.
-    const again = await owner.newPage();
-    assert.equal((await again.goto(ownerLink))?.status(), 404);
+    const again = await run.owner.newPage();
+    assert.equal((await again.goto(run.ownerLink))?.status(), 404);
     await again.close();
     assert.deepEqual(errors, []);
   });
 
   it('shows the sign-in screen to a browser without a session, axe-clean', async () => {
-    const context = await browser.newContext({ locale: 'fr-CA', bypassCSP: true });
+    const context = await run.browser.newContext({ locale: 'fr-CA', bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${base}/admin/`);
+    await page.goto(`${run.base}/admin/`);
     await page.getByRole('heading', { name: 'Connexion à la console' }).waitFor();
     await page.getByLabel('Adresse courriel').fill('personne@example.org');
     await page.getByRole('button', { name: 'M’envoyer un lien de connexion' }).click();
@@ -72,7 +51,7 @@ describe('the console', () => {
   });
 
   it('creates a petition, copies its code; pasted on another origin, a signature shows live in the preview', async () => {
-    const page = owner.pages()[0]!;
+    const page = run.owner.pages()[0]!;
     await page.getByRole('link', { name: 'Petitions', exact: true }).click();
     await page.getByRole('link', { name: 'New petition' }).click();
     await page.getByRole('heading', { name: 'New petition', level: 1 }).waitFor();
@@ -92,7 +71,7 @@ describe('the console', () => {
     const code = page.getByLabel('HTML to paste');
     assert.equal(
       await code.inputValue(),
-      `<script type="module" src="${base}/cdn/civic-petition.js"></script>\n<civic-petition petition="${id}" api="${base}/api"></civic-petition>`,
+      `<script type="module" src="${run.base}/cdn/civic-petition.js"></script>\n<civic-petition petition="${id}" api="${run.base}/api"></civic-petition>`,
     );
     await page.getByRole('button', { name: 'Copy the code' }).click();
     await announced(page, 'Code copied.');
@@ -104,8 +83,8 @@ describe('the console', () => {
     assert.deepEqual(await axe(page), []);
 
     // A reader on the blog, another origin, signs.
-    const reader = await browser.newPage();
-    await reader.goto(blogUrl);
+    const reader = await run.browser.newPage();
+    await reader.goto(run.blogUrl);
     const widget = reader.locator('civic-petition');
     await widget.locator('[name=name]').fill('Jeanne Ouellet');
     await widget.locator('[name=email]').fill('jeanne.ouellet@example.org');
@@ -129,7 +108,7 @@ describe('the console', () => {
   });
 
   it('finds the signer, downloads the CSV with the session, erases the signature on request; the audit log shows it', async () => {
-    const page = owner.pages()[0]!;
+    const page = run.owner.pages()[0]!;
     await page.getByRole('link', { name: 'Signers of “Un parc au bord du fleuve”' }).click();
     await page.getByRole('heading', { name: 'Signers of “Un parc au bord du fleuve”', level: 1 }).waitFor();
     await page.getByLabel('Name or email contains').fill('ouellet');
@@ -157,7 +136,7 @@ describe('the console', () => {
   });
 
   it('creates a comment thread; its Publish screen previews the comments widget', async () => {
-    const page = owner.pages()[0]!;
+    const page = run.owner.pages()[0]!;
     await page.getByRole('link', { name: 'Threads' }).click();
     await page.getByRole('link', { name: 'New thread' }).click();
     await page.getByLabel('Identifier (in the embed code)').fill(`${id}-fil`);
@@ -169,14 +148,14 @@ describe('the console', () => {
     await page.getByRole('heading', { name: 'Publish “Parlons du parc”' }).waitFor();
     assert.equal(
       await page.getByLabel('HTML to paste').inputValue(),
-      `<script type="module" src="${base}/cdn/civic-comments.js"></script>\n<civic-comments thread="${id}-fil" api="${base}/api"></civic-comments>`,
+      `<script type="module" src="${run.base}/cdn/civic-comments.js"></script>\n<civic-comments thread="${id}-fil" api="${run.base}/api"></civic-comments>`,
     );
     await page.locator('civic-console-publish civic-comments form').waitFor();
     assert.deepEqual(await axe(page), []);
   });
 
   it('moderates the held comments by keyboard only, focus moving on and each outcome announced', async () => {
-    const page = owner.pages()[0]!;
+    const page = run.owner.pages()[0]!;
     await page.getByRole('link', { name: 'Moderation' }).click();
     await page.getByRole('heading', { name: 'To moderate', level: 1 }).waitFor();
     await page.getByText('2 items waiting').waitFor();
@@ -198,13 +177,13 @@ describe('the console', () => {
     await announced(page, 'Comment by Promo Rapide rejected as spam (it kept no email or address to block).');
     await page.getByText('Nothing waits for moderation.').waitFor();
     // The approved comment is on the demo blog now, the spam is not.
-    const comments = await (await fetch(`${base}/api/threads/groupe-plan-numerique/comments?sort=newest`)).text();
+    const comments = await (await fetch(`${run.base}/api/threads/groupe-plan-numerique/comments?sort=newest`)).text();
     assert.match(comments, /Luc Tremblay/);
     assert.doesNotMatch(comments, /Promo Rapide/);
   });
 
   it('an owner invites a moderator, who signs in from the mail and is refused creating a petition', async () => {
-    const page = owner.pages()[0]!;
+    const page = run.owner.pages()[0]!;
     await page.getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('heading', { name: 'Accounts', level: 1 }).waitFor();
     await page.getByLabel('Email address').fill('modo@example.org');
@@ -215,12 +194,12 @@ describe('the console', () => {
     await page.getByRole('combobox', { name: 'Role of modo@example.org' }).waitFor();
     assert.deepEqual(await axe(page), []);
 
-    const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
+    const context = await run.browser.newContext({ locale: 'en-US', bypassCSP: true });
     const mod = await context.newPage();
-    await mod.goto(`${base}/dev/mail`);
+    await mod.goto(`${run.base}/dev/mail`);
     await mod.locator('a[href*="/admin/sign-in?token="]').first().click();
     await mod.getByRole('button', { name: /Sign me in|Me connecter/ }).click();
-    await mod.waitForURL(`${base}/admin/`);
+    await mod.waitForURL(`${run.base}/admin/`);
     await mod.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     assert.match(await mod.locator('civic-console header').innerText(), /Modo \(moderator\)/);
     await mod.getByRole('link', { name: 'Petitions', exact: true }).click();
@@ -238,8 +217,8 @@ describe('the console', () => {
 describe('passkeys', () => {
   it('a signed-in owner adds a passkey (Chromium\u2019s virtual authenticator), signs in with it, is safe from another origin\u2019s writes, and ends another session', async () => {
     // A passkey's relying party is a host name: the console at http://localhost (a secure context).
-    const local = base.replace('127.0.0.1', 'localhost');
-    const context = await browser.newContext({ locale: 'en-US', bypassCSP: true });
+    const local = run.base.replace('127.0.0.1', 'localhost');
+    const context = await run.browser.newContext({ locale: 'en-US', bypassCSP: true });
     const page = await context.newPage();
     const errors = pageErrors(page);
     const cdp = await context.newCDPSession(page);
@@ -278,7 +257,7 @@ describe('passkeys', () => {
     // A page of another origin (the same site: localhost, so the Strict cookie goes along) closes
     // the petition with a bodiless POST, which needs no preflight: the server refuses it (Origin).
     const other = await context.newPage();
-    await other.goto(blogUrl);
+    await other.goto(run.blogUrl);
     await other.evaluate((url) => fetch(url, { method: 'POST', credentials: 'include' }).catch(() => undefined), `${local}/api/admin/petitions/${id}/close`);
     assert.equal((await (await page.request.get(`${local}/api/petitions/${id}`)).json()).status, 'open', 'the petition is still open');
     await other.close();
@@ -288,7 +267,7 @@ describe('passkeys', () => {
     assert.equal(await sessions.count(), 1);
     await sessions.getByRole('button', { name: 'End' }).click();
     await announced(page, 'Session ended.');
-    const first = owner.pages()[0]!;
+    const first = run.owner.pages()[0]!;
     await first.reload();
     await first.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
     assert.deepEqual(errors, []);

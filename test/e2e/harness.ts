@@ -7,10 +7,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromeArgs, findChrome } from '../../scripts/chrome.mjs';
 
@@ -56,11 +57,16 @@ export async function startServer(args: string[] = [], env: Record<string, strin
   };
 }
 
-/** A blog on another origin: `page()` is the HTML body it serves at `/` (read at each request). */
-export async function startBlog(page: () => string): Promise<{ url: string; server: Server }> {
-  const server = createServer((_req, res) => {
+/**
+ * A blog on another origin: `page(req, res)` is the HTML body it serves (read at each request), in a
+ * post of the blog; or, where the blog has more than one page, nothing once `page` answered itself.
+ */
+export async function startBlog(page: (req: IncomingMessage, res: ServerResponse) => string | void): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const body = page(req, res);
+    if (body === undefined) return;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="fr"><title>Mon blogue</title><main><h1>Mon billet</h1>\n${page()}\n</main></html>`);
+    res.end(`<!doctype html><html lang="fr"><title>Mon blogue</title><main><h1>Mon billet</h1>\n${body}\n</main></html>`);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, server };
@@ -76,6 +82,43 @@ export async function organiser(browser: Browser, base: string): Promise<Browser
   const context = await browser.newContext({ locale: 'en-US', bypassCSP: true, acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   return context;
+}
+
+/** What an organiser's end-to-end file runs against, set before its tests (read it inside them). */
+export interface OrganiserRun {
+  server: RunningServer;
+  /** The server's `http://127.0.0.1:<port>`, and the demo owner's one-time sign-in link (with `--demo`). */
+  base: string;
+  ownerLink: string;
+  /** The blog's page on another origin (`/`). */
+  blogUrl: string;
+  browser: Browser;
+  /** The organiser's context for the console (see `organiser()`). */
+  owner: BrowserContext;
+}
+
+/**
+ * Before the file's tests: the server `start()` starts, a blog on another origin serving `blogPage`
+ * (see `startBlog()`), Chromium and an organiser's context; after them, all stopped.
+ */
+export function organiserRun(start: () => Promise<RunningServer>, blogPage: Parameters<typeof startBlog>[0]): OrganiserRun {
+  const run = {} as OrganiserRun;
+  let blog: Server | undefined;
+  before(async () => {
+    run.server = await start();
+    ({ base: run.base, ownerLink: run.ownerLink } = run.server);
+    const started = await startBlog(blogPage);
+    blog = started.server;
+    run.blogUrl = started.url;
+    run.browser = await launch();
+    run.owner = await organiser(run.browser, run.base);
+  });
+  after(async () => {
+    await run.browser?.close();
+    run.server?.stop();
+    blog?.close();
+  });
+  return run;
 }
 
 /** Collects the page's uncaught errors: the list a test asserts is empty at its end. */

@@ -18,15 +18,31 @@ async function fill(el: Element, values: Record<string, string>) {
 /** The name (or id) of what has focus inside the widget: strings, so a failure prints readably. */
 const focused = (el: Element) => el.shadowRoot!.activeElement?.getAttribute('name') ?? el.shadowRoot!.activeElement?.id;
 const submit = (el: Element) => $<HTMLButtonElement>(el, '[part~=submit]').click();
+/** Fills the form with `values`, sends it, and waits until the widget says `expected`. */
+async function sign(el: Element, values: Record<string, string>, expected: string) {
+  await fill(el, values);
+  submit(el);
+  await waitForText(el, expected);
+}
+
+/**
+ * Ana Roy signs a petition (with `doubleOptIn` or not; the widget says `first`), then signs again as
+ * `again.email` in a second widget in `again.lang`: that widget, once it says `again.says`.
+ */
+async function signTwice(doubleOptIn: boolean, first: string, again: { email: string; lang?: string; says: string }) {
+  const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn })] });
+  await sign(await petition(backend), { name: 'Ana Roy', email: 'ana@example.org' }, first);
+  const el = await petition(backend, again.lang);
+  await sign(el, { name: 'Ana Roy', email: again.email }, again.says);
+  return el;
+}
 
 /** A petition whose reader signs while the network is down: the signature is kept, the widget says so. */
 async function signedOffline() {
   const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
   const el = await petition(backend);
   backend.online = false;
-  await fill(el, { name: 'Luc Côté', email: 'luc@example.org' });
-  submit(el);
-  await waitForText(el, 'hors ligne');
+  await sign(el, { name: 'Luc Côté', email: 'luc@example.org' }, 'hors ligne');
   return { backend, el };
 }
 
@@ -58,9 +74,7 @@ describe('<civic-petition>', () => {
   it('shows every validation error beside its field, focuses the first and keeps what was typed', async () => {
     const backend = new MemoryBackend({ petitions: [petitionData()] });
     const el = await petition(backend);
-    await fill(el, { city: 'Québec', email: 'pas-un-courriel' });
-    submit(el);
-    await waitForText(el, 'Entrez votre nom');
+    await sign(el, { city: 'Québec', email: 'pas-un-courriel' }, 'Entrez votre nom');
     expect(text(el), 'says what to enter, not just "Obligatoire"').to.not.contain('Obligatoire');
     expect(field(el, 'name').getAttribute('aria-invalid')).to.equal('true');
     expect(focused(el)).to.equal('name');
@@ -113,28 +127,16 @@ describe('<civic-petition>', () => {
 
   it('after a failed attempt then a signature, the status region no longer asks to fix a field', async () => {
     const el = await petition(new MemoryBackend({ petitions: [petitionData()] }));
-    await fill(el, { email: 'jean@example.org' });
-    submit(el);
-    await waitForText(el, 'Entrez votre nom');
+    await sign(el, { email: 'jean@example.org' }, 'Entrez votre nom');
     expect(announced(el)).to.equal('Un champ est à corriger.');
-    await fill(el, { name: 'Jean Tremblay' });
-    submit(el);
-    await waitForText(el, 'Presque fini');
+    await sign(el, { name: 'Jean Tremblay' }, 'Presque fini');
     expect(focused(el), 'focus carries the thanks').to.equal('done');
     expect(announced(el)).to.not.contain('corriger');
     await expect(el).to.be.accessible();
   });
 
   it('says so when the email has already signed, and keeps the form', async () => {
-    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: false })] });
-    const el = await petition(backend);
-    await fill(el, { name: 'Ana Roy', email: 'ana@example.org' });
-    submit(el);
-    await waitForText(el, 'Votre signature est comptée');
-    const again = await petition(backend);
-    await fill(again, { name: 'Ana Roy', email: 'ANA+petition@example.org' });
-    submit(again);
-    await waitForText(again, 'déjà signé');
+    const again = await signTwice(false, 'Votre signature est comptée', { email: 'ANA+petition@example.org', says: 'déjà signé' });
     expect(again.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain('déjà signé');
     expect(field(again, 'email').value).to.equal('ANA+petition@example.org');
     expect(text(again)).to.contain('121 signatures');
@@ -143,15 +145,7 @@ describe('<civic-petition>', () => {
   });
 
   it('with double opt-in, signing again tells a signer who lost the mail that a new link is on its way', async () => {
-    const backend = new MemoryBackend({ petitions: [petitionData({ doubleOptIn: true })] });
-    const el = await petition(backend);
-    await fill(el, { name: 'Ana Roy', email: 'ana@example.org' });
-    submit(el);
-    await waitForText(el, 'Presque fini');
-    const again = await petition(backend, 'en');
-    await fill(again, { name: 'Ana Roy', email: 'ana@example.org' });
-    submit(again);
-    await waitForText(again, 'a new confirmation link is on its way');
+    const again = await signTwice(true, 'Presque fini', { email: 'ana@example.org', lang: 'en', says: 'a new confirmation link is on its way' });
     expect(again.shadowRoot!.querySelector('[role=alert]')?.textContent).to.contain('already signed');
     await expect(again).to.be.accessible();
   });
@@ -168,9 +162,7 @@ describe('<civic-petition>', () => {
     const backend = new MemoryBackend({ petitions: [petitionData()] });
     const el = await petition(backend);
     backend.petitionData.get('plan-numerique')!.status = 'closed';
-    await fill(el, { name: 'Léa Gagnon', email: 'lea@example.org' });
-    submit(el);
-    await waitForText(el, 'Cette pétition est close');
+    await sign(el, { name: 'Léa Gagnon', email: 'lea@example.org' }, 'Cette pétition est close');
   });
 
   it('keeps a signature made offline and sends it once when the network returns', async () => {

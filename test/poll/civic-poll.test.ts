@@ -2,11 +2,10 @@ import { html } from 'lit';
 import { emulateMedia } from '@web/test-runner-commands';
 import { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { Poll } from '../../src/api/poll.js';
-import { CivicVotedEvent } from '../../src/core/events.js';
 import '../../src/define/civic-poll.js';
 import '../../src/define/civic-provider.js';
 import type { CivicPoll } from '../../src/poll/civic-poll.js';
-import { $, announced, expect, mount, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
+import { $, announced, expect, mount, recorded, sendKeys, text, waitForText, waitUntil } from '../helpers.js';
 import { quickPoll } from './data.js';
 import { mountPoll } from './mount.js';
 
@@ -54,8 +53,7 @@ describe('<civic-poll> quick poll', () => {
     expect(choices(el).map((c) => c.type)).to.deep.equal(['radio', 'radio', 'radio']);
     expect(results(el)).to.contain('Les résultats s’affichent une fois que vous avez voté');
     await expect(el).to.be.accessible();
-    const events: CivicVotedEvent[] = [];
-    el.addEventListener('civic-voted', (e) => events.push(e));
+    const events = recorded(el, 'civic-voted');
 
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(choices(el)[0]);

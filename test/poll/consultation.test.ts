@@ -1,9 +1,8 @@
 import { MemoryBackend } from '../../src/api/memory-backend.js';
 import type { Poll, Proposal } from '../../src/api/poll.js';
-import type { CivicVotedEvent } from '../../src/core/events.js';
 import { CivicProposedEvent } from '../../src/core/proposed-event.js';
 import type { CivicPoll } from '../../src/poll/civic-poll.js';
-import { $, announced, expect, sendKeys, text, type, waitForText, waitUntil } from '../helpers.js';
+import { $, announced, expect, recorded, sendKeys, text, type, waitForText, waitUntil } from '../helpers.js';
 import { mountPoll } from './mount.js';
 import { argumentsOf, consultation, proposals } from './data.js';
 
@@ -72,8 +71,7 @@ describe('<civic-poll> consultation', () => {
   it('votes agree / mixed / disagree with toggle buttons, from the keyboard; pressing again withdraws', async () => {
     const backend = backendWith();
     const el = await mountConsultation(backend);
-    const events: CivicVotedEvent[] = [];
-    el.addEventListener('civic-voted', (e) => events.push(e));
+    const events = recorded(el, 'civic-voted');
     const a = () => article(el, 'Un champion numérique par région');
     const group = a().querySelector('[part~=vote]')!;
     expect(group.getAttribute('role')).to.equal('group');
@@ -169,8 +167,7 @@ describe('<civic-poll> consultation', () => {
   it('takes a proposal that waits for moderation: errors beside fields, then shown to its author as pending', async () => {
     const backend = backendWith();
     const el = await mountConsultation(backend);
-    const proposed: CivicProposedEvent[] = [];
-    el.addEventListener('civic-proposed', (e) => proposed.push(e));
+    const proposed = recorded(el, 'civic-proposed');
     const open = buttonIn(el.shadowRoot!, 'Faire une proposition');
     open.click();
     await waitUntil(() => el.shadowRoot!.querySelector('form[aria-labelledby=propose]'));

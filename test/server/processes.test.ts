@@ -59,51 +59,57 @@ async function stop(child: Child | undefined) {
 
 const [, postgres] = await targets();
 
-describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () => {
+/**
+ * Two CLI processes with `args` on a fresh PostgreSQL database, started before the suite's tests
+ * (both at once: the migration lock must let them); stopped, and the database dropped, after them.
+ */
+function twoProcesses(args: string[] = []): { a?: Child; b?: Child } {
   let fresh: Awaited<ReturnType<NonNullable<typeof postgres>['freshDb']>>;
-  let a: Child | undefined;
-  let b: Child | undefined;
-
+  const two: { a?: Child; b?: Child } = {};
   before(async () => {
     fresh = await postgres!.freshDb();
     await fresh.db.close(); // the children open their own
-    // Both start at once: the migration lock must let them.
-    [a, b] = await Promise.all([startCli(fresh.url!), startCli(fresh.url!)]);
+    [two.a, two.b] = await Promise.all([startCli(fresh.url!, args), startCli(fresh.url!, args)]);
   });
   after(async () => {
-    await Promise.all([stop(a), stop(b)]);
+    await Promise.all([stop(two.a), stop(two.b)]);
     await fresh.drop();
   });
+  return two;
+}
+
+describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () => {
+  const two = twoProcesses();
 
   it('a signature confirmed through one appears in the other one’s event stream, and back', async () => {
-    const created = await call(a!.url, 'POST', '/api/admin/petitions', { id: 'two-procs', title: 'Deux processus', summary: '', goal: 50 }, admin);
+    const created = await call(two.a!.url, 'POST', '/api/admin/petitions', { id: 'two-procs', title: 'Deux processus', summary: '', goal: 50 }, admin);
     assert.equal(created.status, 201, created.text);
-    const onB = await EventReader.open(`${b!.url}/api/petitions/two-procs/events`);
-    const onA = await EventReader.open(`${a!.url}/api/petitions/two-procs/events`);
+    const onB = await EventReader.open(`${two.b!.url}/api/petitions/two-procs/events`);
+    const onA = await EventReader.open(`${two.a!.url}/api/petitions/two-procs/events`);
     try {
       assert.equal((await onB.next()).signatureCount, 0);
       assert.equal((await onA.next()).signatureCount, 0);
-      assert.equal((await call(b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 0, 'B has read (and cached) it');
+      assert.equal((await call(two.b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 0, 'B has read (and cached) it');
 
       const email = uniqueEmail();
-      const signed = await call(a!.url, 'POST', '/api/petitions/two-procs/signatures', { name: 'Jean Gagnon', email, showName: true }, key());
+      const signed = await call(two.a!.url, 'POST', '/api/petitions/two-procs/signatures', { name: 'Jean Gagnon', email, showName: true }, key());
       assert.equal(signed.json.status, 'pending');
       // The mail sits in A's development outbox.
-      const outbox = await (await fetch(`${a!.url}/dev/mail`)).text();
+      const outbox = await (await fetch(`${two.a!.url}/dev/mail`)).text();
       const token = tokenFrom(outbox.replaceAll('&amp;', '&'), 'confirm');
-      const confirmed = await call(a!.url, 'POST', '/api/signatures/confirm', { token });
+      const confirmed = await call(two.a!.url, 'POST', '/api/signatures/confirm', { token });
       assert.equal(confirmed.json.signatureCount, 1);
 
       const seenByB = await onB.next(10_000);
       assert.equal(seenByB.signatureCount, 1);
       assert.deepEqual(seenByB.recentSigners.map((s: { name: string }) => s.name), ['Jean G.']);
       assert.equal((await onA.next()).signatureCount, 1, 'and in its own');
-      assert.equal((await call(b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 1, 'B’s cached state was dropped by the event');
+      assert.equal((await call(two.b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 1, 'B’s cached state was dropped by the event');
 
       const withdraw = tokenFrom(outbox.replaceAll('&amp;', '&'), 'withdraw');
-      assert.equal((await call(b!.url, 'POST', '/api/signatures/withdraw', { token: withdraw })).json.signatureCount, 0);
+      assert.equal((await call(two.b!.url, 'POST', '/api/signatures/withdraw', { token: withdraw })).json.signatureCount, 0);
       assert.equal((await onA.next(10_000)).signatureCount, 0, 'B’s withdrawal reaches A');
-      assert.equal((await call(b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 0);
+      assert.equal((await call(two.b!.url, 'GET', '/api/petitions/two-procs')).json.signatureCount, 0);
     } finally {
       onA.close();
       onB.close();
@@ -111,13 +117,13 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
   });
 
   it('a change through one drops the other one’s cached state at once (no stream open)', async () => {
-    await call(a!.url, 'POST', '/api/admin/petitions', { id: 'cached', title: 'Cache', summary: '', goal: 5, doubleOptIn: false }, admin);
-    assert.equal((await call(b!.url, 'GET', '/api/petitions/cached')).json.signatureCount, 0);
-    assert.equal((await call(a!.url, 'POST', '/api/petitions/cached/signatures', { name: 'Ann', email: uniqueEmail() }, key())).json.signatureCount, 1);
+    await call(two.a!.url, 'POST', '/api/admin/petitions', { id: 'cached', title: 'Cache', summary: '', goal: 5, doubleOptIn: false }, admin);
+    assert.equal((await call(two.b!.url, 'GET', '/api/petitions/cached')).json.signatureCount, 0);
+    assert.equal((await call(two.a!.url, 'POST', '/api/petitions/cached/signatures', { name: 'Ann', email: uniqueEmail() }, key())).json.signatureCount, 1);
     const started = Date.now();
     let seen = 0;
     while (Date.now() - started < 1500 && seen !== 1) {
-      seen = (await call(b!.url, 'GET', '/api/petitions/cached')).json.signatureCount;
+      seen = (await call(two.b!.url, 'GET', '/api/petitions/cached')).json.signatureCount;
       if (seen !== 1) await new Promise((r) => setTimeout(r, 20));
     }
     assert.equal(seen, 1, 'within 1.5 s, well before the 5 s time-to-live');
@@ -125,27 +131,15 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
 });
 
 describe('rate limits of two server processes on one PostgreSQL', { skip: postgres!.skip }, () => {
-  let fresh: Awaited<ReturnType<NonNullable<typeof postgres>['freshDb']>>;
-  let a: Child | undefined;
-  let b: Child | undefined;
-
-  before(async () => {
-    fresh = await postgres!.freshDb();
-    await fresh.db.close();
-    // 4 writes a minute per client: a token back every 15 s, none during the test.
-    [a, b] = await Promise.all([startCli(fresh.url!, ['--rate-limit', '4']), startCli(fresh.url!, ['--rate-limit', '4'])]);
-  });
-  after(async () => {
-    await Promise.all([stop(a), stop(b)]);
-    await fresh.drop();
-  });
+  // 4 writes a minute per client: a token back every 15 s, none during the test.
+  const two = twoProcesses(['--rate-limit', '4']);
 
   it('a client gets its limit once across both processes, not once from each', async () => {
-    const created = await call(a!.url, 'POST', '/api/admin/petitions', { id: 'limits', title: 'Limites', summary: '', goal: 50, doubleOptIn: false }, admin);
+    const created = await call(two.a!.url, 'POST', '/api/admin/petitions', { id: 'limits', title: 'Limites', summary: '', goal: 50, doubleOptIn: false }, admin);
     assert.equal(created.status, 201, created.text);
     const answers = [];
     for (let i = 0; i < 8; i++) {
-      const r = await call(i % 2 ? b!.url : a!.url, 'POST', '/api/petitions/limits/signatures', { name: 'Ann', email: uniqueEmail() }, key());
+      const r = await call(i % 2 ? two.b!.url : two.a!.url, 'POST', '/api/petitions/limits/signatures', { name: 'Ann', email: uniqueEmail() }, key());
       answers.push(r.status);
       if (r.status === 429) {
         assert.equal(r.json.error.kind, 'rate-limited');
@@ -153,7 +147,7 @@ describe('rate limits of two server processes on one PostgreSQL', { skip: postgr
       }
     }
     assert.deepEqual(answers, [200, 200, 200, 200, 429, 429, 429, 429], 'four writes in all, two through each process, then none through either');
-    assert.equal((await call(b!.url, 'GET', '/api/petitions/limits')).json.signatureCount, 4);
+    assert.equal((await call(two.b!.url, 'GET', '/api/petitions/limits')).json.signatureCount, 4);
   });
 });
 

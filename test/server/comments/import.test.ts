@@ -144,11 +144,14 @@ describe('import units', () => {
   });
 
   it('HTML to the markdown subset', () => {
-    assert.equal(htmlToMarkdown('<p>Un *vrai* <i>texte</i></p><p>deux<br>lignes</p>'), 'Un \\*vrai\\* *texte*\n\ndeux\nlignes');
-    assert.equal(htmlToMarkdown('<a href="javascript:alert(1)">clic</a> <a href="https://a.example/x_(y)">lien</a>'), 'clic [lien](https://a.example/x_%28y%29)');
-    assert.equal(htmlToMarkdown('<ul><li>un</li><li>deux</li></ul><pre><code>a *b*</code></pre>'), '- un\n- deux\n\n```\na *b*\n```');
-    assert.equal(htmlToMarkdown('<blockquote><p>cité</p><blockquote>deux</blockquote></blockquote>fin'), '> cité\n>\n> > deux\n\nfin');
-    assert.equal(htmlToMarkdown('<script>alert(1)</script>x < y'), 'alert(1)x \\< y');
+    const cases: [html: string, markdown: string][] = [
+      ['<p>Un *vrai* <i>texte</i></p><p>deux<br>lignes</p>', 'Un \\*vrai\\* *texte*\n\ndeux\nlignes'],
+      ['<a href="javascript:alert(1)">clic</a> <a href="https://a.example/x_(y)">lien</a>', 'clic [lien](https://a.example/x_%28y%29)'],
+      ['<ul><li>un</li><li>deux</li></ul><pre><code>a *b*</code></pre>', '- un\n- deux\n\n```\na *b*\n```'],
+      ['<blockquote><p>cité</p><blockquote>deux</blockquote></blockquote>fin', '> cité\n>\n> > deux\n\nfin'],
+      ['<script>alert(1)</script>x < y', 'alert(1)x \\< y'],
+    ];
+    for (const [html, markdown] of cases) assert.equal(htmlToMarkdown(html), markdown, html);
   });
 
   it('HTML to markdown: links do not nest, quotes nest as deep as the widgets read them', () => {
