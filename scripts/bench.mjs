@@ -12,7 +12,7 @@
 // (`pglite` or `postgres`; default both).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,9 +60,23 @@ async function stopServer(child) {
 const run = (opts) =>
   new Promise((resolve, reject) => autocannon({ connections, duration: seconds, ...opts }, (e, r) => (e ? reject(e) : resolve(r))));
 
+/** The server's resident memory in MB (Linux; NaN elsewhere). */
+const rssMb = (pid) => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+};
+const memory = [];
+
 async function bench(label, env, args) {
   const { url, child } = await startServer(env, args);
   const rows = [];
+  await new Promise((r) => setTimeout(r, 2000));
+  const rss = { label, idle: rssMb(child.pid), peak: 0 };
+  const sampler = setInterval(() => (rss.peak = Math.max(rss.peak, rssMb(child.pid) || 0)), 200);
+  memory.push(rss);
   try {
     const created = await fetch(`${url}/api/admin/petitions`, {
       method: 'POST',
@@ -75,6 +89,7 @@ async function bench(label, env, args) {
     if (only.has('comments')) rows.push(...(await benchComments(label, url)));
     if (only.has('poll')) rows.push(...(await benchPoll(label, url)));
   } finally {
+    clearInterval(sampler);
     await stopServer(child);
   }
   return rows;
@@ -237,3 +252,5 @@ console.log(`\n${pad('database', 11)} ${pad('scenario', 18)} ${padl('req/s', 8)}
 for (const { label, scenario, r } of results) {
   console.log(`${pad(label, 11)} ${pad(scenario, 18)} ${padl(Math.round(r.requests.average), 8)} ${padl(r.latency.p99, 7)} ${padl(r.requests.total, 9)} ${padl(r.non2xx, 8)} ${padl(r.errors, 7)}`);
 }
+// The server runs through tsx, which holds about 60 MB of its own: the built server (bin/civic-server.js) uses that much less.
+for (const { label, idle, peak } of memory) console.log(`${pad(label, 11)} RSS ${Math.round(idle)} MB idle after its start, ${Math.round(peak)} MB at most under load (through tsx)`);
