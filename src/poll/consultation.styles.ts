@@ -2,9 +2,10 @@
  * What only consultations show, styled here so that quick polls do not carry it; adopted by the
  * shadow root (a <style> element would be blocked by a strict Content-Security-Policy).
  */
-import { css } from '../core/styles.js';
+import { unsafeCSS } from 'lit';
+import { agreementForcedColors } from '../core/agreement.styles.js';
 
-export const styles = css`
+export const styles = unsafeCSS(`
   [part~='proposal'] {
     display: grid;
     gap: 0.25em;
@@ -82,15 +83,6 @@ export const styles = css`
       background: Canvas;
       border: 1px solid CanvasText;
     }
-    .agree {
-      background: Highlight;
-    }
-    .mixed {
-      background: GrayText;
-    }
-    .disagree {
-      background: CanvasText;
-    }
   }
   .columns {
     display: grid;
@@ -130,4 +122,4 @@ export const styles = css`
     background: Canvas;
     color: CanvasText;
   }
-`;
+` + agreementForcedColors);
