@@ -40,12 +40,17 @@ export const core = {
   } as Partial<Record<CivicErrorKind, string>> & { server: string },
 };
 
+/** The dates of a petition or a poll: open until, closed on. */
+const dates = {
+  closesOn: (d: string) => `Open until ${d}`,
+  closedOn: (d: string) => `Closed on ${d}`,
+};
+
 export const petition = {
   signatures: (n: number) => (n === 1 ? 'signature' : 'signatures'),
   goal: (f: string) => `Goal: ${f}`,
   goalReached: (old: string, next: string) => `Goal of ${old} reached! Next goal: ${next}`,
-  closesOn: (d: string) => `Open until ${d}`,
-  closedOn: (d: string) => `Closed on ${d}`,
+  ...dates,
   closed: 'This petition is closed and no longer accepts signatures.',
   sign: 'Sign this petition',
   name: 'Full name',
@@ -81,8 +86,7 @@ const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : ma
 export const poll = {
   participants: (n: number, f: string) => `${f} ${plural(n, 'participant')}`,
   opensOn: (d: string) => `Opens on ${d}`,
-  closesOn: (d: string) => `Open until ${d}`,
-  closedOn: (d: string) => `Closed on ${d}`,
+  ...dates,
   closed: 'This poll is closed: here are its final results.',
   upcoming: 'This poll is not open yet.',
   vote: 'Vote',
