@@ -2,10 +2,9 @@
  * What only consultations show, styled here so that quick polls do not carry it; adopted by the
  * shadow root (a <style> element would be blocked by a strict Content-Security-Policy).
  */
-import { unsafeCSS } from 'lit';
-import { agreementForcedColors } from '../core/agreement.styles.js';
+import { css } from '../core/styles.js';
 
-export const styles = unsafeCSS(`
+export const styles = css`
   [part~='proposal'] {
     display: grid;
     gap: 0.25em;
@@ -83,6 +82,15 @@ export const styles = unsafeCSS(`
       background: Canvas;
       border: 1px solid CanvasText;
     }
+    .agree {
+      background: Highlight;
+    }
+    .mixed {
+      background: GrayText;
+    }
+    .disagree {
+      background: CanvasText;
+    }
   }
   .columns {
     display: grid;
@@ -122,4 +130,4 @@ export const styles = unsafeCSS(`
     background: Canvas;
     color: CanvasText;
   }
-` + agreementForcedColors);
+`;

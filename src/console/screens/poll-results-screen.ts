@@ -4,13 +4,12 @@
  * the widget ranks them) and a stacked agree / mixed / disagree bar per proposal with its numbers
  * written; participants over time; the JSON and CSV exports. A chunk of its own.
  */
-import { html, nothing, svg, unsafeCSS, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { PollExport, TimelinePoint } from '../../api/admin.js';
 import type { Proposal, SubjectResult } from '../../api/poll.js';
 import { call } from '../../api/rest-call.js';
 import { exportPollCsv, exportPollJson } from '../../api/routes/admin.js';
 import { Loader } from '../../core/loader.js';
-import { agreementForcedColors } from '../../core/agreement.styles.js';
 import { css } from '../../core/styles.js';
 import { ranked } from '../../domain/consensus.js';
 import { screenStyles } from '../civic-console.styles.js';
@@ -90,12 +89,20 @@ export class Screen extends ConsoleScreen {
         .key {
           forced-color-adjust: none;
         }
+        .agree {
+          background: Highlight;
+        }
+        .mixed {
+          background: GrayText;
+        }
+        .disagree {
+          background: CanvasText;
+        }
         .choice {
           background: Highlight;
         }
       }
     `,
-    unsafeCSS(agreementForcedColors),
   ];
 
   readonly data = new Loader(

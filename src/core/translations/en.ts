@@ -159,6 +159,8 @@ export const poll = {
 
 export type PollStrings = typeof poll;
 
+const stances3 = ['Disagree', 'Neutral', 'Agree'];
+
 export const comparator = {
   matrix: 'Positions table',
   questionnaire: 'Questionnaire',
@@ -166,9 +168,9 @@ export const comparator = {
   theme: 'Theme',
   allThemes: 'All themes',
   statement: 'Statement',
-  /** Stances from the lowest to the highest, on each scale. */
-  stances3: ['Disagree', 'Neutral', 'Agree'],
-  stances5: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'],
+  /** Stances from the lowest to the highest, on each scale (in English, the 5-point one adds a strong stance at each end). */
+  stances3,
+  stances5: ['Strongly disagree', ...stances3, 'Strongly agree'],
   noAnswer: 'No answer',
   noQuote: 'No quote or source was given for this position.',
   source: 'Source',
