@@ -4,6 +4,8 @@
  */
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Task } from '@lit/task';
+import type { RestClient } from '../api/rest.js';
+import { Loader } from '../core/loader.js';
 import { screenStyles } from './civic-console.styles.js';
 import type { ConsoleHost, ConsoleStrings } from './host.js';
 
@@ -48,15 +50,32 @@ export function snippetField(screen: { host: ConsoleHost; renderRoot: ParentNode
 
 export abstract class ConsoleScreen extends LitElement {
   static override styles = screenStyles;
-  static override properties: PropertyDeclarations = { host: { attribute: false }, args: { attribute: false } };
+  static override properties: PropertyDeclarations = { host: { attribute: false }, args: { attribute: false }, version: { state: true } };
+
+  /** A screen's properties: the base's, and each of `names` as internal reactive state. */
+  static withState(...names: string[]): PropertyDeclarations {
+    return { ...ConsoleScreen.properties, ...Object.fromEntries(names.map((name) => [name, { state: true }])) };
+  }
 
   /** The shell's services. */
   declare host: ConsoleHost;
   /** The path after the screen's name (`#/petitions/<id>`: `[id]`). */
   declare args: string[];
+  /** Moves on after each change the screen makes (or each refresh), to load its lists again. */
+  declare version: number;
+
+  constructor() {
+    super();
+    this.version = 0;
+  }
 
   get t(): ConsoleStrings {
     return this.host.l.t;
+  }
+
+  /** A list screen's items: loaded while no item is open (`#/<screen>/<id>`), and again when `version` moves on. */
+  protected listed<T>(load: (client: RestClient, signal: AbortSignal) => Promise<T>): Loader<[RestClient, number], T> {
+    return new Loader(this, ([client], signal) => load(client, signal), () => [!!this.host && !this.args?.[0], this.host?.client, this.version] as const);
   }
 
   /**

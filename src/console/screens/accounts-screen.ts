@@ -15,16 +15,14 @@ import { ConsoleScreen } from '../screen.js';
 const ROLES: Role[] = ['owner', 'editor', 'moderator'];
 
 export class Screen extends ConsoleScreen {
-  static override properties = { ...ConsoleScreen.properties, values: { state: true }, errors: { state: true }, version: { state: true } };
+  static override properties = ConsoleScreen.withState('values', 'errors');
   declare values: Values;
   declare errors: Errors;
-  declare version: number;
 
   constructor() {
     super();
     this.values = { email: '', name: '', role: 'editor', invite: true };
     this.errors = {};
-    this.version = 0;
   }
 
   get owner(): boolean {

@@ -11,8 +11,8 @@ import { auditCsv, auditLog, listAccounts } from '../../api/routes/accounts.js';
 import { Loader } from '../../core/loader.js';
 import { css } from '../../core/styles.js';
 import { screenStyles } from '../civic-console.styles.js';
-import { FIRST, renderPages, turn, type Cursors } from '../pages.js';
-import { ConsoleScreen, itemsTable } from '../screen.js';
+import { FIRST, renderPaged, type Cursors } from '../pages.js';
+import { ConsoleScreen } from '../screen.js';
 
 const PAGE = 50;
 type Filters = Pick<AuditQuery, 'actor' | 'action' | 'itemType' | 'itemId' | 'from' | 'to'>;
@@ -41,7 +41,7 @@ export class Screen extends ConsoleScreen {
       }
     `,
   ];
-  static override properties = { ...ConsoleScreen.properties, filters: { state: true }, cursors: { state: true } };
+  static override properties = ConsoleScreen.withState('filters', 'cursors');
   /** The filters as submitted (days as the form shows them). */
   declare filters: Filters;
   /** The cursor of each page seen, the current one last. */
@@ -85,11 +85,6 @@ export class Screen extends ConsoleScreen {
     const get = (k: string) => String(data.get(k) ?? '').trim();
     this.filters = { actor: get('actor'), action: get('action'), itemType: get('itemType'), itemId: get('itemId'), from: get('from'), to: get('to') };
     this.cursors = FIRST;
-  }
-
-  #turn(next: string | null): void {
-    this.cursors = turn(this.cursors, next);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#results')?.focus());
   }
 
   /** Who did it, in words: an account's email (or its id, once removed), the token, the command line, the server. */
@@ -143,18 +138,9 @@ export class Screen extends ConsoleScreen {
   override render(): TemplateResult {
     const t = this.t;
     const a = t.audit;
-    const n = (x: number) => this.host.l.n(x);
-    const result = this.page.value;
     return html`<h1 tabindex="-1">${a.title}</h1>
       ${this.#form()}
       <p><a class="button" href=${href(this.host.client, auditCsv, this.query)} download>${a.csv}</a></p>
-      ${this.page.error ? html`<p role="alert">${this.host.failure(this.page.error)}</p>` : nothing}
-      ${!result
-        ? this.page.error
-          ? nothing
-          : html`<p role="status">${t.loading}</p>`
-        : html`<h2 id="results" tabindex="-1">${a.results(result.total, n(result.total), n(this.cursors.length))}</h2>
-            ${itemsTable(result.items, [a.when, a.actor, a.action, a.item, a.change], (e) => this.#row(e), a.none)}
-            ${renderPages(a.pages, this.cursors, result.nextCursor, (c) => this.#turn(c), t.signers)}`}`;
+      ${renderPaged(this, this.page, a, [a.when, a.actor, a.action, a.item, a.change], (e) => this.#row(e))}`;
   }
 }

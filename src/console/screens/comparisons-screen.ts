@@ -8,7 +8,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AdminComparison } from '../../api/lists.js';
 import { call } from '../../api/rest-call.js';
 import { listComparisons } from '../../api/routes/admin.js';
-import { Loader } from '../../core/loader.js';
 import { screenStyles } from '../civic-console.styles.js';
 import { ConsoleScreen } from '../screen.js';
 import { comparisonStyles } from './comparisons/comparisons.styles.js';
@@ -23,24 +22,11 @@ type Section = (typeof SECTIONS)[number];
 
 export class Screen extends ConsoleScreen {
   static override styles = [...screenStyles, comparisonStyles];
-  static override properties = { ...ConsoleScreen.properties, version: { state: true } };
-  /** Moves on after each save, to load the list again. */
-  declare version: number;
   readonly editor = new ComparisonEditor(this);
   readonly grid = newGrid();
   readonly preview = newPreview();
   readonly imports: ImportState = { problems: [] };
-
-  constructor() {
-    super();
-    this.version = 0;
-  }
-
-  readonly list = new Loader(
-    this,
-    ([client], signal) => call(client, listComparisons, {}, { signal }),
-    () => [!!this.host && !this.args[0], this.host?.client, this.version] as const,
-  );
+  readonly list = this.listed((client, signal) => call(client, listComparisons, {}, { signal }));
 
   get section(): Section {
     const s = this.args[1] ?? '';

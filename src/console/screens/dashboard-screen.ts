@@ -53,9 +53,7 @@ function follow(client: RestClient, kind: Kind, id: string, set: (n: number) => 
 }
 
 export class Screen extends ConsoleScreen {
-  static override properties = { ...ConsoleScreen.properties, version: { state: true }, counts: { state: true } };
-  /** Moves on at each refresh, to ask the lists again. */
-  declare version: number;
+  static override properties = ConsoleScreen.withState('counts');
   /** The counts the streams sent, by `kind:id`. */
   declare counts: Map<string, number>;
   #streams = new Map<string, () => void>();
@@ -65,7 +63,6 @@ export class Screen extends ConsoleScreen {
 
   constructor() {
     super();
-    this.version = 0;
     this.counts = new Map();
   }
 
@@ -141,69 +138,44 @@ export class Screen extends ConsoleScreen {
     </ul>`;
   }
 
-  #table(caption: string, head: string[], rows: TemplateResult[], empty: string): TemplateResult {
-    return html`<h2>${caption}</h2>
-      ${itemsTable(rows, head, (r) => r, empty)}`;
-  }
-
   #lists(lists: Lists): TemplateResult {
     const t = this.t;
     const d = t.dashboard;
     const n = (x: number) => this.host.l.n(x);
-    const link = (path: string, id: string, title: string) => html`<a href="#/${path}/${encodeURIComponent(id)}">${title}</a>`;
+    /** A table of items under `caption`, each row headed by the item's link to its `path`, then its `cells`. */
+    const table = <T extends { id: string; title: string }>(caption: string, heads: string[], items: T[], path: string, cells: (x: T) => unknown[], empty: string) =>
+      html`<h2>${caption}</h2>
+        ${itemsTable(
+          items,
+          heads,
+          (x) => html`<tr>
+            <th scope="row"><a href="#/${path}/${encodeURIComponent(x.id)}">${x.title}</a></th>
+            ${cells(x).map((c) => html`<td>${c}</td>`)}
+          </tr>`,
+          empty,
+        )}`;
     // Signers are an editor's (moderators do not see them).
     const edits = this.host.me.role === 'owner' || this.host.me.role === 'editor';
     const state = (s: string) => (s === 'open' ? t.open : s === 'closed' ? t.closed : d.upcoming);
-    return html`${this.#table(
+    const signers = (p: { id: string; title: string }) => html`<a href="#/signers/${encodeURIComponent(p.id)}" aria-label=${d.signersOf(p.title)}>${d.signers}</a>`;
+    return html`${table(
         t.petitions,
         [t.petition, t.signatures, t.status],
-        lists.petitions.map(
-          (p) => html`<tr>
-            <th scope="row">${link('petitions', p.id, p.title)}</th>
-            <td>
-              ${this.#count('petition', p.id, p.signatureCount, ` / ${n(p.goal)}`)}
-              ${edits ? html`<a href="#/signers/${encodeURIComponent(p.id)}" aria-label=${d.signersOf(p.title)}>${d.signers}</a>` : nothing}
-            </td>
-            <td>${state(p.status)}</td>
-          </tr>`,
-        ),
+        lists.petitions,
+        'petitions',
+        (p) => [html`${this.#count('petition', p.id, p.signatureCount, ` / ${n(p.goal)}`)} ${edits ? signers(p) : nothing}`, state(p.status)],
         t.noPetitions,
       )}
-      ${this.#table(
+      ${table(
         d.threads,
         [d.thread, d.comments, d.waiting],
-        lists.threads.map(
-          (th) => html`<tr>
-            <th scope="row">${link('threads', th.id, th.title || th.id)}</th>
-            <td>${this.#count('thread', th.id, th.commentCount)}</td>
-            <td>${th.pendingCount || th.flaggedCount ? d.heldFlagged(n(th.pendingCount), n(th.flaggedCount)) : '—'}</td>
-          </tr>`,
-        ),
+        lists.threads.map((th) => ({ ...th, title: th.title || th.id })),
+        'threads',
+        (th) => [this.#count('thread', th.id, th.commentCount), th.pendingCount || th.flaggedCount ? d.heldFlagged(n(th.pendingCount), n(th.flaggedCount)) : '—'],
         d.noThreads,
       )}
-      ${this.#table(
-        d.polls,
-        [d.poll, d.participants, t.status],
-        lists.polls.map(
-          (p) => html`<tr>
-            <th scope="row">${link('polls', p.id, p.title)}</th>
-            <td>${this.#count('poll', p.id, p.participantCount)}</td>
-            <td>${state(p.status)}</td>
-          </tr>`,
-        ),
-        d.noPolls,
-      )}
-      ${this.#table(
-        d.comparisons,
-        [d.comparison, d.answers],
-        lists.comparisons.map(
-          (c) => html`<tr>
-            <th scope="row">${link('comparisons', c.id, c.title)}</th>
-            <td>${c.collectAnswers ? n(c.answerCount) : d.notCollected}</td>
-          </tr>`,
-        ),
-        d.noComparisons,
-      )}`;
+      ${table(d.polls, [d.poll, d.participants, t.status], lists.polls, 'polls', (p) => [this.#count('poll', p.id, p.participantCount), state(p.status)], d.noPolls)}
+      ${table(d.comparisons, [d.comparison, d.answers], lists.comparisons, 'comparisons', (c) => [c.collectAnswers ? n(c.answerCount) : d.notCollected], d.noComparisons)}`;
   }
 
   override render(): TemplateResult {

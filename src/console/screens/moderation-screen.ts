@@ -57,15 +57,7 @@ export class Screen extends ConsoleScreen {
       }
     `,
   ];
-  static override properties = {
-    ...ConsoleScreen.properties,
-    items: { state: true },
-    current: { state: true },
-    busy: { state: true },
-    failed: { state: true },
-    selected: { state: true },
-    filter: { state: true },
-  };
+  static override properties = ConsoleScreen.withState('items', 'current', 'busy', 'failed', 'selected', 'filter');
   /** What still waits (items acted on leave it). */
   declare items: Entry[] | undefined;
   /** The index (among those shown) of the item that has (or gets) the focus. */

@@ -13,6 +13,7 @@ import { closePetition, createPetition, reopenPetition, updatePetition } from '.
 import { getPetition } from '../../api/routes/petitions.js';
 import { fieldErrors, focusFirstError, renderField, type Errors, type FieldSpec, type Values } from '../../core/form.js';
 import type { ConsoleHost } from '../host.js';
+import { ItemLoader, valuesForm } from '../item.js';
 
 /** What the form needs of its screen. */
 interface FormHost {
@@ -31,13 +32,20 @@ const day = (iso: string | null) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
+const valuesOf = (p: Petition): Values => ({
+  id: p.id, title: p.title, summary: p.summary, goal: String(p.goal), closesAt: day(p.closesAt), doubleOptIn: p.doubleOptIn, locale: p.locale,
+});
+
 export class PetitionForm implements ReactiveController {
   values: Values = empty();
   errors: Errors = {};
   busy = false;
   /** The petition being edited (undefined: a new one). */
   petition: Petition | undefined;
-  #id: string | undefined;
+  readonly #item = new ItemLoader(
+    this,
+    valuesForm(this, (client, id) => call(client, getPetition, { id }), empty, valuesOf, (p) => (this.petition = p)),
+  );
 
   constructor(readonly screen: FormHost) {
     screen.addController(this);
@@ -47,31 +55,11 @@ export class PetitionForm implements ReactiveController {
 
   /** Shows the form for `id` (`new`: an empty one), loading the petition when it changes. */
   open(id: string | undefined): void {
-    if (id === this.#id) return;
-    this.#id = id;
-    this.errors = {};
-    this.petition = undefined;
-    this.values = empty();
-    if (id && id !== 'new') void this.#load(id);
-  }
-
-  async #load(id: string): Promise<void> {
-    this.busy = true;
-    try {
-      const p = await call(this.screen.host.client, getPetition, { id });
-      if (this.#id !== id) return;
-      this.petition = p;
-      this.values = { id: p.id, title: p.title, summary: p.summary, goal: String(p.goal), closesAt: day(p.closesAt), doubleOptIn: p.doubleOptIn, locale: p.locale };
-    } catch (e) {
-      this.errors = { body: this.screen.host.failure(e) };
-    } finally {
-      this.busy = false;
-      this.screen.requestUpdate();
-    }
+    this.#item.open(id);
   }
 
   get isNew(): boolean {
-    return this.#id === 'new';
+    return this.#item.id === 'new';
   }
 
   specs(): FieldSpec[] {
@@ -122,7 +110,7 @@ export class PetitionForm implements ReactiveController {
         host.say(host.l.t.created(p.title));
         host.go('publish', p.id);
       } else {
-        this.petition = await call(host.client, updatePetition, { id: this.#id! }, { body });
+        this.petition = await call(host.client, updatePetition, { id: this.#item.id! }, { body });
         host.say(host.l.t.saved(this.petition.title));
       }
     } catch (err) {
@@ -152,7 +140,7 @@ export class PetitionForm implements ReactiveController {
     const { host } = this.screen;
     const open = this.petition?.status === 'open';
     try {
-      this.petition = await call(host.client, open ? closePetition : reopenPetition, { id: this.#id! });
+      this.petition = await call(host.client, open ? closePetition : reopenPetition, { id: this.#item.id! });
       host.say(open ? host.l.t.closedSaid : host.l.t.reopenedSaid);
     } catch (err) {
       this.errors = { body: host.failure(err) };

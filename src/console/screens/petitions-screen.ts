@@ -3,26 +3,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { AdminPetition } from '../../api/lists.js';
 import { call } from '../../api/rest-call.js';
 import { listPetitions } from '../../api/routes/admin.js';
-import { Loader } from '../../core/loader.js';
 import { ConsoleScreen } from '../screen.js';
 import { renderPetitionForm, PetitionForm } from './petition-form.js';
 
 export class Screen extends ConsoleScreen {
-  static override properties = { ...ConsoleScreen.properties, version: { state: true } };
-  /** Moves on after each change, to load the list again. */
-  declare version: number;
   readonly form = new PetitionForm(this);
-
-  constructor() {
-    super();
-    this.version = 0;
-  }
-
-  readonly list = new Loader(
-    this,
-    ([client], signal) => call(client, listPetitions, {}, { signal }),
-    () => [!!this.host && !this.args[0], this.host?.client, this.version] as const,
-  );
+  readonly list = this.listed((client, signal) => call(client, listPetitions, {}, { signal }));
 
   override willUpdate(): void {
     this.form.open(this.args[0]);

@@ -53,7 +53,7 @@ export const rowStyles = css`
 
 export class Screen extends ConsoleScreen {
   static override styles = [...screenStyles, rowStyles];
-  static override properties = { ...ConsoleScreen.properties, busy: { state: true }, poll: { state: true } };
+  static override properties = ConsoleScreen.withState('busy', 'poll');
   declare busy: boolean;
   /** The poll being edited (undefined: a new one, or still loading). */
   declare poll: AdminPoll | undefined;

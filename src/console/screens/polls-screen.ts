@@ -18,7 +18,7 @@ const parts = {
 type Part = keyof typeof parts;
 
 export class Screen extends ConsoleScreen {
-  static override properties = { ...ConsoleScreen.properties, loaded: { state: true } };
+  static override properties = ConsoleScreen.withState('loaded');
   /** The parts whose chunk has loaded (their tag defined). */
   declare loaded: ReadonlySet<Part>;
 

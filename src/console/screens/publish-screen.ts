@@ -31,7 +31,7 @@ export function embedCode(variant: Variant, id: string, api: string, cdn: string
 }
 
 export class Screen extends ConsoleScreen {
-  static override properties = { ...ConsoleScreen.properties, variant: { state: true }, previewReady: { state: true } };
+  static override properties = ConsoleScreen.withState('variant', 'previewReady');
   declare variant: Variant;
   declare previewReady: boolean;
 

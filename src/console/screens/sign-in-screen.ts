@@ -6,7 +6,7 @@ import { renderField, type Errors, type Values } from '../../core/form.js';
 import { ConsoleScreen } from '../screen.js';
 
 export class Screen extends ConsoleScreen {
-  static override properties = { ...ConsoleScreen.properties, values: { state: true }, errors: { state: true }, sent: { state: true }, busy: { state: true } };
+  static override properties = ConsoleScreen.withState('values', 'errors', 'sent', 'busy');
   declare values: Values;
   declare errors: Errors;
   declare sent: string;

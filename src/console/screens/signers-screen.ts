@@ -10,23 +10,14 @@ import { call, href, listen } from '../../api/rest-call.js';
 import { deleteSigner, exportSignatures, listSigners } from '../../api/routes/admin.js';
 import { getPetition, petitionEvents } from '../../api/routes/petitions.js';
 import { Loader } from '../../core/loader.js';
-import { FIRST, renderPages, turn, type Cursors } from '../pages.js';
-import { ConsoleScreen, itemsTable } from '../screen.js';
+import { FIRST, renderPaged, type Cursors } from '../pages.js';
+import { ConsoleScreen } from '../screen.js';
 
 const PAGE = 20;
 type State = '' | 'pending' | 'confirmed';
 
 export class Screen extends ConsoleScreen {
-  static override properties = {
-    ...ConsoleScreen.properties,
-    q: { state: true },
-    state: { state: true },
-    cursors: { state: true },
-    asking: { state: true },
-    failed: { state: true },
-    count: { state: true },
-    version: { state: true },
-  };
+  static override properties = ConsoleScreen.withState('q', 'state', 'cursors', 'asking', 'failed', 'count');
   /** The search and the state shown (as submitted). */
   declare q: string;
   declare state: State;
@@ -37,7 +28,6 @@ export class Screen extends ConsoleScreen {
   declare failed: string;
   /** The confirmed count, live. */
   declare count: number | undefined;
-  declare version: number;
   #stop: (() => void) | undefined;
   #following = '';
 
@@ -47,7 +37,6 @@ export class Screen extends ConsoleScreen {
     this.state = '';
     this.cursors = FIRST;
     this.failed = '';
-    this.version = 0;
   }
 
   get petitionId(): string {
@@ -96,11 +85,6 @@ export class Screen extends ConsoleScreen {
     this.q = (form.elements.namedItem('q') as HTMLInputElement).value.trim();
     this.state = (form.elements.namedItem('state') as HTMLSelectElement).value as State;
     this.cursors = FIRST;
-  }
-
-  #turn(next: string | null): void {
-    this.cursors = turn(this.cursors, next);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#results')?.focus());
   }
 
   async #erase(s: Signer): Promise<void> {
@@ -153,7 +137,6 @@ export class Screen extends ConsoleScreen {
     const n = (x: number) => this.host.l.n(x);
     const p = this.petition.value;
     const count = this.count ?? p?.signatureCount;
-    const result = this.page.value;
     return html`<h1 tabindex="-1">${g.title(p?.title ?? this.petitionId)}</h1>
       <p><a href="#/petitions">${t.cancel}</a></p>
       ${p && count !== undefined ? html`<p>${g.count(n(count), n(p.goal))} <span class="hint">(${t.dashboard.live})</span></p>` : nothing}
@@ -174,13 +157,6 @@ export class Screen extends ConsoleScreen {
         <button class="primary">${g.find}</button>
       </form>
       ${this.failed ? html`<p role="alert">${this.failed}</p>` : nothing}
-      ${this.page.error ? html`<p role="alert">${this.host.failure(this.page.error)}</p>` : nothing}
-      ${!result
-        ? this.page.error
-          ? nothing
-          : html`<p role="status">${t.loading}</p>`
-        : html`<h2 id="results" tabindex="-1">${g.results(result.total, n(result.total), n(this.cursors.length))}</h2>
-            ${itemsTable(result.items, [t.name, t.email, t.status, g.signedAt, t.actions], (s) => this.#row(s), g.none)}
-            ${renderPages(g.pages, this.cursors, result.nextCursor, (c) => this.#turn(c), g)}`}`;
+      ${renderPaged(this, this.page, g, [t.name, t.email, t.status, g.signedAt, t.actions], (s) => this.#row(s))}`;
   }
 }

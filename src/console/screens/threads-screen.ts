@@ -14,7 +14,7 @@ import { call } from '../../api/rest-call.js';
 import { createThread, listThreads, setThreadStatus, updateThread } from '../../api/routes/admin.js';
 import { getThread } from '../../api/routes/comments.js';
 import { focusFirstError, renderField, type Errors, type FieldSpec, type Values } from '../../core/form.js';
-import { Loader } from '../../core/loader.js';
+import { ItemLoader, valuesForm } from '../item.js';
 import { ConsoleScreen, itemsTable } from '../screen.js';
 
 const MODES = ['post', 'pre', 'first-time'] as const;
@@ -26,21 +26,19 @@ const valuesOf = (th: Thread): Values => ({
 const fieldOf = (path: string) => (path === 'editWindowSeconds' ? 'editWindow' : path.split('.')[0]!);
 
 export class Screen extends ConsoleScreen {
-  static override properties = {
-    ...ConsoleScreen.properties, version: { state: true }, values: { state: true }, errors: { state: true }, busy: { state: true }, thread: { state: true },
-  };
-  /** Moves on after each change, to load the list again. */
-  declare version: number;
+  static override properties = ConsoleScreen.withState('values', 'errors', 'busy', 'thread');
   declare values: Values;
   declare errors: Errors;
   declare busy: boolean;
   /** The thread being edited. */
   declare thread: Thread | undefined;
-  #open: string | undefined;
+  readonly #item = new ItemLoader(
+    { screen: this },
+    valuesForm(this, (client, id) => call(client, getThread, { id }), empty, valuesOf, (th) => (this.thread = th)),
+  );
 
   constructor() {
     super();
-    this.version = 0;
     this.values = empty();
     this.errors = {};
     this.busy = false;
@@ -54,29 +52,10 @@ export class Screen extends ConsoleScreen {
     return this.host.me.role;
   }
 
-  readonly list = new Loader(
-    this,
-    ([client], signal) => call(client, listThreads, {}, { signal }),
-    () => [!!this.host && !this.editing, this.host?.client, this.version] as const,
-  );
+  readonly list = this.listed((client, signal) => call(client, listThreads, {}, { signal }));
 
   override willUpdate(): void {
-    const id = this.editing;
-    if (id === this.#open) return;
-    this.#open = id;
-    this.errors = {};
-    this.thread = undefined;
-    this.values = empty();
-    if (id && id !== 'new') void this.#load(id);
-  }
-
-  async #load(id: string): Promise<void> {
-    try {
-      this.thread = await call(this.host.client, getThread, { id });
-      this.values = valuesOf(this.thread);
-    } catch (e) {
-      this.errors = { body: this.host.failure(e) };
-    }
+    this.#item.open(this.editing);
   }
 
   specs(): FieldSpec[] {

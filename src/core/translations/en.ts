@@ -40,12 +40,17 @@ export const core = {
   } as Partial<Record<CivicErrorKind, string>> & { server: string },
 };
 
+/** The dates of a petition or a poll: open until, closed on. */
+const dates = {
+  closesOn: (d: string) => `Open until ${d}`,
+  closedOn: (d: string) => `Closed on ${d}`,
+};
+
 export const petition = {
   signatures: (n: number) => (n === 1 ? 'signature' : 'signatures'),
   goal: (f: string) => `Goal: ${f}`,
   goalReached: (old: string, next: string) => `Goal of ${old} reached! Next goal: ${next}`,
-  closesOn: (d: string) => `Open until ${d}`,
-  closedOn: (d: string) => `Closed on ${d}`,
+  ...dates,
   closed: 'This petition is closed and no longer accepts signatures.',
   sign: 'Sign this petition',
   name: 'Full name',
@@ -81,8 +86,7 @@ const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : ma
 export const poll = {
   participants: (n: number, f: string) => `${f} ${plural(n, 'participant')}`,
   opensOn: (d: string) => `Opens on ${d}`,
-  closesOn: (d: string) => `Open until ${d}`,
-  closedOn: (d: string) => `Closed on ${d}`,
+  ...dates,
   closed: 'This poll is closed: here are its final results.',
   upcoming: 'This poll is not open yet.',
   vote: 'Vote',
@@ -155,6 +159,8 @@ export const poll = {
 
 export type PollStrings = typeof poll;
 
+const stances3 = ['Disagree', 'Neutral', 'Agree'];
+
 export const comparator = {
   matrix: 'Positions table',
   questionnaire: 'Questionnaire',
@@ -162,9 +168,9 @@ export const comparator = {
   theme: 'Theme',
   allThemes: 'All themes',
   statement: 'Statement',
-  /** Stances from the lowest to the highest, on each scale. */
-  stances3: ['Disagree', 'Neutral', 'Agree'],
-  stances5: ['Strongly disagree', 'Disagree', 'Neutral', 'Agree', 'Strongly agree'],
+  /** Stances from the lowest to the highest, on each scale (in English, the 5-point one adds a strong stance at each end). */
+  stances3,
+  stances5: ['Strongly disagree', ...stances3, 'Strongly agree'],
   noAnswer: 'No answer',
   noQuote: 'No quote or source was given for this position.',
   source: 'Source',

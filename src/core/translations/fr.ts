@@ -40,12 +40,17 @@ export const core: CoreStrings = {
   },
 };
 
+/** The dates of a petition (feminine) or a poll (masculine): open until, closed since. */
+const dates = (open: string, closed: string) => ({
+  closesOn: (d: string) => `${open} jusqu’au ${er(d)}`,
+  closedOn: (d: string) => `${closed} depuis le ${er(d)}`,
+});
+
 export const petition: PetitionStrings = {
   signatures: (n) => `signature${s(n)}`,
   goal: (f) => `Objectif : ${f}`,
   goalReached: (old, next) => `Objectif de ${old} atteint ! Prochain objectif : ${next}`,
-  closesOn: (d) => `Ouverte jusqu’au ${er(d)}`,
-  closedOn: (d) => `Close depuis le ${er(d)}`,
+  ...dates('Ouverte', 'Close'),
   closed: 'Cette pétition est close et n’accepte plus de signatures.',
   sign: 'Signer cette pétition',
   name: 'Nom complet',
@@ -75,8 +80,7 @@ export const petition: PetitionStrings = {
 export const poll: PollStrings = {
   participants: (n, f) => `${f} participant${s(n)}`,
   opensOn: (d) => `Ouvert à partir du ${er(d)}`,
-  closesOn: (d) => `Ouvert jusqu’au ${er(d)}`,
-  closedOn: (d) => `Clos depuis le ${er(d)}`,
+  ...dates('Ouvert', 'Clos'),
   closed: 'Ce sondage est clos : voici ses résultats définitifs.',
   upcoming: 'Ce sondage n’est pas encore ouvert.',
   vote: 'Voter',

@@ -11,6 +11,7 @@ import { call } from '../../../api/rest-call.js';
 import { createComparison, updateComparison } from '../../../api/routes/admin.js';
 import { getComparison } from '../../../api/routes/comparisons.js';
 import type { ConsoleHost } from '../../host.js';
+import { ItemLoader } from '../../item.js';
 import { emptyDraft, problems, toBody, toDraft, type Draft, type Strings } from './draft.js';
 
 /** What the editor needs of its screen. */
@@ -37,7 +38,18 @@ export class ComparisonEditor implements ReactiveController {
   busy = false;
   /** A failure that belongs to no field (the server's refusal, a lost session). */
   failure = '';
-  #id: string | undefined;
+  readonly #item = new ItemLoader<Comparison>(this, {
+    get: (client, id) => call(client, getComparison, { id }),
+    reset: () => {
+      this.saved = undefined;
+      this.replace(emptyDraft());
+    },
+    show: (c) => {
+      this.saved = c;
+      this.replace(toDraft(c as Parameters<typeof toDraft>[0]));
+    },
+    fail: (message) => (this.failure = message),
+  });
 
   constructor(readonly screen: EditorHost) {
     screen.addController(this);
@@ -53,37 +65,17 @@ export class ComparisonEditor implements ReactiveController {
 
   /** The route's comparison: `new`, or an id (loaded from the server when it changes). */
   get id(): string | undefined {
-    return this.#id;
+    return this.#item.id;
   }
 
   get isNew(): boolean {
-    return this.#id === 'new';
+    return this.#item.id === 'new';
   }
 
   open(id: string): void {
-    if (id === this.#id || (this.#id === 'new' && id === this.saved?.id)) {
-      this.#id = id;
-      return;
-    }
-    this.#id = id;
-    this.saved = undefined;
-    this.replace(emptyDraft());
-    if (id !== 'new') void this.#load(id);
-  }
-
-  async #load(id: string): Promise<void> {
-    this.busy = true;
-    try {
-      const c = await call(this.screen.host.client, getComparison, { id });
-      if (this.#id !== id) return;
-      this.saved = c;
-      this.replace(toDraft(c as Parameters<typeof toDraft>[0]));
-    } catch (e) {
-      this.failure = this.screen.host.failure(e);
-    } finally {
-      this.busy = false;
-      this.screen.requestUpdate();
-    }
+    // A new comparison just saved keeps its draft under its id.
+    if (this.#item.id === 'new' && id === this.saved?.id) this.#item.id = id;
+    else this.#item.open(id);
   }
 
   /** A whole new draft (loaded or imported): nothing touched yet. */
@@ -136,7 +128,7 @@ export class ComparisonEditor implements ReactiveController {
         host.go('comparisons', this.saved.id);
       } else {
         const { id: _, ...rest } = body;
-        this.saved = await call(host.client, updateComparison, { id: this.#id! }, { body: rest });
+        this.saved = await call(host.client, updateComparison, { id: this.#item.id! }, { body: rest });
         host.say(this.t.saved(this.saved.title));
         this.dirty = false;
       }

@@ -33,11 +33,14 @@ export function renderSettings(ed: ComparisonEditor): TemplateResult {
 
 type ListName = 'statements' | 'parties';
 
+/** An item's name, by its place: "Statement 2", "Party 3". */
+const itemName = (ed: ComparisonEditor, list: ListName, i: number) => (list === 'statements' ? ed.t.statementN(i + 1) : ed.t.partyN(i + 1));
+
 /** Moves, removes or adds an item of a list; says what happened and puts the focus where it makes sense. */
 function act(ed: ComparisonEditor, list: ListName, op: 'up' | 'down' | 'remove' | 'add', i = 0): void {
   const d = ed.draft;
   const items = [...d[list]] as Draft[ListName];
-  const what = (k: number) => (list === 'statements' ? ed.t.statementN(k + 1) : ed.t.partyN(k + 1));
+  const what = (k: number) => itemName(ed, list, k);
   let focus = '';
   const { host } = ed.screen;
   if (op === 'add') {
@@ -56,7 +59,7 @@ function act(ed: ComparisonEditor, list: ListName, op: 'up' | 'down' | 'remove' 
     const j = op === 'up' ? i - 1 : i + 1;
     [items[i], items[j]] = [items[j]!, items[i]!] as [never, never];
     focus = `${list}-${j}-${j === 0 ? 'down' : j === items.length - 1 ? 'up' : op}`;
-    host.say(ed.t.moved(list === 'statements' ? ed.t.statementN(i + 1) : ed.t.partyN(i + 1), j + 1));
+    host.say(ed.t.moved(what(i), j + 1));
   }
   if (op !== 'remove') ed.change({ ...d, [list]: items });
   void ed.screen.updateComplete.then(() => (ed.screen.renderRoot.querySelector(`#${focus}`) as HTMLElement | null)?.focus());
@@ -79,6 +82,28 @@ function renamed(d: Draft, list: ListName, i: number, id: string): Draft {
   return { ...d, [list]: d[list].map((x, k) => (k === i ? { ...x, id } : x)), positions: d.positions.map((p) => (p[key] === old ? { ...p, [key]: id } : p)) };
 }
 
+/**
+ * A list's items, each in a fieldset named by its place: its own `fields`, then its id and its move
+ * and remove buttons; then the button that adds one (`add`).
+ */
+function renderList<L extends ListName>(ed: ComparisonEditor, list: L, fields: (item: Draft[L][number], i: number) => unknown, add: string): TemplateResult {
+  const d = ed.draft;
+  const items: Draft[L][number][] = d[list];
+  return html`<ol class="items">
+      ${items.map(
+        (x, i) => html`<li>
+          <fieldset>
+            <legend>${itemName(ed, list, i)}</legend>
+            ${fields(x, i)}
+            ${textField(ed, `${list}.${i}.id`, ed.t.fields['id']!, x.id, (v) => ed.change(renamed(d, list, i, v), `${list}.${i}.id`), { required: true })}
+            ${tools(ed, list, i, items.length, itemName(ed, list, i))}
+          </fieldset>
+        </li>`,
+      )}
+    </ol>
+    <p><button type="button" id="${list}-add" @click=${() => act(ed, list, 'add')}>${add}</button></p>`;
+}
+
 export function renderStatements(ed: ComparisonEditor): TemplateResult {
   const { t, draft: d } = ed;
   const f = t.fields;
@@ -86,21 +111,14 @@ export function renderStatements(ed: ComparisonEditor): TemplateResult {
   const set = (i: number, k: 'text' | 'theme' | 'explanation') => (v: string) =>
     ed.change({ ...d, statements: d.statements.map((s, j) => (j === i ? { ...s, [k]: v } : s)) }, `statements.${i}.${k}`);
   return html`<datalist id="themes">${themes.map((x) => html`<option value=${x}></option>`)}</datalist>
-    <ol class="items">
-      ${d.statements.map(
-        (s, i) => html`<li>
-          <fieldset>
-            <legend>${t.statementN(i + 1)}</legend>
-            ${textField(ed, `statements.${i}.text`, f['text']!, s.text, set(i, 'text'), { required: true })}
-            ${textField(ed, `statements.${i}.theme`, f['theme']!, s.theme, set(i, 'theme'), { required: true, list: 'themes', hint: i === 0 ? t.themeHint : undefined })}
-            ${textField(ed, `statements.${i}.explanation`, f['explanation']!, s.explanation, set(i, 'explanation'), { type: 'textarea' })}
-            ${textField(ed, `statements.${i}.id`, f['id']!, s.id, (v) => ed.change(renamed(d, 'statements', i, v), `statements.${i}.id`), { required: true })}
-            ${tools(ed, 'statements', i, d.statements.length, t.statementN(i + 1))}
-          </fieldset>
-        </li>`,
-      )}
-    </ol>
-    <p><button type="button" id="statements-add" @click=${() => act(ed, 'statements', 'add')}>${t.addStatement}</button></p>`;
+    ${renderList(
+      ed,
+      'statements',
+      (s, i) => html`${textField(ed, `statements.${i}.text`, f['text']!, s.text, set(i, 'text'), { required: true })}
+        ${textField(ed, `statements.${i}.theme`, f['theme']!, s.theme, set(i, 'theme'), { required: true, list: 'themes', hint: i === 0 ? t.themeHint : undefined })}
+        ${textField(ed, `statements.${i}.explanation`, f['explanation']!, s.explanation, set(i, 'explanation'), { type: 'textarea' })}`,
+      t.addStatement,
+    )}`;
 }
 
 export function renderParties(ed: ComparisonEditor): TemplateResult {
@@ -108,23 +126,16 @@ export function renderParties(ed: ComparisonEditor): TemplateResult {
   const f = t.fields;
   const set = (i: number, k: 'name' | 'shortName' | 'colour' | 'logoUrl') => (v: string) =>
     ed.change({ ...d, parties: d.parties.map((p, j) => (j === i ? { ...p, [k]: v || (k === 'colour' || k === 'logoUrl' ? null : '') } : p)) }, `parties.${i}.${k}`);
-  return html`<ol class="items">
-      ${d.parties.map(
-        (p, i) => html`<li>
-          <fieldset>
-            <legend>${t.partyN(i + 1)}</legend>
-            ${textField(ed, `parties.${i}.name`, f['name']!, p.name, set(i, 'name'), { required: true })}
-            ${textField(ed, `parties.${i}.shortName`, f['shortName']!, p.shortName, set(i, 'shortName'), { required: true })}
-            <div class="colour">
-              ${textField(ed, `parties.${i}.colour`, f['colour']!, p.colour, set(i, 'colour'), { hint: t.colourHint })}
-              ${p.colour && !ed.errors.has(`parties.${i}.colour`) ? html`<span class="swatch" aria-hidden="true" .style=${`background:${p.colour}`}></span>` : nothing}
-            </div>
-            ${textField(ed, `parties.${i}.logoUrl`, f['logoUrl']!, p.logoUrl, set(i, 'logoUrl'), { type: 'url' })}
-            ${textField(ed, `parties.${i}.id`, f['id']!, p.id, (v) => ed.change(renamed(d, 'parties', i, v), `parties.${i}.id`), { required: true })}
-            ${tools(ed, 'parties', i, d.parties.length, t.partyN(i + 1))}
-          </fieldset>
-        </li>`,
-      )}
-    </ol>
-    <p><button type="button" id="parties-add" @click=${() => act(ed, 'parties', 'add')}>${t.addParty}</button></p>`;
+  return renderList(
+    ed,
+    'parties',
+    (p, i) => html`${textField(ed, `parties.${i}.name`, f['name']!, p.name, set(i, 'name'), { required: true })}
+      ${textField(ed, `parties.${i}.shortName`, f['shortName']!, p.shortName, set(i, 'shortName'), { required: true })}
+      <div class="colour">
+        ${textField(ed, `parties.${i}.colour`, f['colour']!, p.colour, set(i, 'colour'), { hint: t.colourHint })}
+        ${p.colour && !ed.errors.has(`parties.${i}.colour`) ? html`<span class="swatch" aria-hidden="true" .style=${`background:${p.colour}`}></span>` : nothing}
+      </div>
+      ${textField(ed, `parties.${i}.logoUrl`, f['logoUrl']!, p.logoUrl, set(i, 'logoUrl'), { type: 'url' })}`,
+    t.addParty,
+  );
 }

@@ -1,4 +1,6 @@
 /** The console's comparisons (voting advice) screens: list, editors, stance grid, import and export, preview. */
+import { savedAs } from './forms-en.js';
+
 export const comparisons = {
   nav: 'Comparisons', title: 'Comparisons', new: 'New comparison', none: 'No comparisons yet.',
   comparison: 'Comparison', size: 'Size', answers: 'Answers', actions: 'Actions', edit: 'Edit',
@@ -8,7 +10,7 @@ export const comparisons = {
   sections: 'Parts of the comparison',
   settings: 'Settings', statements: 'Statements', parties: 'Parties', grid: 'Stances', transfer: 'Import and export', preview: 'Preview', publish: 'Publish',
   save: 'Save', unsaved: 'Changes not saved yet.',
-  created: (title: string) => `Comparison “${title}” created.`, saved: (title: string) => `Comparison “${title}” saved.`,
+  ...savedAs('Comparison'),
   problemsTitle: (n: number, f: string) => (n === 1 ? 'One problem to fix before saving:' : `${f} problems to fix before saving:`),
   fields: {
     id: 'Identifier (in the embed code)', title: 'Title', description: 'Description', scale: 'Scale', method: 'Matching method',

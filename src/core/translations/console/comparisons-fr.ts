@@ -1,4 +1,5 @@
 /** Les écrans des comparateurs de la console (aide au vote) : liste, éditeurs, grille des positions, import et export, aperçu. */
+import { savedAs } from './forms-fr.js';
 import type { ConsoleStrings } from '../en.js';
 
 /** French plurals: 0 and 1 are singular. */
@@ -13,7 +14,7 @@ export const comparisons: ConsoleStrings['comparisons'] = {
   sections: 'Parties du comparateur',
   settings: 'Réglages', statements: 'Énoncés', parties: 'Partis', grid: 'Positions', transfer: 'Import et export', preview: 'Aperçu', publish: 'Publier',
   save: 'Enregistrer', unsaved: 'Modifications non enregistrées.',
-  created: (title) => `Comparateur « ${title} » créé.`, saved: (title) => `Comparateur « ${title} » enregistré.`,
+  ...savedAs('Comparateur'),
   problemsTitle: (n, f) => (n === 1 ? 'Un problème à corriger avant d’enregistrer :' : `${f} problèmes à corriger avant d’enregistrer :`),
   fields: {
     id: 'Identifiant (dans le code d’intégration)', title: 'Titre', description: 'Description', scale: 'Échelle', method: 'Méthode de calcul',

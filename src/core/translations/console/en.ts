@@ -1,5 +1,6 @@
 /** The console's English strings (a table of en.ts, in a file of its own for its size). */
 import { comparisons } from './comparisons-en.js';
+import { savedAs } from './forms-en.js';
 import { pollScreens } from './polls-en.js';
 import { audit, dashboard, signers, threads } from './screens-en.js';
 
@@ -27,8 +28,7 @@ export const console = {
   petitionTitle: 'Title', summary: 'Summary', goal: 'Goal (signatures)', closesAt: 'Closing date',
   doubleOptIn: 'Signers confirm by email before being counted',
   locale: 'Language of the mails', french: 'French', english: 'English', save: 'Save', cancel: 'Back to the list',
-  created: (title: string) => `Petition “${title}” created.`,
-  saved: (title: string) => `Petition “${title}” saved.`,
+  ...savedAs('Petition'),
   closePetition: 'Close the petition',
   reopenPetition: 'Reopen the petition',
   closedSaid: 'The petition is closed.',

@@ -1,6 +1,7 @@
 /** Les chaînes de la console (une table de fr.ts, dans son propre fichier vu sa taille). */
 import type { ConsoleStrings } from '../en.js';
 import { comparisons } from './comparisons-fr.js';
+import { savedAs } from './forms-fr.js';
 import { pollScreens } from './polls-fr.js';
 import { audit, dashboard, signers, threads } from './screens-fr.js';
 
@@ -27,8 +28,7 @@ export const console: ConsoleStrings = {
   petitionTitle: 'Titre', summary: 'Résumé', goal: 'Objectif (signatures)', closesAt: 'Date de clôture',
   doubleOptIn: 'Les signataires confirment par courriel avant d’être comptés',
   locale: 'Langue des courriels', french: 'Français', english: 'Anglais', save: 'Enregistrer', cancel: 'Retour à la liste',
-  created: (title) => `Pétition « ${title} » créée.`,
-  saved: (title) => `Pétition « ${title} » enregistrée.`,
+  ...savedAs('Pétition', 'e'),
   closePetition: 'Fermer la pétition',
   reopenPetition: 'Rouvrir la pétition',
   closedSaid: 'La pétition est fermée.',

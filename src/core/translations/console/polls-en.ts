@@ -3,6 +3,8 @@
  * (English), spread into the console's table of en.ts: a module of their own keeps each language's
  * file short.
  */
+import { savedAs } from './forms-en.js';
+
 export const pollScreens = {
   fields: {
     required: 'Required',
@@ -78,8 +80,7 @@ export const pollScreens = {
     locale: 'Language of the mails',
     save: 'Save',
     create: 'Create the poll',
-    created: (title: string) => `Poll “${title}” created.`,
-    saved: (title: string) => `Poll “${title}” saved.`,
+    ...savedAs('Poll'),
     close: 'Close the poll now',
     closed: 'The poll is closed: it takes no more votes.',
     closesAfterOpens: 'Must be after the opening',

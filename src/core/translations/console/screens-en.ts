@@ -2,6 +2,7 @@
  * The console's screens' strings in English (dashboard, signers, threads, audit log), apart from
  * ./en.ts to keep each file readable; its `console` table takes them in.
  */
+import { savedAs } from './forms-en.js';
 
 export const dashboard = {
   nav: 'Dashboard', title: 'Dashboard',
@@ -40,7 +41,7 @@ export const threads = {
   editWindow: 'Edit window (minutes)', editWindowHint: 'How long authors may change or delete their comment, from 0 (never) to 1440',
   badUrl: 'Enter a web address starting with https:// or http://',
   range: (min: string, max: string) => `Enter a whole number from ${min} to ${max}`,
-  created: (title: string) => `Thread “${title}” created.`, saved: (title: string) => `Thread “${title}” saved.`,
+  ...savedAs('Thread'),
   close: 'Close', reopen: 'Open',
   closedSaid: (title: string) => `Thread “${title}” closed: no new comments.`, openedSaid: (title: string) => `Thread “${title}” open to comments.`,
   publishIntro: 'Paste this HTML where the comments should appear on your site (under a blog post, on a page).',

@@ -1,4 +1,5 @@
 /** The console's screens' strings in French (see ./en.ts); ./fr.ts's `console` table takes them in. */
+import { savedAs } from './forms-fr.js';
 import type { ConsoleStrings } from '../en.js';
 
 export const dashboard: ConsoleStrings['dashboard'] = {
@@ -38,7 +39,7 @@ export const threads: ConsoleStrings['threads'] = {
   editWindow: 'Délai de modification (minutes)', editWindowHint: 'Combien de temps les auteurs peuvent modifier ou supprimer leur commentaire, de 0 (jamais) à 1440',
   badUrl: 'Entrez une adresse web commençant par https:// ou http://',
   range: (min, max) => `Entrez un nombre entier de ${min} à ${max}`,
-  created: (title) => `Fil « ${title} » créé.`, saved: (title) => `Fil « ${title} » enregistré.`,
+  ...savedAs('Fil'),
   close: 'Fermer', reopen: 'Ouvrir',
   closedSaid: (title) => `Fil « ${title} » fermé : plus de nouveaux commentaires.`, openedSaid: (title) => `Fil « ${title} » ouvert aux commentaires.`,
   publishIntro: 'Collez ce HTML là où les commentaires doivent paraître sur votre site (sous un billet, sur une page).',
