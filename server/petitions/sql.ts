@@ -202,11 +202,11 @@ export async function insertPending(q: Queryable, s: NewSignature): Promise<{ id
 
 /**
  * Inserts a signature counted at once, in one statement with the bump of this connection's slot of the
- * count and the notification `notify` (the arguments of pg_notify): nothing is counted when the insert
- * does not happen, and concurrent signers lock different slots. Undefined when this email or this key
- * has signed.
+ * count: nothing is counted when the insert does not happen, and concurrent signers lock different
+ * slots. No NOTIFY here (it would make every signing commit wait for the one before: bus.ts).
+ * Undefined when this email or this key has signed.
  */
-export async function insertCounted(q: Queryable, s: NewSignature, notify: [string, string]): Promise<{ id: string; result_count: number } | undefined> {
+export async function insertCounted(q: Queryable, s: NewSignature): Promise<{ id: string; result_count: number } | undefined> {
   const [row] = await q.query<{ id: string; result_count: number }>(
     `WITH ins AS (
        INSERT INTO signatures (${COLUMNS})
@@ -214,8 +214,8 @@ export async function insertCounted(q: Queryable, s: NewSignature, notify: [stri
          FROM petitions p WHERE p.id = $1
        ON CONFLICT DO NOTHING RETURNING id, result_count
      ), bump AS (${BUMP(`SELECT $1, ${SLOT}, 1 FROM ins`)})
-     SELECT id::text AS id, result_count, pg_notify($13, $14) FROM ins`,
-    [...values(s), ...notify],
+     SELECT id::text AS id, result_count FROM ins`,
+    values(s),
   );
   return row;
 }
