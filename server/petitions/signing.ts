@@ -55,15 +55,19 @@ export async function sign(
   key: string | null,
 ): Promise<{ result: SignResult; mail?: SignMail; petition: { title: string; locale: 'fr' | 'en' } }> {
   const { db } = petitions;
-  const p = await sql.signingInfo(db, petitionId, key);
-  if (!p) throw notFound(`no petition ${petitionId}`);
-  const petition = { title: p.title, locale: p.locale };
-  if (p.replay) return { result: p.replay, petition };
-  if (!p.open) throw closed();
   // The honeypot: answer as a success would, keep nothing.
-  if (input.hp) return { result: { status: p.doubleOptIn ? 'pending' : 'confirmed', signatureCount: p.signatureCount }, petition };
+  if (input.hp) {
+    const p = await sql.signingInfo(db, petitionId, key);
+    if (!p) throw notFound(`no petition ${petitionId}`);
+    const petition = { title: p.title, locale: p.locale };
+    if (p.replay) return { result: p.replay, petition };
+    if (!p.open) throw closed();
+    return { result: { status: p.doubleOptIn ? 'pending' : 'confirmed', signatureCount: p.signatureCount }, petition };
+  }
 
-  const confirmToken = p.doubleOptIn ? newToken() : null;
+  // Both tokens are made before the petition is read (one statement reads it and signs): the
+  // confirmation's is dropped when the petition counts signatures at once.
+  const confirmToken = newToken();
   const withdrawToken = newToken();
   const signature: sql.NewSignature = {
     petitionId,
@@ -76,23 +80,19 @@ export async function sign(
     showName: input.showName ?? false,
     acceptUpdates: input.acceptUpdates ?? false,
     key,
-    confirmHash: confirmToken && sha256(confirmToken),
+    confirmHash: sha256(confirmToken),
     withdrawHash: sha256(withdrawToken),
   };
-  const mail = (id: string): SignMail => ({ kind: p.doubleOptIn ? 'confirm' : 'thanks', signatureId: id, to: signature.email, name: input.name, confirmToken, withdrawToken });
-
-  if (p.doubleOptIn) {
-    // Pending: one statement, the count untouched.
-    const row = await sql.insertPending(db, signature);
-    if (row) return { result: { status: 'pending', signatureCount: row.result_count }, mail: mail(row.id), petition };
-  } else {
-    // Counted at once: the insert and the bump of the count are one statement, and a conflict (this
-    // email or this key, just signed by a concurrent request) counts nothing.
-    const row = await sql.insertCounted(db, signature);
-    if (row) {
-      changed(petitions, petitionId);
-      return { result: { status: 'confirmed', signatureCount: row.result_count }, mail: mail(row.id), petition };
-    }
+  const p = await sql.signOnce(db, signature);
+  if (!p) throw notFound(`no petition ${petitionId}`);
+  const petition = { title: p.title, locale: p.locale };
+  if (p.replay) return { result: p.replay, petition };
+  if (!p.open) throw closed();
+  const row = p.inserted;
+  if (row) {
+    const mail: SignMail = { kind: p.doubleOptIn ? 'confirm' : 'thanks', signatureId: row.id, to: signature.email, name: input.name, confirmToken: p.doubleOptIn ? confirmToken : null, withdrawToken };
+    if (row.status === 'confirmed') changed(petitions, petitionId);
+    return { result: { status: row.status, signatureCount: row.count }, mail, petition };
   }
   // Not inserted: a concurrent request with this key won, or this email has signed before.
   const replay = key === null ? undefined : await sql.answerTo(db, petitionId, key);
