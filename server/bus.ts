@@ -2,8 +2,9 @@
  * Live events across processes: every change is published with NOTIFY on one channel, and every
  * process that LISTENs hands it to its subscribers. PGlite and PostgreSQL take the same path.
  * `publish` notifies inside the transaction that makes the change (delivered on commit, in commit
- * order, with its data); `announce`, for the frequent writes (signatures, votes), says only "this
- * changed" after the commit, at most once per topic every `COALESCE_MS`.
+ * order, with its data); for the frequent writes, `announce` (signatures, votes) says only "this
+ * changed" after the commit, at most once per topic every `COALESCE_MS`, and `send` (a new comment)
+ * sends its data after the commit.
  */
 import type { Db, Queryable } from './db/db.js';
 
@@ -97,8 +98,17 @@ export class Bus {
     this.#announced.set(topic, { again: false, timer: setTimeout(window, this.coalesceMs).unref() });
   }
 
-  #notify(topic: string): void {
-    const sent: Promise<void> = this.publish(this.db, topic)
+  /**
+   * NOTIFYs `topic` with `data` now, outside any transaction: call it after the commit, for an event
+   * whose data readers need one by one (not coalesced). The writer does not wait for it; a NOTIFY lost
+   * to a crash after the commit is covered by the readers' time-to-live.
+   */
+  send(topic: string, data: unknown): void {
+    this.#notify(topic, data);
+  }
+
+  #notify(topic: string, data?: unknown): void {
+    const sent: Promise<void> = this.publish(this.db, topic, data)
       .catch((e: Error) => console.error(`civic-server: NOTIFY of ${topic} failed (readers see the change within their time-to-live):`, e.message))
       .finally(() => this.#sending.delete(sent));
     this.#sending.add(sent);
