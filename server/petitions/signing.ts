@@ -55,16 +55,6 @@ export async function sign(
   key: string | null,
 ): Promise<{ result: SignResult; mail?: SignMail; petition: { title: string; locale: 'fr' | 'en' } }> {
   const { db } = petitions;
-  // The honeypot: answer as a success would, keep nothing.
-  if (input.hp) {
-    const p = await sql.signingInfo(db, petitionId, key);
-    if (!p) throw notFound(`no petition ${petitionId}`);
-    const petition = { title: p.title, locale: p.locale };
-    if (p.replay) return { result: p.replay, petition };
-    if (!p.open) throw closed();
-    return { result: { status: p.doubleOptIn ? 'pending' : 'confirmed', signatureCount: p.signatureCount }, petition };
-  }
-
   // Both tokens are made before the petition is read (one statement reads it and signs): the
   // confirmation's is dropped when the petition counts signatures at once.
   const confirmToken = newToken();
@@ -83,11 +73,13 @@ export async function sign(
     confirmHash: sha256(confirmToken),
     withdrawHash: sha256(withdrawToken),
   };
-  const p = await sql.signOnce(db, signature);
+  // The honeypot (`hp`) keeps nothing, and answers as a success would.
+  const p = await sql.signOnce(db, signature, !input.hp);
   if (!p) throw notFound(`no petition ${petitionId}`);
   const petition = { title: p.title, locale: p.locale };
   if (p.replay) return { result: p.replay, petition };
   if (!p.open) throw closed();
+  if (input.hp) return { result: { status: p.doubleOptIn ? 'pending' : 'confirmed', signatureCount: p.signatureCount }, petition };
   const row = p.inserted;
   if (row) {
     const mail: SignMail = { kind: p.doubleOptIn ? 'confirm' : 'thanks', signatureId: row.id, to: signature.email, name: input.name, confirmToken: p.doubleOptIn ? confirmToken : null, withdrawToken };

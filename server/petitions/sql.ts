@@ -93,35 +93,6 @@ export const toEvent = (p: Petition): PetitionEvent => ({
   recentSigners: p.recentSigners,
 });
 
-/** What signing needs to know first, in one query: the petition, and the answer already given to `key`. */
-export async function signingInfo(q: Queryable, id: string, key: string | null) {
-  const [r] = await q.query<{
-    title: string;
-    locale: 'fr' | 'en';
-    double_opt_in: boolean;
-    signature_count: number;
-    open: boolean;
-    result_status: 'pending' | 'confirmed' | 'already-signed' | null;
-    result_count: number | null;
-  }>(
-    `SELECT p.title, p.locale, p.double_opt_in, ${COUNT} AS signature_count,
-            ${OPEN} AS open,
-            s.result_status, s.result_count
-       FROM petitions p LEFT JOIN signatures s ON s.petition_id = p.id AND s.idempotency_key = $2
-      WHERE p.id = $1`,
-    [id, key],
-  );
-  if (!r) return undefined;
-  return {
-    title: r.title,
-    locale: r.locale,
-    doubleOptIn: r.double_opt_in,
-    signatureCount: r.signature_count,
-    open: r.open,
-    replay: r.result_status === null ? undefined : { status: r.result_status, signatureCount: r.result_count ?? 0 },
-  };
-}
-
 /** Inserts a petition; false when the id is taken. */
 export const insertPetition = (q: Queryable, p: PetitionCreate): Promise<boolean> =>
   insertNew(q, 'petitions', { id: p.id, title: p.title, summary: p.summary, url: p.url ?? null, goal: p.goal, closesAt: p.closesAt ?? null, doubleOptIn: p.doubleOptIn ?? true, locale: p.locale ?? 'fr' });
@@ -217,9 +188,9 @@ export interface Signed {
  * untouched), else confirmed, with the bump of this connection's slot of the count. A conflict (this
  * email or this key, just signed by a concurrent request) inserts and counts nothing; concurrent
  * signers lock different slots. No NOTIFY here (it would make every signing commit wait for the one
- * before: bus.ts). Undefined when there is no such petition.
+ * before: bus.ts). `keep` false reads only (the honeypot). Undefined when there is no such petition.
  */
-export async function signOnce(q: Queryable, s: NewSignature): Promise<Signed | undefined> {
+export async function signOnce(q: Queryable, s: NewSignature, keep = true): Promise<Signed | undefined> {
   const [r] = await q.query<{
     title: string;
     locale: 'fr' | 'en';
@@ -243,13 +214,13 @@ export async function signOnce(q: Queryable, s: NewSignature): Promise<Signed | 
               s.status, CASE WHEN NOT p.double_opt_in THEN now() END, s.status,
               p.signature_count + CASE WHEN p.double_opt_in THEN 0 ELSE 1 END, now()
          FROM p, LATERAL (SELECT CASE WHEN p.double_opt_in THEN 'pending' ELSE 'confirmed' END AS status) s
-        WHERE p.open AND p.result_status IS NULL
+        WHERE p.open AND p.result_status IS NULL AND $13
        ON CONFLICT DO NOTHING RETURNING id, status, result_count
      ), bump AS (${BUMP(`SELECT $1, ${SLOT}, 1 FROM ins WHERE ins.status = 'confirmed'`)})
      SELECT p.title, p.locale, p.double_opt_in, p.signature_count, p.open, p.result_status, p.result_count,
             ins.id::text AS id, ins.status, ins.result_count AS count
        FROM p LEFT JOIN ins ON true`,
-    values(s),
+    [...values(s), keep],
   );
   if (!r) return undefined;
   return {
