@@ -9,7 +9,8 @@
 // Environment: BENCH_SECONDS (default 10 per scenario), BENCH_CONNECTIONS (default 10),
 // TEST_DATABASE_URL (PostgreSQL server to create a scratch database on; default the local socket),
 // BENCH_ONLY (a comma-separated choice of `petition`, `comments`, `poll`; default all), BENCH_DB
-// (`pglite` or `postgres`; default both).
+// (`pglite` or `postgres`; default both), BENCH_NODE_ARGS (options for the server's node, e.g.
+// `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -25,10 +26,11 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const token = randomBytes(16).toString('hex');
 const only = new Set((process.env.BENCH_ONLY ?? 'petition,comments,poll').split(','));
 const databases = new Set((process.env.BENCH_DB ?? 'pglite,postgres').split(','));
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const pgBase = process.env.TEST_DATABASE_URL || `postgresql://${encodeURIComponent(userInfo().username)}@/postgres?host=%2Fvar%2Frun%2Fpostgresql`;
 
 function startServer(env, args) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', '--challenge', '0', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/cli.ts', '--port', '0', '--host', '127.0.0.1', '--rate-limit', '0', '--challenge', '0', ...args], {
     cwd: root,
     env: { ...process.env, CIVIC_ADMIN_TOKEN: token, SMTP_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

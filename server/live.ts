@@ -2,7 +2,9 @@
  * The current state of each resource, shared by every reader in this process: a small cache that
  * the bus keeps fresh. A change anywhere (this process or another on the same PostgreSQL) drops the
  * cached state, and the listeners of an event stream get the new state, loaded once however many
- * they are. A short time-to-live covers what sends no event (a `closesAt` that passes, a SQL edit).
+ * they are. A short time-to-live covers what sends no event (a `closesAt` that passes, a SQL edit, a
+ * NOTIFY lost when a process died after its commit): readers load again past it, and listened states
+ * are loaded again as they pass it (and sent if they changed).
  */
 import type { Bus } from './bus.js';
 import { systemClock, type Clock } from './time.js';
@@ -23,6 +25,7 @@ export class Live<T> {
   readonly #listeners = new Map<string, Listeners<T>>();
   readonly #stop: () => void;
   readonly #now: Clock;
+  readonly #refresh: ReturnType<typeof setInterval>;
 
   constructor(
     bus: Bus,
@@ -36,12 +39,27 @@ export class Live<T> {
       if (topic === undefined) this.reset();
       else if (topic.startsWith(prefix)) this.changed(topic.slice(prefix.length));
     });
+    this.#refresh = setInterval(() => this.#expire(), this.#ttl / 2).unref();
+  }
+
+  get #ttl(): number {
+    return this.options.ttlMs ?? 5000;
+  }
+
+  /** The listened states past their time-to-live are loaded again (and sent if they changed). */
+  #expire(): void {
+    for (const id of this.#listeners.keys()) {
+      const hit = this.#cache.get(id);
+      if (hit && this.#now() - hit.at < this.#ttl) continue;
+      this.#cache.delete(id);
+      void this.#push(id);
+    }
   }
 
   /** The current state: cached, or loaded once for all concurrent callers. */
   async get(id: string): Promise<T | undefined> {
     const hit = this.#cache.get(id);
-    if (hit && this.#now() - hit.at < (this.options.ttlMs ?? 5000)) return hit.value;
+    if (hit && this.#now() - hit.at < this.#ttl) return hit.value;
     return this.#fetch(id);
   }
 
@@ -113,6 +131,7 @@ export class Live<T> {
   }
 
   close(): void {
+    clearInterval(this.#refresh);
     this.#stop();
     this.#listeners.clear();
     this.#cache.clear();

@@ -7,6 +7,14 @@ import type { Queryable } from './db.js';
 /** JSON built in SQL (json_agg, json_build_object): parsed by pg, text from PGlite. */
 export const fromJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
+/**
+ * A condition (always true) that turns `synchronous_commit` off until the end of the transaction, for
+ * a statement run alone in its implicit transaction: it commits without waiting for its WAL flush.
+ * Only for writes that may be lost in a crash, or that a later synchronous commit makes durable (a
+ * flush writes the WAL before it too). Never for what an answer acknowledges.
+ */
+export const ASYNC_COMMIT = `set_config('synchronous_commit', 'off', true) IS NOT NULL`;
+
 /** The column a field is stored in. */
 const column = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -10,7 +10,7 @@ import type { Router } from '../routing.js';
 import { eventStream, sseData } from '../sse.js';
 import { signatureMail } from './mail.js';
 import { petitionPages } from './pages.js';
-import { TOPIC, confirm, publishChange, sign, withdraw, type Petitions } from './signing.js';
+import { TOPIC, changed, confirm, publishChange, sign, withdraw, type Petitions } from './signing.js';
 import * as sql from './sql.js';
 
 const must = <T>(value: Promise<T | undefined>, id: string) => found(value, `petition ${id}`);
@@ -109,11 +109,9 @@ export function petitionRoutes(router: Router, ctx: ServerContext): void {
       const s = await sql.deleteSigner(tx, id, signatureId);
       if (!s) throw notFound(`no signature ${signatureId} on petition ${id}`);
       if (s.status !== 'confirmed') return sql.signatureCount(tx, id);
-      const n = await sql.addToCount(tx, id, -1);
-      await publishChange(bus, tx, id);
-      return n;
+      return sql.addToCount(tx, id, -1);
     });
-    live.changed(id);
+    changed(petitions, id);
     return { id: signatureId, petitionId: id, signatureCount };
   });
 

@@ -1,7 +1,7 @@
 /**
  * Signing, confirming and withdrawing. Whatever changes the confirmed count changes it in the same
- * transaction as the signature, and NOTIFYs the change (delivered on commit). Mail is sent by the
- * caller after the commit.
+ * transaction as the signature; the change is announced after the commit (`changed`: coalesced
+ * NOTIFYs, bus.ts). Mail is sent by the caller after the commit.
  */
 import type * as z from 'zod/mini';
 import { normaliseEmail } from '../../src/domain/people.js';
@@ -27,6 +27,15 @@ export const topic = (petitionId: string) => TOPIC + petitionId;
 /** Tells every process, on commit, that the petition changed (they read it again when they need it). */
 export const publishChange = (bus: Bus, tx: Queryable, petitionId: string) => bus.publish(tx, topic(petitionId));
 
+/**
+ * After a commit that changed the count: this process's readers are told at once, the others by
+ * a NOTIFY coalesced with the petition's other changes of the moment (`Bus.announce`).
+ */
+export function changed({ bus, live }: Petitions, petitionId: string): void {
+  live.changed(petitionId);
+  bus.announce(topic(petitionId));
+}
+
 /** What to mail after a signature: a confirmation request (pending) or a thank-you (confirmed). */
 export interface SignMail {
   kind: 'confirm' | 'thanks';
@@ -40,20 +49,15 @@ export interface SignMail {
 export const closed = () => new ApiFailure(409, 'closed', 'this petition is closed');
 
 export async function sign(
-  { db, bus, live }: Petitions,
+  petitions: Petitions,
   petitionId: string,
   input: z.output<typeof SignatureInput>,
   key: string | null,
 ): Promise<{ result: SignResult; mail?: SignMail; petition: { title: string; locale: 'fr' | 'en' } }> {
-  const p = await sql.signingInfo(db, petitionId, key);
-  if (!p) throw notFound(`no petition ${petitionId}`);
-  const petition = { title: p.title, locale: p.locale };
-  if (p.replay) return { result: p.replay, petition };
-  if (!p.open) throw closed();
-  // The honeypot: answer as a success would, keep nothing.
-  if (input.hp) return { result: { status: p.doubleOptIn ? 'pending' : 'confirmed', signatureCount: p.signatureCount }, petition };
-
-  const confirmToken = p.doubleOptIn ? newToken() : null;
+  const { db } = petitions;
+  // Both tokens are made before the petition is read (one statement reads it and signs): the
+  // confirmation's is dropped when the petition counts signatures at once.
+  const confirmToken = newToken();
   const withdrawToken = newToken();
   const signature: sql.NewSignature = {
     petitionId,
@@ -66,23 +70,21 @@ export async function sign(
     showName: input.showName ?? false,
     acceptUpdates: input.acceptUpdates ?? false,
     key,
-    confirmHash: confirmToken && sha256(confirmToken),
+    confirmHash: sha256(confirmToken),
     withdrawHash: sha256(withdrawToken),
   };
-  const mail = (id: string): SignMail => ({ kind: p.doubleOptIn ? 'confirm' : 'thanks', signatureId: id, to: signature.email, name: input.name, confirmToken, withdrawToken });
-
-  if (p.doubleOptIn) {
-    // Pending: one statement, the count untouched.
-    const row = await sql.insertPending(db, signature);
-    if (row) return { result: { status: 'pending', signatureCount: row.result_count }, mail: mail(row.id), petition };
-  } else {
-    // Counted at once: the insert, the bump of the count and the notification are one statement, and
-    // a conflict (this email or this key, just signed by a concurrent request) counts nothing.
-    const row = await sql.insertCounted(db, signature, bus.notification(topic(petitionId)));
-    if (row) {
-      live.changed(petitionId);
-      return { result: { status: 'confirmed', signatureCount: row.result_count }, mail: mail(row.id), petition };
-    }
+  // The honeypot (`hp`) keeps nothing, and answers as a success would.
+  const p = await sql.signOnce(db, signature, !input.hp);
+  if (!p) throw notFound(`no petition ${petitionId}`);
+  const petition = { title: p.title, locale: p.locale };
+  if (p.replay) return { result: p.replay, petition };
+  if (!p.open) throw closed();
+  if (input.hp) return { result: { status: p.doubleOptIn ? 'pending' : 'confirmed', signatureCount: p.signatureCount }, petition };
+  const row = p.inserted;
+  if (row) {
+    const mail: SignMail = { kind: p.doubleOptIn ? 'confirm' : 'thanks', signatureId: row.id, to: signature.email, name: input.name, confirmToken: p.doubleOptIn ? confirmToken : null, withdrawToken };
+    if (row.status === 'confirmed') changed(petitions, petitionId);
+    return { result: { status: row.status, signatureCount: row.count }, mail, petition };
   }
   // Not inserted: a concurrent request with this key won, or this email has signed before.
   const replay = key === null ? undefined : await sql.answerTo(db, petitionId, key);
@@ -102,37 +104,35 @@ async function alreadySigned(q: Queryable, petitionId: string, emailNorm: string
   return { result, mail: { kind: 'confirm', signatureId: again.id, to: again.email, name: again.name, confirmToken, withdrawToken } };
 }
 
-export async function confirm({ db, bus, live }: Petitions, token: string): Promise<TokenResult> {
-  const result = await db.transaction(async (tx): Promise<TokenResult & { changed?: true }> => {
+export async function confirm(petitions: Petitions, token: string): Promise<TokenResult> {
+  const result = await petitions.db.transaction(async (tx): Promise<TokenResult & { changed?: true }> => {
     const s = await sql.signatureToConfirm(tx, sha256(token));
     if (!s) throw notFound('no signature for this token (withdrawn, or the link was replaced by a newer one)');
     if (s.status === 'confirmed') return { status: 'confirmed', petitionId: s.petition_id, signatureCount: s.signature_count };
     if (!s.open) throw closed();
     await sql.markConfirmed(tx, s.id);
     const signatureCount = await sql.addToCount(tx, s.petition_id, 1);
-    await publishChange(bus, tx, s.petition_id);
     return { status: 'confirmed', petitionId: s.petition_id, signatureCount, changed: true };
   });
-  return settle(live, result);
+  return settle(petitions, result);
 }
 
-/** Drops the `changed` mark, telling this process's readers first when it is set. */
-function settle(live: Live<Petition>, { changed, ...result }: TokenResult & { changed?: true }): TokenResult {
-  if (changed) live.changed(result.petitionId);
+/** Drops the `changed` mark, announcing the change first when it is set. */
+function settle(petitions: Petitions, { changed: count, ...result }: TokenResult & { changed?: true }): TokenResult {
+  if (count) changed(petitions, result.petitionId);
   return result;
 }
 
 /** Deletes the signature (its data goes with it) and uncounts it if it counted. */
-export async function withdraw({ db, bus, live }: Petitions, token: string): Promise<TokenResult> {
-  const result = await db.transaction(async (tx): Promise<TokenResult & { changed?: true }> => {
+export async function withdraw(petitions: Petitions, token: string): Promise<TokenResult> {
+  const result = await petitions.db.transaction(async (tx): Promise<TokenResult & { changed?: true }> => {
     const s = await sql.deleteSignature(tx, sha256(token));
     if (!s) throw notFound('no signature for this token (already withdrawn, or the link was replaced by a newer one)');
     if (s.status !== 'confirmed') return { status: 'withdrawn', petitionId: s.petition_id, signatureCount: await sql.signatureCount(tx, s.petition_id) };
     const signatureCount = await sql.addToCount(tx, s.petition_id, -1);
-    await publishChange(bus, tx, s.petition_id);
     return { status: 'withdrawn', petitionId: s.petition_id, signatureCount, changed: true };
   });
-  return settle(live, result);
+  return settle(petitions, result);
 }
 
 /** What a page needs to know about a mailed link before acting on it. */

@@ -23,8 +23,13 @@ const OPEN = `(p.status = 'open' AND (p.closes_at IS NULL OR p.closes_at > now()
  * their slots (see migration 012); `recount` folds the slots back into the row.
  */
 const COUNT = `(p.signature_count + coalesce((SELECT sum(c.n) FROM petition_count_slots c WHERE c.petition_id = p.id), 0))::int`;
-/** The slot a connection adds to: one per server process connection, so that concurrent signers do not queue. */
-const SLOT = 'pg_backend_pid() % 16';
+/**
+ * The slot a connection adds to, so that concurrent signers do not queue on one row. Two connections
+ * on one slot wait for each other's commit (its WAL flush included): with 16 slots (migration 012's
+ * first choice) ten connections almost surely had two on one; with 64, a connection shares its slot
+ * with another of ten about one time in eight (the sum reads at most 64 small rows).
+ */
+const SLOT = 'pg_backend_pid() % 64';
 
 /** `status` says `closed` once `closes_at` has passed, as `isOpen()` does. */
 const SELECT_PETITION = `
@@ -88,35 +93,6 @@ export const toEvent = (p: Petition): PetitionEvent => ({
   recentSigners: p.recentSigners,
 });
 
-/** What signing needs to know first, in one query: the petition, and the answer already given to `key`. */
-export async function signingInfo(q: Queryable, id: string, key: string | null) {
-  const [r] = await q.query<{
-    title: string;
-    locale: 'fr' | 'en';
-    double_opt_in: boolean;
-    signature_count: number;
-    open: boolean;
-    result_status: 'pending' | 'confirmed' | 'already-signed' | null;
-    result_count: number | null;
-  }>(
-    `SELECT p.title, p.locale, p.double_opt_in, ${COUNT} AS signature_count,
-            ${OPEN} AS open,
-            s.result_status, s.result_count
-       FROM petitions p LEFT JOIN signatures s ON s.petition_id = p.id AND s.idempotency_key = $2
-      WHERE p.id = $1`,
-    [id, key],
-  );
-  if (!r) return undefined;
-  return {
-    title: r.title,
-    locale: r.locale,
-    doubleOptIn: r.double_opt_in,
-    signatureCount: r.signature_count,
-    open: r.open,
-    replay: r.result_status === null ? undefined : { status: r.result_status, signatureCount: r.result_count ?? 0 },
-  };
-}
-
 /** Inserts a petition; false when the id is taken. */
 export const insertPetition = (q: Queryable, p: PetitionCreate): Promise<boolean> =>
   insertNew(q, 'petitions', { id: p.id, title: p.title, summary: p.summary, url: p.url ?? null, goal: p.goal, closesAt: p.closesAt ?? null, doubleOptIn: p.doubleOptIn ?? true, locale: p.locale ?? 'fr' });
@@ -165,7 +141,10 @@ export const exportPage = (q: Queryable, petitionId: string, afterId: string, li
 
 /* Signatures ------------------------------------------------------------------------------------ */
 
-/** A new signature: the signer's fields, the Idempotency-Key, and the hashes of its tokens. */
+/**
+ * A new signature: the signer's fields, the Idempotency-Key, and the hashes of its tokens (the
+ * confirmation's is kept only on a double opt-in petition).
+ */
 export interface NewSignature {
   petitionId: string;
   name: string;
@@ -177,7 +156,7 @@ export interface NewSignature {
   showName: boolean;
   acceptUpdates: boolean;
   key: string | null;
-  confirmHash: string | null;
+  confirmHash: string;
   withdrawHash: string;
 }
 
@@ -188,36 +167,71 @@ const values = (s: NewSignature) => [
   s.petitionId, s.name, s.email, s.emailNorm, s.postalCode, s.city, s.comment, s.showName, s.acceptUpdates, s.key, s.confirmHash, s.withdrawHash,
 ];
 
-/** Inserts a pending signature (the count untouched); undefined when this email or this key has signed. */
-export async function insertPending(q: Queryable, s: NewSignature): Promise<{ id: string; result_count: number } | undefined> {
-  const [row] = await q.query<{ id: string; result_count: number }>(
-    `INSERT INTO signatures (${COLUMNS})
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending', NULL, 'pending', ${COUNT}, now()
-       FROM petitions p WHERE p.id = $1
-     ON CONFLICT DO NOTHING RETURNING id::text AS id, result_count`,
-    values(s),
-  );
-  return row;
+/** What one signing statement found and did (`signOnce`). */
+export interface Signed {
+  title: string;
+  locale: 'fr' | 'en';
+  doubleOptIn: boolean;
+  open: boolean;
+  /** The confirmed count before this signature (as this statement's snapshot saw it). */
+  signatureCount: number;
+  /** The first answer given to this Idempotency-Key, when it was given before. */
+  replay: SignResult | undefined;
+  /** The signature inserted (pending, or confirmed and counted); undefined when none was. */
+  inserted: { id: string; status: 'pending' | 'confirmed'; count: number } | undefined;
 }
 
 /**
- * Inserts a signature counted at once, in one statement with the bump of this connection's slot of the
- * count and the notification `notify` (the arguments of pg_notify): nothing is counted when the insert
- * does not happen, and concurrent signers lock different slots. Undefined when this email or this key
- * has signed.
+ * Signs in one statement (one round trip, one commit): reads the petition and the answer already
+ * given to the Idempotency-Key, and, unless that answer exists or the petition is closed, inserts
+ * the signature: pending with the confirmation hash on a double opt-in petition (the count
+ * untouched), else confirmed, with the bump of this connection's slot of the count. A conflict (this
+ * email or this key, just signed by a concurrent request) inserts and counts nothing; concurrent
+ * signers lock different slots. No NOTIFY here (it would make every signing commit wait for the one
+ * before: bus.ts). `keep` false reads only (the honeypot). Undefined when there is no such petition.
  */
-export async function insertCounted(q: Queryable, s: NewSignature, notify: [string, string]): Promise<{ id: string; result_count: number } | undefined> {
-  const [row] = await q.query<{ id: string; result_count: number }>(
-    `WITH ins AS (
+export async function signOnce(q: Queryable, s: NewSignature, keep = true): Promise<Signed | undefined> {
+  const [r] = await q.query<{
+    title: string;
+    locale: 'fr' | 'en';
+    double_opt_in: boolean;
+    signature_count: number;
+    open: boolean;
+    result_status: SignResult['status'] | null;
+    result_count: number | null;
+    id: string | null;
+    status: 'pending' | 'confirmed' | null;
+    count: number | null;
+  }>(
+    `WITH p AS (
+       SELECT p.id, p.title, p.locale, p.double_opt_in, ${COUNT} AS signature_count, ${OPEN} AS open,
+              s.result_status, s.result_count
+         FROM petitions p LEFT JOIN signatures s ON s.petition_id = p.id AND s.idempotency_key = $10
+        WHERE p.id = $1
+     ), ins AS (
        INSERT INTO signatures (${COLUMNS})
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'confirmed', now(), 'confirmed', ${COUNT} + 1, now()
-         FROM petitions p WHERE p.id = $1
-       ON CONFLICT DO NOTHING RETURNING id, result_count
-     ), bump AS (${BUMP(`SELECT $1, ${SLOT}, 1 FROM ins`)})
-     SELECT id::text AS id, result_count, pg_notify($13, $14) FROM ins`,
-    [...values(s), ...notify],
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, CASE WHEN p.double_opt_in THEN $11 END, $12,
+              s.status, CASE WHEN NOT p.double_opt_in THEN now() END, s.status,
+              p.signature_count + CASE WHEN p.double_opt_in THEN 0 ELSE 1 END, now()
+         FROM p, LATERAL (SELECT CASE WHEN p.double_opt_in THEN 'pending' ELSE 'confirmed' END AS status) s
+        WHERE p.open AND p.result_status IS NULL AND $13
+       ON CONFLICT DO NOTHING RETURNING id, status, result_count
+     ), bump AS (${BUMP(`SELECT $1, ${SLOT}, 1 FROM ins WHERE ins.status = 'confirmed'`)})
+     SELECT p.title, p.locale, p.double_opt_in, p.signature_count, p.open, p.result_status, p.result_count,
+            ins.id::text AS id, ins.status, ins.result_count AS count
+       FROM p LEFT JOIN ins ON true`,
+    [...values(s), keep],
   );
-  return row;
+  if (!r) return undefined;
+  return {
+    title: r.title,
+    locale: r.locale,
+    doubleOptIn: r.double_opt_in,
+    open: r.open,
+    signatureCount: r.signature_count,
+    replay: r.result_status === null ? undefined : { status: r.result_status, signatureCount: r.result_count ?? 0 },
+    inserted: r.id === null ? undefined : { id: r.id, status: r.status!, count: r.count! },
+  };
 }
 
 /** The first answer given to this Idempotency-Key on the petition, if any. */

@@ -1,7 +1,8 @@
 /**
  * Votes, likes and email confirmation: the rules. Each change is one transaction that writes the
- * vote rows and the counters they change (sql/votes.ts, which keeps the lock order), and NOTIFYs the
- * change (delivered on commit).
+ * vote rows and the counters they change (sql/votes.ts, which keeps the lock order); a vote is
+ * announced after its commit (coalesced: `Bus.announce`), the rarer changes NOTIFY in their
+ * transaction (delivered on commit).
  */
 import { randomBytes } from 'node:crypto';
 import type { ApiIssue } from '../../src/api/common.js';
@@ -75,7 +76,7 @@ export async function castVote(
   const participant = participantId(token);
   const subject = proposalId ?? POLL_SUBJECT;
   const address = input ? await addressHash(keys, pollId, ip) : '';
-  return db.transaction(async (tx) => {
+  const out = await db.transaction(async (tx): Promise<{ result: VoteResult; changed: boolean }> => {
     // First, alone: what follows must read after any earlier change of this participant's commits.
     const confirmed = await sql.lockParticipant(tx, participant);
     const p = await sql.voteContext(tx, pollId, participant, subject, key, input?.options ?? []);
@@ -117,9 +118,13 @@ export async function castVote(
     sql.addDelta(d, subject, '#', Number(has) - Number(had));
     sql.addDelta(d, '#', '#', Number(p.elsewhere || has) - Number(p.elsewhere || had));
     // One statement: the vote rows, the counters in lock order, the answer and the notification.
-    const rows = await sql.writeVote(tx, { pollId, participant, subject, values, counted, deltas: d, notify: bus.notification(TOPIC + pollId) });
+    const rows = await sql.writeVote(tx, { pollId, participant, subject, values, counted, deltas: d });
     return { result: answer(status, rows), changed: true };
   });
+  // After the commit, coalesced with the poll's other votes of the moment (a NOTIFY in the
+  // transaction would make every vote's commit wait for the one before: bus.ts).
+  if (out.changed) bus.announce(TOPIC + pollId);
+  return out;
 }
 
 /** Likes (or unlikes) an argument, once per participant; the like count changes in the same transaction. */

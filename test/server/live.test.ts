@@ -106,6 +106,26 @@ describe('Live', () => {
     assert.deepEqual(seen[0], [1, 3], 'stopped');
   });
 
+  it('a listened state past its time-to-live is loaded again and sent if it changed (an event lost)', async () => {
+    const t = setup(1000); // looked at every 500 ms
+    const seen: number[] = [];
+    const stop = t.live.listen('x', (s) => seen.push(s.v));
+    await t.live.get('x');
+    t.bump(); // changed, but no event came
+    const look = () => new Promise((r) => setTimeout(r, 600));
+    await look();
+    assert.deepEqual(seen, [], 'not before its time-to-live');
+    t.clock.advance(1000);
+    await look();
+    assert.deepEqual(seen, [1], 'loaded again once past it, and sent');
+    t.clock.advance(1000);
+    await look();
+    assert.deepEqual(seen, [1], 'an unchanged state is not sent again');
+    assert.ok(t.loads() >= 3, 'it was loaded again');
+    stop();
+    t.live.close();
+  });
+
   it('a bus reset (events missed) drops every cached state', async () => {
     const t = setup();
     await t.live.get('x');

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { admin, ADMIN_TOKEN, call, EventReader, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
 import { fileURLToPath } from 'node:url';
+import { PetitionEvent } from '../../src/api/petition.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -127,6 +128,27 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
       if (seen !== 1) await new Promise((r) => setTimeout(r, 20));
     }
     assert.equal(seen, 1, 'within 1.5 s, well before the 5 s time-to-live');
+  });
+
+  it('one killed (SIGKILL) just after a burst of signatures: the other counts every acknowledged one, and its stream ends on it', async () => {
+    await call(a!.url, 'POST', '/api/admin/petitions', { id: 'killed', title: 'Tué', summary: '', goal: 100, doubleOptIn: false }, admin);
+    const events = await EventReader.open(`${b!.url}/api/petitions/killed/events`);
+    try {
+      assert.equal(PetitionEvent.parse(await events.next()).signatureCount, 0);
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => call(a!.url, 'POST', '/api/petitions/killed/signatures', { name: `S ${i}`, email: uniqueEmail() }, key())));
+      // At once: the announcement its last signatures were waiting for (bus.ts) is lost with it.
+      a!.process.kill('SIGKILL');
+      await new Promise((resolve) => a!.process.once('exit', resolve));
+      assert.equal(answers.filter((r) => r.status === 200 && r.json.status === 'confirmed').length, 40);
+      a = await startCli(fresh.url!);
+      assert.equal((await call(a.url, 'GET', '/api/petitions/killed')).json.signatureCount, 40, 'counted exactly, by a new process');
+      // A lost NOTIFY is made up for by the time-to-live (5 s): the other's stream ends on the count.
+      let last = 0;
+      while (last !== 40) last = PetitionEvent.parse(await events.next(10_000)).signatureCount;
+    } finally {
+      events.close();
+      if (a!.process.exitCode !== null || a!.process.signalCode !== null) a = await startCli(fresh.url!);
+    }
   });
 });
 

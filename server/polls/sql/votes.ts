@@ -182,12 +182,11 @@ export async function voteContext(tx: Queryable, pollId: string, participant: st
 
 /**
  * One statement: the participant's vote rows on the subject become `values` (counted or not), the
- * counters change by `d` in lock order, and the change is NOTIFYed (`notify`). The subject's
- * counters and the participant count after it.
+ * counters change by `d` in lock order. The subject's counters and the participant count after it.
  */
 export async function writeVote(
   tx: Queryable,
-  v: { pollId: string; participant: string; subject: string; values: string[]; counted: boolean; deltas: Deltas; notify: [string, string] },
+  v: { pollId: string; participant: string; subject: string; values: string[]; counted: boolean; deltas: Deltas },
 ): Promise<CounterRows> {
   const [r] = await tx.query<{ rows: CounterRows | string }>(
     `WITH gone AS (
@@ -198,14 +197,13 @@ export async function writeVote(
      ), up AS (
        ${upsertCounters(6)}
      )
-     SELECT (SELECT pg_notify($9, $10)) AS notified,
-            (SELECT coalesce(json_agg(json_build_array(x.subject, x.value, x.count)), '[]') FROM (
+     SELECT (SELECT coalesce(json_agg(json_build_array(x.subject, x.value, x.count)), '[]') FROM (
                SELECT subject, value, count FROM up
                UNION ALL
                SELECT t.subject, t.value, t.count FROM poll_tallies t
                 WHERE t.poll_id = $1 AND t.subject IN ($3, '#') AND NOT EXISTS (SELECT 1 FROM up WHERE up.subject = t.subject AND up.value = t.value)
             ) x) AS rows`,
-    [v.pollId, v.participant, v.subject, v.values, v.counted, ...sorted(v.deltas), ...v.notify],
+    [v.pollId, v.participant, v.subject, v.values, v.counted, ...sorted(v.deltas)],
   );
   return fromJson(r!.rows);
 }

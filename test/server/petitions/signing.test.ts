@@ -5,7 +5,8 @@ import { it } from 'node:test';
 import { EventReader, key, serverSuites, tokenFrom, uniqueEmail } from '../helpers.js';
 import { createPetition } from '../fixtures.js';
 import { Petition, PetitionEvent, SignResult, TokenResult } from '../../../src/api/petition.js';
-import { recount } from '../../../server/petitions/sql.js';
+import { recount, signatureCount } from '../../../server/petitions/sql.js';
+import { CHANNEL, COALESCE_MS } from '../../../server/bus.js';
 
 await serverSuites('petitions', { heartbeatMs: 200 }, (s) => {
   const get = async (id: string) => {
@@ -199,6 +200,30 @@ await serverSuites('petitions', { heartbeatMs: 200 }, (s) => {
     assert.ok(counts.every((n) => n >= 1 && n <= 100), `answers within 1..100: ${counts.join(' ')}`);
     const [row] = await s.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM signatures WHERE petition_id = $1 AND status = 'confirmed'`, [id]);
     assert.equal(row?.n, 100);
+  });
+
+  it('a burst of signatures is announced in few NOTIFYs, each after its commits: the last one reads the final count', async () => {
+    const id = await createPetition(s, { doubleOptIn: false });
+    // What another process does on a NOTIFY: read the petition again.
+    const reads: Promise<number>[] = [];
+    const stop = await s.db.listen(CHANNEL, (payload) => {
+      if (payload && (JSON.parse(payload) as { topic?: string }).topic === `petition:${id}`) reads.push(signatureCount(s.db, id));
+    });
+    try {
+      const started = Date.now();
+      const results = await Promise.all(Array.from({ length: 60 }, () => sign(id, {})));
+      assert.deepEqual([...new Set(results.map((r) => r.json.status))], ['confirmed']);
+      // The last changes are announced at the end of a window at most: wait for it (not for longer).
+      const deadline = Date.now() + 10_000;
+      while (!(reads.length && (await reads.at(-1)) === 60) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      const elapsed = Date.now() - started;
+      assert.equal(await reads.at(-1), 60, 'the last NOTIFY came after the last commit');
+      assert.ok(reads.length <= Math.ceil(elapsed / COALESCE_MS) + 1, `${reads.length} NOTIFYs in ${elapsed} ms: at most one per ${COALESCE_MS} ms`);
+      await new Promise((r) => setTimeout(r, 2 * COALESCE_MS));
+      assert.equal(await reads.at(-1), 60, 'nothing announced once the burst is over');
+    } finally {
+      await stop();
+    }
   });
 
   it('the count in slots: signing, confirming and withdrawing add to them; a recount folds them back, exactly', async () => {
