@@ -64,11 +64,12 @@ const [, postgres] = await targets();
  * Two CLI processes with `args` on a fresh PostgreSQL database, started before the suite's tests
  * (both at once: the migration lock must let them); stopped, and the database dropped, after them.
  */
-function twoProcesses(args: string[] = []): { a?: Child; b?: Child } {
+function twoProcesses(args: string[] = []): { a?: Child; b?: Child; url?: string } {
   let fresh: Awaited<ReturnType<NonNullable<typeof postgres>['freshDb']>>;
-  const two: { a?: Child; b?: Child } = {};
+  const two: { a?: Child; b?: Child; url?: string } = {};
   before(async () => {
     fresh = await postgres!.freshDb();
+    two.url = fresh.url!;
     await fresh.db.close(); // the children open their own
     [two.a, two.b] = await Promise.all([startCli(fresh.url!, args), startCli(fresh.url!, args)]);
   });
@@ -131,23 +132,23 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
   });
 
   it('one killed (SIGKILL) just after a burst of signatures: the other counts every acknowledged one, and its stream ends on it', async () => {
-    await call(a!.url, 'POST', '/api/admin/petitions', { id: 'killed', title: 'Tué', summary: '', goal: 100, doubleOptIn: false }, admin);
-    const events = await EventReader.open(`${b!.url}/api/petitions/killed/events`);
+    await call(two.a!.url, 'POST', '/api/admin/petitions', { id: 'killed', title: 'Tué', summary: '', goal: 100, doubleOptIn: false }, admin);
+    const events = await EventReader.open(`${two.b!.url}/api/petitions/killed/events`);
     try {
       assert.equal(PetitionEvent.parse(await events.next()).signatureCount, 0);
-      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => call(a!.url, 'POST', '/api/petitions/killed/signatures', { name: `S ${i}`, email: uniqueEmail() }, key())));
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => call(two.a!.url, 'POST', '/api/petitions/killed/signatures', { name: `S ${i}`, email: uniqueEmail() }, key())));
       // At once: the announcement its last signatures were waiting for (bus.ts) is lost with it.
-      a!.process.kill('SIGKILL');
-      await new Promise((resolve) => a!.process.once('exit', resolve));
+      two.a!.process.kill('SIGKILL');
+      await new Promise((resolve) => two.a!.process.once('exit', resolve));
       assert.equal(answers.filter((r) => r.status === 200 && r.json.status === 'confirmed').length, 40);
-      a = await startCli(fresh.url!);
-      assert.equal((await call(a.url, 'GET', '/api/petitions/killed')).json.signatureCount, 40, 'counted exactly, by a new process');
+      two.a = await startCli(two.url!);
+      assert.equal((await call(two.a.url, 'GET', '/api/petitions/killed')).json.signatureCount, 40, 'counted exactly, by a new process');
       // A lost NOTIFY is made up for by the time-to-live (5 s): the other's stream ends on the count.
       let last = 0;
       while (last !== 40) last = PetitionEvent.parse(await events.next(10_000)).signatureCount;
     } finally {
       events.close();
-      if (a!.process.exitCode !== null || a!.process.signalCode !== null) a = await startCli(fresh.url!);
+      if (two.a!.process.exitCode !== null || two.a!.process.signalCode !== null) two.a = await startCli(two.url!);
     }
   });
 });
