@@ -1,7 +1,9 @@
 // Three builds: the npm build (one module per source file, lit and zod left as imports so apps
 // dedupe them), the self-contained minified CDN files (one per widget and one with everything),
 // and the Node server.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { transform } from 'esbuild';
 import { builtinModules } from 'node:module';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -235,6 +237,74 @@ const cdn = (name, input) => ({
   onwarn,
 });
 
+/** The widgets' tables in the languages' files (`petition`, `comments`…; src/core/translations/en.ts). */
+const sections = [...readFileSync('src/core/translations/en.ts', 'utf8').matchAll(/^export const (\w+)/gm)].map((m) => m[1]).filter((n) => n !== 'core');
+
+/**
+ * The strings of the shared build: each language's loader in src/core/locales.ts is given the
+ * widget's table name (`locales.fr('petition')`) and loads a chunk of that language holding only the
+ * `core` table and that widget's (`fr-petition.3f9a0c1b.js`), made from its own copy of the language's
+ * file (`translations/fr.ts?strings=petition`), so that rollup leaves the other tables out of it.
+ */
+const sectionStrings = () => ({
+  name: 'section-strings',
+  transform(code, id) {
+    if (!id.endsWith('/src/core/locales.ts')) return null;
+    const out = code.replace(/\(\) => import\((['"])\.\/translations\/([\w-]+)\.js\1\)/g, (_, q, lang) => {
+      const each = sections.map((s) => `${s}: () => import('./translations/${lang}.ts?strings=${s}').then(({ core, ${s} }) => ({ core, ${s} }))`);
+      return `(section) => ({ ${each.join(', ')} })[section]()`;
+    });
+    if (out === code) this.error('no language file imported by src/core/locales.ts');
+    return { code: out, map: null };
+  },
+  resolveId(source, importer) {
+    const m = /^\.\/translations\/([\w-]+)\.ts\?strings=(\w+)$/.exec(source);
+    return m && importer ? `${dirname(importer)}/translations/${m[1]}.ts?strings=${m[2]}` : null;
+  },
+  async load(id) {
+    const m = /^(.*\.ts)\?strings=\w+$/.exec(id);
+    return m ? (await transform(readFileSync(m[1], 'utf8'), { loader: 'ts', target: 'es2022' })).code : null;
+  },
+});
+
+/**
+ * The shared build (dist/cdn/shared/), for pages that show several widgets: one file per widget
+ * (`civic-poll.js`, the names people paste) and one chunk, `core.3f9a0c1b.js`, of what two widgets or
+ * more use (Lit, zod, src/core, the REST client), which each of them imports: a page loads it once
+ * however many widgets it shows. What only one widget uses stays in its file or its chunks. The
+ * provider's half of @lit/context (which the widgets reach only through the package's index) is a
+ * chunk of its own that only civic-provider.js imports. A page with one widget loads less from its
+ * file in dist/cdn/ (which carries only what that widget uses), and one with all four from
+ * civic-widgets.js; scripts/size.mjs prints what each mix of widgets loads from each.
+ */
+const cdnShared = () => {
+  const widgets = defines.filter((d) => !['civic-console', 'civic-provider'].includes(d));
+  const inputs = defines.filter((d) => d !== 'civic-console');
+  const config = cdn('shared', Object.fromEntries(inputs.map((d) => [d, `src/define/${d}.ts`])));
+  config.plugins = [sectionStrings(), ...config.plugins.filter((p) => p && p.name !== 'strings')];
+  config.output.dir = `${process.env.CDN_DIR || 'dist/cdn'}/shared`;
+  config.output.entryFileNames = '[name].js';
+  /** How many widgets' files reach each module through static imports. */
+  let reach;
+  const providerOnly = /\/@lit\/context\/lib\/(controllers\/context-provider|value-notifier)\.js$/;
+  config.output.manualChunks = (id, { getModuleInfo, getModuleIds }) => {
+    const strings = /\/translations\/([\w-]+)\.ts\?strings=(\w+)$/.exec(id);
+    if (strings) return `${strings[1]}-${strings[2]}`;
+    if (providerOnly.test(id)) return 'context';
+    if (!reach) {
+      reach = new Map();
+      const ids = [...getModuleIds()];
+      for (const w of widgets) {
+        const seen = new Set([ids.find((m) => m.endsWith(`/src/define/${w}.ts`))]);
+        for (const m of seen) for (const i of getModuleInfo(m)?.importedIds ?? []) seen.add(i);
+        for (const m of seen) reach.set(m, (reach.get(m) ?? 0) + 1);
+      }
+    }
+    if (!id.includes('/src/define/') && (reach.get(id) ?? 0) >= 2) return 'core';
+  };
+  return config;
+};
+
 const server = {
   input: { index: 'server/index.ts', cli: 'server/cli.ts' },
   external,
@@ -243,14 +313,14 @@ const server = {
   onwarn,
 };
 
-// BUILD=npm|cdn|server builds one of them; CDN_FILES=civic-poll,civic-comments only those CDN files
+// BUILD=npm|cdn|server builds one of them; CDN_FILES=civic-poll,civic-comments,shared only those CDN files
 // and CDN_DIR=folder writes them there (`npm run bench` builds a variant aside).
 const only = process.env.BUILD;
 const cdnFiles = process.env.CDN_FILES?.split(',');
 export default [
   (!only || only === 'npm') && npm,
   ...(!only || only === 'cdn'
-    ? [cdn('civic-widgets', 'src/index.ts'), ...defines.map((d) => cdn(d, `src/define/${d}.ts`))].filter((c) => !cdnFiles || cdnFiles.includes(c.output.entryFileNames.slice(0, -3)))
+    ? [cdn('civic-widgets', 'src/index.ts'), ...defines.map((d) => cdn(d, `src/define/${d}.ts`)), cdnShared()].filter((c) => !cdnFiles || cdnFiles.includes(c.output.entryFileNames === '[name].js' ? 'shared' : c.output.entryFileNames.slice(0, -3)))
     : []),
   (!only || only === 'server') && server,
 ].filter(Boolean);

@@ -17,3 +17,4 @@ export * from './api/rest-backend.js';
 export * from './api/rest-poll.js';
 export * from './api/outbox.js';
 export * from './api/rest-comments.js';
+export * from './api/rest-petitions.js';

@@ -19,4 +19,5 @@ export * from './rest-poll.js';
 export * from './outbox.js';
 export * from './outbox-replay.js';
 export * from './rest-comments.js';
+export * from './rest-petitions.js';
 export * from './memory-comments.js';

@@ -1,20 +1,10 @@
 /** RestBackend: the CivicBackend that speaks the REST contract of the reference server. */
 import type { CivicBackend, CommentsBackend, ComparisonBackend, PetitionBackend, PollBackend } from './backend.js';
 import { RestClient, type RestOptions } from './rest.js';
-import { call, listen } from './rest-call.js';
-import { getPetition, petitionEvents, signPetition } from './routes/petitions.js';
+import { restPetitions } from './rest-petitions.js';
 import { restComments } from './rest-comments.js';
 import { restPolls } from './rest-poll.js';
 import { restComparisons } from './rest-comparison.js';
-
-/** The petition part of the REST contract. */
-export function restPetitions(client: RestClient): PetitionBackend {
-  return {
-    get: (id, o) => call(client, getPetition, { id }, o),
-    sign: (id, body, o) => call(client, signPetition, { id }, { ...o, body }),
-    subscribe: (id, listener) => listen(client, petitionEvents, { id }, listener),
-  };
-}
 
 /**
  * A backend for a server that speaks the REST contract (the reference server, or yours).

@@ -24,4 +24,4 @@ export type Lang = keyof typeof shipped;
  * The loader of each language by tag: the languages shipped, and any registered at run time (the
  * pseudo-locale of the tests and Storybook, see pseudo.ts).
  */
-export const locales: Record<string, () => Promise<Translation>> = shipped;
+export const locales: Record<string, (section?: Section) => Promise<Translation>> = shipped;

@@ -45,7 +45,7 @@ export class Localizer<T> implements ReactiveController {
     if (load === this.#load) return;
     this.#load = load;
     // A module is fetched once per page: the next import() of it resolves at once.
-    this.#loaded = load().then((m) => {
+    this.#loaded = load(this.section).then((m) => {
       if (this.#load !== load) return;
       this.#t = { ...m.core, ...m[this.section] } as T;
       this.host.requestUpdate();

@@ -4,7 +4,7 @@ import { toIssues } from '../api/errors.js';
 import type { Outcome, OutboxEntry } from '../api/outbox.js';
 import { isOpen, SIGNATURE_LIMITS, SignatureInput, type Petition, type PetitionEvent, type SignResult } from '../api/petition.js';
 import { RestClient } from '../api/rest.js';
-import { restPetitions } from '../api/rest-backend.js';
+import { restPetitions } from '../api/rest-petitions.js';
 import { CivicElement } from '../core/civic-element.js';
 import { fieldErrors, focusFirstError, renderField, renderHoneypot, type Errors, type FieldSpec, type Form, type Values } from '../core/form.js';
 import { live } from '../core/live.js';

@@ -188,6 +188,27 @@ describe('the demo blog', () => {
     assert.deepEqual(errors, []);
   });
 
+  it('its four widgets load the core they share once, and nothing from the one-widget files', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    try {
+      await page.goto(`${base}/blog/`);
+      for (const tag of ['civic-petition form', 'civic-poll [part~=choices]', 'civic-comparator table', 'civic-comments form [name=text]']) await page.locator(tag).first().waitFor({ timeout: 15000 });
+      const cores = scripts.filter((s) => /^\/cdn\/shared\/core\.[0-9a-f]{8}\.js$/.test(s));
+      assert.equal(cores.length, 1, scripts.join(' '));
+      assert.deepEqual(scripts.filter((s) => !s.startsWith('/cdn/shared/')), []);
+      assert.equal(new Set(scripts).size, scripts.length, `a file was loaded twice: ${scripts.join(' ')}`);
+      // One Lit for the page: each widget's class extends the same LitElement.
+      const bases = await page.evaluate(() =>
+        new Set(['civic-petition', 'civic-poll', 'civic-comparator', 'civic-comments'].map((t) => Object.getPrototypeOf(Object.getPrototypeOf(customElements.get(t)!)))).size,
+      );
+      assert.equal(bases, 1);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('the README’s snippet pasted into a page on another site loads the widget from this server', async () => {
     // A blog on another origin, serving only its own page.
     const blog = await startBlog(
