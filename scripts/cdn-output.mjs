@@ -46,11 +46,20 @@ export const chunkHash = () => ({
     for (const c of chunks) hash.update(`${c.fileName}\0${c.code}\0`);
     const shared = hash.digest('hex').slice(0, 8);
     const renames = new Map();
+    const taken = new Set();
     for (const c of chunks) {
       if (!/\.[0-9a-f]{8}\.js$/.test(c.fileName)) this.error(`chunk-hash: ${c.fileName} has no [hash] (chunkFileNames: '[name].[hash].js', hashCharacters: 'hex')`);
-      renames.set(c.fileName, c.fileName.replace(/\.[0-9a-f]{8}\.js$/, `.${shared}.js`));
+      // Two modules of one name (src/poll/pow.ts, src/domain/pow.ts) make two chunks that only their
+      // hashes told apart: the second becomes `pow-2.<hash>.js`, not a file written over the first.
+      const name = c.fileName.replace(/\.[0-9a-f]{8}\.js$/, '');
+      let to = `${name}.${shared}.js`;
+      for (let n = 2; taken.has(to); n++) to = `${name}-${n}.${shared}.js`;
+      taken.add(to);
+      renames.set(c.fileName, to);
     }
-    const rename = (text) => [...renames].reduce((t, [from, to]) => t.replaceAll(from, to), text);
+    // One pass, so that no new name is renamed again.
+    const names = new RegExp([...renames.keys()].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+    const rename = (text) => text.replace(names, (from) => renames.get(from));
     for (const out of Object.values(bundle)) {
       if (out.type === 'chunk') out.code = rename(out.code);
       else if (out.fileName.endsWith('.map')) out.source = rename(String(out.source));
