@@ -79,6 +79,63 @@ export function checkSizes(dir = 'dist/cdn') {
         (rest.length ? `; on demand: ${rest.join(', ')}` : ''),
     );
   }
+  return checkShared(dir) && ok;
+}
+
+/** The budget of the chunk the shared build's widget files share (dist/cdn/shared/core.[hash].js). */
+export const SHARED_CORE_BUDGET = 16 * KiB;
+/** The widgets (not the provider nor the console), as `petition`, `comments`… */
+const widgets = Object.keys(budgets).map((f) => /^civic-(?!widgets|provider|console)([\w-]+)\.js$/.exec(f)?.[1]).filter(Boolean);
+
+/**
+ * What each mix of widgets on a page in French downloads before they show (gzip -9: the files, the
+ * chunks they import and their French strings), from the shared build (dist/cdn/shared/: one core
+ * chunk for all, strings per widget), from each widget's own file, and from civic-widgets.js.
+ * Every mix of two or three widgets must load less from the shared build than both other ways, and
+ * the core chunk stay within its budget; a page with one widget loads least from its own file, and
+ * one with all four from civic-widgets.js.
+ */
+export function sharedMixes(dir = 'dist/cdn') {
+  const shared = `${dir}/shared`;
+  const sizes = new Map();
+  const size = (f) => sizes.get(f) ?? sizes.set(f, gz(f)).get(f);
+  const mixes = [];
+  /** An entry's first load and its French strings (`fr.x.js`, or `fr-poll.x.js` in the shared build). */
+  const load = (folder, entry, strings) => [
+    ...firstLoad(folder, entry),
+    ...chunksOf(folder, entry).filter((f) => strings.test(f)),
+  ].map((f) => `${folder}/${f}`);
+  const bytes = (files) => [...new Set(files)].reduce((n, f) => n + size(f), 0);
+  const fr = /^fr\.[0-9a-f]{8}\.js$/;
+  for (let mask = 1; mask < 1 << widgets.length; mask++) {
+    const mix = widgets.filter((_, i) => mask & (1 << i));
+    mixes.push({
+      mix,
+      shared: bytes(mix.flatMap((w) => load(shared, `civic-${w}.js`, new RegExp(`^fr-${w}\\.[0-9a-f]{8}\\.js$`)))),
+      own: mix.reduce((n, w) => n + bytes(load(dir, `civic-${w}.js`, fr)), 0),
+      all: bytes(load(dir, 'civic-widgets.js', fr)),
+    });
+  }
+  return mixes.sort((a, b) => a.mix.length - b.mix.length);
+}
+
+function checkShared(dir) {
+  const shared = `${dir}/shared`;
+  const missing = widgets.filter((w) => !existsSync(`${shared}/civic-${w}.js`));
+  const core = existsSync(shared) ? readdirSync(shared).find((f) => /^core\.[0-9a-f]{8}\.js$/.test(f)) : undefined;
+  if (missing.length || !core) {
+    console.log(`  shared/ ${missing.length ? `lacks ${missing.map((w) => `civic-${w}.js`).join(', ')}` : 'has no core chunk'}  FAIL`);
+    return false;
+  }
+  const coreSize = gz(`${shared}/${core}`);
+  let ok = coreSize <= SHARED_CORE_BUDGET;
+  console.log(`  shared/core.js ${kb(coreSize).padStart(9)} of ${kb(SHARED_CORE_BUDGET).padStart(9)}  ${ok ? 'ok' : `OVER by ${coreSize - SHARED_CORE_BUDGET} B`}`);
+  console.log('  a page in French with these widgets loads (shared/ · their own files · civic-widgets.js):');
+  for (const { mix, shared: s, own, all } of sharedMixes(dir)) {
+    const pass = mix.length < 2 || mix.length === widgets.length || s < Math.min(own, all);
+    ok &&= pass;
+    console.log(`    ${mix.join(' + ').padEnd(40)} ${kb(s).padStart(9)} · ${kb(own).padStart(9)} · ${kb(all).padStart(9)}${pass ? '' : '  FAIL: shared/ is not the lightest'}`);
+  }
   return ok;
 }
 
