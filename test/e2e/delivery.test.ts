@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,14 @@ import { budgets, chunksOf, firstLoad, gz } from '../../scripts/size.mjs';
 
 const cdn = resolve('dist/cdn');
 const entries = Object.keys(budgets);
-const files = [...new Set(entries.flatMap((e) => [e, ...chunksOf(cdn, e)]))];
+/** The shared build's widget files (dist/cdn/shared/), which people paste too. */
+const sharedEntries = readdirSync(join(cdn, 'shared')).filter((f) => /^civic-[\w-]+\.js$/.test(f));
+const files = [
+  ...new Set([
+    ...entries.flatMap((e) => [e, ...chunksOf(cdn, e)]),
+    ...sharedEntries.flatMap((e) => [e, ...chunksOf(join(cdn, 'shared'), e)]).map((f) => `shared/${f}`),
+  ]),
+];
 const temp = mkdtempSync(join(tmpdir(), 'civic-delivery-'));
 const children: ChildProcess[] = [];
 after(() => {
@@ -57,7 +64,7 @@ async function checkDelivery(base: string, label: string) {
   let wire = 0;
   for (const f of files) {
     const original = readFileSync(join(cdn, f));
-    const hashed = !entries.includes(f);
+    const hashed = !entries.includes(f) && !sharedEntries.map((e) => `shared/${e}`).includes(f);
     for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['identity', null]] as const) {
       const r = await get(`${base}/cdn/${f}`, { 'accept-encoding': accept, origin: 'https://blogue.example' });
       const what = `${label} ${f} (${accept})`;
