@@ -2,12 +2,12 @@
 // chunk loaded on demand is asked for together with the chunks it imports (no waterfall), and the
 // import still gives that chunk's exports and fails when one of its chunks fails.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { rollup } from 'rollup';
-import { preloadImports } from '../../scripts/cdn-output.mjs';
+import { chunkHash, preloadImports } from '../../scripts/cdn-output.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'civic-cdn-output-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,5 +49,29 @@ describe('preloadImports()', () => {
     rmSync(join(dir, 'broken-markdown.js'));
     const broken = await import(join(dir, 'broken-entry.js'));
     await assert.rejects(broken.view(), /broken-markdown\.js/);
+  });
+});
+
+describe('chunkHash()', () => {
+  it('gives two chunks of one name two files, each importing the right one', async () => {
+    // Like src/poll/pow.ts (the poll's backend), which imports src/domain/pow.ts (the solver): both chunks are `pow`.
+    const root = join(dir, 'names');
+    mkdirSync(join(root, 'poll'), { recursive: true });
+    mkdirSync(join(root, 'domain'), { recursive: true });
+    writeFileSync(join(root, 'entry.js'), "export const vote = () => import('./poll/pow.js').then((m) => m.proven());\nexport const post = () => import('./domain/pow.js').then((m) => m.solve());");
+    writeFileSync(join(root, 'poll', 'pow.js'), "import { solve } from '../domain/pow.js';\nexport const proven = () => `proven ${solve()}`;");
+    writeFileSync(join(root, 'domain', 'pow.js'), "export const solve = () => 'solved';");
+    const bundle = await rollup({ input: join(root, 'entry.js') });
+    const out = join(root, 'out');
+    await bundle.write({ dir: out, format: 'es', chunkFileNames: '[name].[hash].js', hashCharacters: 'hex', plugins: [chunkHash()] });
+    await bundle.close();
+    const { readdirSync } = await import('node:fs');
+    const chunks = readdirSync(out).filter((f) => f !== 'entry.js').sort();
+    assert.equal(chunks.length, 2, chunks.join(' '));
+    assert.match(chunks[0], /^pow-2\.[0-9a-f]{8}\.js$/);
+    assert.match(chunks[1], /^pow\.[0-9a-f]{8}\.js$/);
+    const entry = await import(join(out, 'entry.js'));
+    assert.equal(await entry.post(), 'solved');
+    assert.equal(await entry.vote(), 'proven solved');
   });
 });
