@@ -302,6 +302,13 @@ const cdnShared = () => {
     }
     if (!id.includes('/src/define/') && (reach.get(id) ?? 0) >= 2) return 'core';
   };
+  config.plugins.push({
+    name: 'shared-chunks',
+    generateBundle(_, bundle) {
+      for (const chunk of ['core', 'context'])
+        if (!Object.keys(bundle).some((f) => f.startsWith(`${chunk}.`))) this.error(`shared-chunks: no ${chunk} chunk (did @lit/context's files move?)`);
+    },
+  });
   return config;
 };
 
