@@ -11,6 +11,9 @@
 // the first comment's text). Also: the JavaScript files and bytes the page took on the wire, and the
 // JavaScript round trips (a file asked for only once another has arrived is one more).
 //
+// Then a post with a poll and comments, their files from dist/cdn/ (each with its own Lit, zod and
+// REST client) and from dist/cdn/shared/ (one core chunk for both): time until both show their first content.
+//
 // Each page is loaded once unmeasured first. Needs `npm run build` first. Environment: BENCH_RUNS (default 5; medians), BENCH_BEFORE=0 skips
 // the "before" build.
 import { spawnSync } from 'node:child_process';
@@ -66,6 +69,21 @@ for (const v of variants)
     );
   }
 
+/** A post with two widgets, their files from each folder: the page's name, and its scripts' folder. */
+const mix = ['poll', 'comments'].map((n) => widgets.find((w) => w.name === n));
+const mixes = [
+  { name: 'own files', cdn: '/cdn' },
+  { name: 'shared', cdn: '/cdn/shared' },
+];
+mkdirSync(join(temp, 'examples', 'mix'), { recursive: true });
+for (const m of mixes)
+  writeFileSync(
+    join(temp, 'examples', 'mix', `${m.name.replace(' ', '-')}.html`),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>${m.name}</title>${mix.map((w) => `<script type="module" src="${m.cdn}/${w.file}.js"></script>`).join('')}</head>
+<body><main>${mix.map((w) => `${w.tag}<a href="#">…</a>${w.tag.replace(/^<([\w-]+).*/, '</$1>')}`).join('')}</main></body></html>`,
+  );
+
 const { startServer } = await import(join(root, 'dist/server/index.js'));
 const server = await startServer({
   port: 0,
@@ -80,7 +98,7 @@ const server = await startServer({
 const browser = await chromium.launch({ executablePath: findChrome(), args: chromeArgs });
 
 /** One load of a page: its time to first content, and the JavaScript it took. */
-async function measure(url, content, tagName) {
+async function measure(url, shows) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -98,16 +116,13 @@ async function measure(url, content, tagName) {
     const r = js.get(e.requestId);
     if (r) Object.assign(r, { bytes: e.encodedDataLength, end: e.timestamp });
   });
-  await page.addInitScript(
-    ([selector, tag]) => {
-      const look = () => {
-        if (document.querySelector(tag)?.shadowRoot?.querySelector(selector)) window.__ttfc = performance.now();
-        else requestAnimationFrame(look);
-      };
-      requestAnimationFrame(look);
-    },
-    [content, tagName],
-  );
+  await page.addInitScript((all) => {
+    const look = () => {
+      if (all.every(([selector, tag]) => document.querySelector(tag)?.shadowRoot?.querySelector(selector))) window.__ttfc = performance.now();
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  }, shows);
   await page.goto(url);
   const ttfc = await page.waitForFunction(() => window.__ttfc, undefined, { timeout: 60_000, polling: 100 }).then((h) => h.jsonValue());
   await context.close();
@@ -122,17 +137,23 @@ async function measure(url, content, tagName) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+/** What a widget's page waits for: its first content in its element. */
+const shows = (w) => [w.content, w.tag.slice(1, w.tag.indexOf(' '))];
 const results = {};
+const mixed = {};
 try {
   // One load of each page unmeasured first: the server's first answers (its caches, PGlite's) are not the widgets'.
-  for (const v of variants) for (const w of widgets) await measure(`${server.url}/${v.name}/${w.name}.html`, w.content, w.tag.slice(1, w.tag.indexOf(' ')));
+  for (const v of variants) for (const w of widgets) await measure(`${server.url}/${v.name}/${w.name}.html`, [shows(w)]);
+  for (const m of mixes) await measure(`${server.url}/mix/${m.name.replace(' ', '-')}.html`, mix.map(shows));
   for (let i = 0; i < runs; i++)
     for (const w of widgets)
       // Alternate which variant goes first, so that neither always meets a busier machine.
       for (const v of i % 2 ? [...variants].reverse() : variants) {
-        const r = await measure(`${server.url}/${v.name}/${w.name}.html`, w.content, w.tag.slice(1, w.tag.indexOf(' ')));
+        const r = await measure(`${server.url}/${v.name}/${w.name}.html`, [shows(w)]);
         ((results[w.name] ??= {})[v.name] ??= []).push(r);
       }
+  for (let i = 0; i < runs; i++)
+    for (const m of i % 2 ? [...mixes].reverse() : mixes) (mixed[m.name] ??= []).push(await measure(`${server.url}/mix/${m.name.replace(' ', '-')}.html`, mix.map(shows)));
 } finally {
   await browser.close();
   await server.close();
@@ -147,5 +168,10 @@ for (const w of widgets) {
     return `${`${Math.round(m('ttfc'))} ms`.padStart(9)}  ${m('files')} files, ${(m('bytes') / 1024).toFixed(1)} kB, ${m('trips')} trips`.padEnd(40);
   });
   console.log(`  ${w.name.padEnd(13)}${cells.join('')}`);
+}
+console.log(`\na post with ${mix.map((w) => w.name).join(' and ')}, until both show (same conditions; median of ${runs}):`);
+for (const m of mixes) {
+  const at = (k) => median(mixed[m.name].map((r) => r[k]));
+  console.log(`  ${m.name.padEnd(13)}${`${Math.round(at('ttfc'))} ms`.padStart(9)}  ${at('files')} files, ${(at('bytes') / 1024).toFixed(1)} kB, ${at('trips')} trips`);
 }
 process.exit(0);
