@@ -188,12 +188,15 @@ describe('the demo blog', () => {
     assert.deepEqual(errors, []);
   });
 
-  it('a post with comments and a poll from /cdn/shared/ loads the core they share once', async () => {
+  it('a post with comments and a poll from /cdn/shared/ (through a provider) loads the core they share once', async () => {
     const blog = await startBlog(
-      () => `<script type="module" src="${base}/cdn/shared/civic-poll.js"></script>
+      () => `<script type="module" src="${base}/cdn/shared/civic-provider.js"></script>
+        <script type="module" src="${base}/cdn/shared/civic-poll.js"></script>
         <script type="module" src="${base}/cdn/shared/civic-comments.js"></script>
-        <civic-poll api="${base}/api" poll="ministere-numerique"></civic-poll>
-        <civic-comments api="${base}/api" thread="groupe-plan-numerique"></civic-comments>`,
+        <civic-provider api="${base}/api">
+          <civic-poll poll="ministere-numerique"></civic-poll>
+          <civic-comments thread="groupe-plan-numerique"></civic-comments>
+        </civic-provider>`,
     );
     const page = await browser.newPage();
     const errors = pageErrors(page);
