@@ -1,6 +1,6 @@
 // Three builds: the npm build (one module per source file, lit and zod left as imports so apps
-// dedupe them), the self-contained minified CDN files (one per widget and one with everything),
-// and the Node server.
+// dedupe them), the minified CDN files (self-contained: one per widget and one with everything; and
+// in shared/, one per widget sharing one core chunk, for pages with several), and the Node server.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { transform } from 'esbuild';
