@@ -12,7 +12,8 @@
 // JavaScript round trips (a file asked for only once another has arrived is one more).
 //
 // Then a post with a poll and comments, their files from dist/cdn/ (each with its own Lit, zod and
-// REST client) and from dist/cdn/shared/ (one core chunk for both): time until both show their first content.
+// REST client), from dist/cdn/shared/ (one core chunk for both) and civic-widgets.js: time until both
+// show their first content.
 //
 // Each page is loaded once unmeasured first. Needs `npm run build` first. Environment: BENCH_RUNS (default 5; medians), BENCH_BEFORE=0 skips
 // the "before" build.
@@ -72,15 +73,16 @@ for (const v of variants)
 /** A post with two widgets, their files from each folder: the page's name, and its scripts' folder. */
 const mix = ['poll', 'comments'].map((n) => widgets.find((w) => w.name === n));
 const mixes = [
-  { name: 'own files', cdn: '/cdn' },
-  { name: 'shared', cdn: '/cdn/shared' },
+  { name: 'own files', scripts: mix.map((w) => `/cdn/${w.file}.js`) },
+  { name: 'shared', scripts: mix.map((w) => `/cdn/shared/${w.file}.js`) },
+  { name: 'all-widgets', scripts: ['/cdn/civic-widgets.js'] },
 ];
 mkdirSync(join(temp, 'examples', 'mix'), { recursive: true });
 for (const m of mixes)
   writeFileSync(
     join(temp, 'examples', 'mix', `${m.name.replace(' ', '-')}.html`),
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${m.name}</title>${mix.map((w) => `<script type="module" src="${m.cdn}/${w.file}.js"></script>`).join('')}</head>
+<title>${m.name}</title>${m.scripts.map((src) => `<script type="module" src="${src}"></script>`).join('')}</head>
 <body><main>${mix.map((w) => `${w.tag}<a href="#">…</a>${w.tag.replace(/^<([\w-]+).*/, '</$1>')}`).join('')}</main></body></html>`,
   );
 
