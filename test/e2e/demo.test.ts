@@ -220,6 +220,31 @@ describe('the demo blog', () => {
     }
   });
 
+  it('a provider gives its backend to widgets whichever file each came from', async () => {
+    // The provider's own file, a poll's own file and a petition from shared/: three copies of the widgets' core.
+    const blog = await startBlog(
+      () => `<script type="module" src="${base}/cdn/civic-provider.js"></script>
+        <script type="module" src="${base}/cdn/civic-poll.js"></script>
+        <script type="module" src="${base}/cdn/shared/civic-petition.js"></script>
+        <civic-provider api="${base}/api">
+          <civic-poll poll="ministere-numerique"></civic-poll>
+          <civic-petition petition="plan-numerique"></civic-petition>
+        </civic-provider>`,
+    );
+    const page = await browser.newPage();
+    const errors = pageErrors(page);
+    try {
+      await page.goto(blog.url);
+      await page.locator('civic-poll [part~=choices]').waitFor({ timeout: 15000 });
+      await page.locator('civic-petition form').waitFor({ timeout: 15000 });
+      assert.match(await widgetText(page), /Pour un plan numérique pour le Québec/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      blog.server.close();
+    }
+  });
+
   it('the README’s snippet pasted into a page on another site loads the widget from this server', async () => {
     // A blog on another origin, serving only its own page.
     const blog = await startBlog(
