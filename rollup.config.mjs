@@ -242,17 +242,19 @@ const sections = [...readFileSync('src/core/translations/en.ts', 'utf8').matchAl
 
 /**
  * The strings of the shared build: each language's loader in src/core/locales.ts is given the
- * widget's table name (`locales.fr('petition')`) and loads a chunk of that language holding only the
- * `core` table and that widget's (`fr-petition.3f9a0c1b.js`), made from its own copy of the language's
- * file (`translations/fr.ts?strings=petition`), so that rollup leaves the other tables out of it.
+ * widget's table name (`locales.fr('petition')`) and loads two chunks of that language, the `core`
+ * table's (`fr-core.3f9a0c1b.js`, once for all the page's widgets) and that widget's
+ * (`fr-petition.3f9a0c1b.js`), each made from its own copy of the language's file
+ * (`translations/fr.ts?strings=petition`), so that rollup leaves the other tables out of it.
  */
 const sectionStrings = () => ({
   name: 'section-strings',
   transform(code, id) {
     if (!id.endsWith('/src/core/locales.ts')) return null;
     const out = code.replace(/\(\) => import\((['"])\.\/translations\/([\w-]+)\.js\1\)/g, (_, q, lang) => {
-      const each = sections.map((s) => `${s}: () => import('./translations/${lang}.ts?strings=${s}').then(({ core, ${s} }) => ({ core, ${s} }))`);
-      return `(section) => ({ ${each.join(', ')} })[section]()`;
+      const table = (s) => `import('./translations/${lang}.ts?strings=${s}').then(({ ${s} }) => ({ ${s} }))`;
+      const each = sections.map((s) => `${s}: () => ${table(s)}`);
+      return `(section) => Promise.all([${table('core')}, ({ ${each.join(', ')} })[section]()]).then(([a, b]) => ({ ...a, ...b }))`;
     });
     if (out === code) this.error('no language file imported by src/core/locales.ts');
     return { code: out, map: null };
@@ -304,6 +306,7 @@ const cdnShared = () => {
   };
   config.plugins.push({
     name: 'shared-chunks',
+    buildStart: () => void (reach = undefined),
     generateBundle(_, bundle) {
       for (const chunk of ['core', 'context'])
         if (!Object.keys(bundle).some((f) => f.startsWith(`${chunk}.`))) this.error(`shared-chunks: no ${chunk} chunk (did @lit/context's files move?)`);

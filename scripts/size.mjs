@@ -111,7 +111,8 @@ export function sharedMixes(dir = 'dist/cdn') {
     const mix = widgets.filter((_, i) => mask & (1 << i));
     mixes.push({
       mix,
-      shared: bytes(mix.flatMap((w) => load(shared, `civic-${w}.js`, new RegExp(`^fr-${w}\\.[0-9a-f]{8}\\.js$`)))),
+      // The shared build's strings: `core`'s and the widget's table's, named after the table (`fr-myWidget.x.js`).
+      shared: bytes(mix.flatMap((w) => load(shared, `civic-${w}.js`, new RegExp(`^fr-(core|${w.replace(/-(\\w)/g, (_, c) => c.toUpperCase())})\\.[0-9a-f]{8}\\.js$`)))),
       own: mix.reduce((n, w) => n + bytes(load(dir, `civic-${w}.js`, fr)), 0),
       all: bytes(load(dir, 'civic-widgets.js', fr)),
     });

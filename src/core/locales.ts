@@ -22,6 +22,7 @@ export type Lang = keyof typeof shipped;
 
 /**
  * The loader of each language by tag: the languages shipped, and any registered at run time (the
- * pseudo-locale of the tests and Storybook, see pseudo.ts).
+ * pseudo-locale of the tests and Storybook, see pseudo.ts). A widget passes its table's name: the
+ * shared CDN build (`sectionStrings` in rollup.config.mjs) loads only `core` and that table then.
  */
 export const locales: Record<string, (section?: Section) => Promise<Translation>> = shipped;

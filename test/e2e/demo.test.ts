@@ -213,6 +213,10 @@ describe('the demo blog', () => {
       // One Lit for the page: both widgets' classes extend the same LitElement.
       const lits = await page.evaluate(() => new Set(['civic-poll', 'civic-comments'].map((t) => Object.getPrototypeOf(Object.getPrototypeOf(customElements.get(t)!)))).size);
       assert.equal(lits, 1);
+      // In English: the core's strings and each widget's own, in that language.
+      await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+      await page.locator('civic-poll').getByText('Results show once you have voted.').waitFor();
+      await page.locator('civic-comments').getByText(/Write a comment/i).first().waitFor();
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
