@@ -23,6 +23,26 @@ async function fitsIn320(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px at 320px`);
 }
+/**
+ * A blog on another origin, serving only its own page (`body` in it), opened in Chromium: `watch`
+ * before it loads, `check` after; no page error nor console error either way.
+ */
+async function onBlog(body: string, watch: (page: Page) => void, check: (page: Page) => Promise<void>) {
+  const blog = await startBlog(() => body);
+  const page = await browser.newPage();
+  const errors = pageErrors(page);
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  watch(page);
+  try {
+    await page.goto(blog.url);
+    await check(page);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    blog.server.close();
+  }
+}
+
 before(async () => {
   server = await startServer(['--demo']);
   base = server.base;
@@ -189,84 +209,63 @@ describe('the demo blog', () => {
   });
 
   it('a post with comments and a poll from /cdn/shared/ (through a provider) loads the core they share once', async () => {
-    const blog = await startBlog(
-      () => `<script type="module" src="${base}/cdn/shared/civic-provider.js"></script>
+    const scripts: string[] = [];
+    await onBlog(
+      `<script type="module" src="${base}/cdn/shared/civic-provider.js"></script>
         <script type="module" src="${base}/cdn/shared/civic-poll.js"></script>
         <script type="module" src="${base}/cdn/shared/civic-comments.js"></script>
         <civic-provider api="${base}/api">
           <civic-poll poll="ministere-numerique"></civic-poll>
           <civic-comments thread="groupe-plan-numerique"></civic-comments>
         </civic-provider>`,
+      (page) => page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname)),
+      async (page) => {
+        await page.locator('civic-poll [part~=choices]').waitFor({ timeout: 15000 });
+        await page.locator('civic-comments form [name=text]').waitFor({ timeout: 15000 });
+        assert.match(await page.locator('civic-poll').evaluate((el) => el.shadowRoot?.textContent ?? ''), /ministère du Numérique/);
+        assert.equal(scripts.filter((s) => /^\/cdn\/shared\/core\.[0-9a-f]{8}\.js$/.test(s)).length, 1, scripts.join(' '));
+        assert.deepEqual(scripts.filter((s) => !s.startsWith('/cdn/shared/')), []);
+        assert.equal(new Set(scripts).size, scripts.length, `a file was loaded twice: ${scripts.join(' ')}`);
+        // One Lit for the page: both widgets' classes extend the same LitElement.
+        const lits = await page.evaluate(() => new Set(['civic-poll', 'civic-comments'].map((t) => Object.getPrototypeOf(Object.getPrototypeOf(customElements.get(t)!)))).size);
+        assert.equal(lits, 1);
+        // In English: the core's strings and each widget's own, in that language.
+        await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+        await page.locator('civic-poll').getByText('Results show once you have voted.').waitFor();
+        await page.locator('civic-comments').getByText(/Write a comment/i).first().waitFor();
+      },
     );
-    const page = await browser.newPage();
-    const errors = pageErrors(page);
-    const scripts: string[] = [];
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-    try {
-      await page.goto(blog.url);
-      await page.locator('civic-poll [part~=choices]').waitFor({ timeout: 15000 });
-      await page.locator('civic-comments form [name=text]').waitFor({ timeout: 15000 });
-      assert.match(await page.locator('civic-poll').evaluate((el) => el.shadowRoot?.textContent ?? ''), /ministère du Numérique/);
-      assert.equal(scripts.filter((s) => /^\/cdn\/shared\/core\.[0-9a-f]{8}\.js$/.test(s)).length, 1, scripts.join(' '));
-      assert.deepEqual(scripts.filter((s) => !s.startsWith('/cdn/shared/')), []);
-      assert.equal(new Set(scripts).size, scripts.length, `a file was loaded twice: ${scripts.join(' ')}`);
-      // One Lit for the page: both widgets' classes extend the same LitElement.
-      const lits = await page.evaluate(() => new Set(['civic-poll', 'civic-comments'].map((t) => Object.getPrototypeOf(Object.getPrototypeOf(customElements.get(t)!)))).size);
-      assert.equal(lits, 1);
-      // In English: the core's strings and each widget's own, in that language.
-      await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
-      await page.locator('civic-poll').getByText('Results show once you have voted.').waitFor();
-      await page.locator('civic-comments').getByText(/Write a comment/i).first().waitFor();
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-      blog.server.close();
-    }
   });
 
   it('a provider gives its backend to widgets whichever file each came from', async () => {
     // The provider's own file, a poll's own file and a petition from shared/: three copies of the widgets' core.
-    const blog = await startBlog(
-      () => `<script type="module" src="${base}/cdn/civic-provider.js"></script>
+    await onBlog(
+      `<script type="module" src="${base}/cdn/civic-provider.js"></script>
         <script type="module" src="${base}/cdn/civic-poll.js"></script>
         <script type="module" src="${base}/cdn/shared/civic-petition.js"></script>
         <civic-provider api="${base}/api">
           <civic-poll poll="ministere-numerique"></civic-poll>
           <civic-petition petition="plan-numerique"></civic-petition>
         </civic-provider>`,
+      () => {},
+      async (page) => {
+        await page.locator('civic-poll [part~=choices]').waitFor({ timeout: 15000 });
+        await page.locator('civic-petition form').waitFor({ timeout: 15000 });
+        assert.match(await widgetText(page), /Pour un plan numérique pour le Québec/);
+      },
     );
-    const page = await browser.newPage();
-    const errors = pageErrors(page);
-    try {
-      await page.goto(blog.url);
-      await page.locator('civic-poll [part~=choices]').waitFor({ timeout: 15000 });
-      await page.locator('civic-petition form').waitFor({ timeout: 15000 });
-      assert.match(await widgetText(page), /Pour un plan numérique pour le Québec/);
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-      blog.server.close();
-    }
   });
 
   it('the README’s snippet pasted into a page on another site loads the widget from this server', async () => {
-    // A blog on another origin, serving only its own page.
-    const blog = await startBlog(
-      () => `<script type="module" src="${base}/cdn/civic-petition.js"></script>
+    await onBlog(
+      `<script type="module" src="${base}/cdn/civic-petition.js"></script>
         <civic-petition api="${base}/api" petition="plan-numerique"><a href="${base}/blog/">Signer la pétition</a></civic-petition>`,
+      () => {},
+      async (page) => {
+        await page.locator('civic-petition form').waitFor({ timeout: 10000 });
+        assert.match(await widgetText(page), /Pour un plan numérique pour le Québec/);
+      },
     );
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    try {
-      await page.goto(blog.url);
-      await page.locator('civic-petition form').waitFor({ timeout: 10000 });
-      assert.match(await widgetText(page), /Pour un plan numérique pour le Québec/);
-      assert.deepEqual(errors, []);
-    } finally {
-      await page.close();
-      blog.server.close();
-    }
   });
 
   it('serves the OpenAPI document generated from the schemas', async () => {
