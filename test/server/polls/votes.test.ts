@@ -34,7 +34,13 @@ await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
       'SELECT subject, value, count(*)::int AS n FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY subject, value',
       [id],
     );
-    const tallies = await s.db.query<{ subject: string; value: string; count: number }>(`SELECT subject, value, count FROM poll_tallies WHERE poll_id = $1 AND value <> '#' AND count > 0`, [id]);
+    // A counter is its row plus its slots (migration 013).
+    const tallies = await s.db.query<{ subject: string; value: string; count: number }>(
+      `SELECT subject, value, sum(count)::int AS count FROM (
+         SELECT subject, value, count FROM poll_tallies WHERE poll_id = $1 UNION ALL SELECT subject, value, n FROM poll_tally_slots WHERE poll_id = $1
+       ) c WHERE value <> '#' GROUP BY subject, value HAVING sum(count) > 0`,
+      [id],
+    );
     const key = (r: { subject: string; value: string }) => `${r.subject}/${r.value}`;
     assert.deepEqual(
       Object.fromEntries(tallies.map((t) => [key(t), t.count])),
