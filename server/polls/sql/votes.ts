@@ -6,7 +6,7 @@
  * Locks are always taken in one order, so concurrent transactions wait rather than deadlock: the
  * participant's row (one change of theirs at a time), then the poll's row FOR SHARE (a close waits
  * for the votes under way, and votes after it see it closed), then the connection's slots of the
- * counters in sorted order.
+ * counters in sorted order. A fold of the slots (`foldTallies`) takes the poll's row alone.
  */
 import type { Tally } from '../../../src/api/poll.js';
 import type { Db, Queryable, Row } from '../../db/db.js';
@@ -142,8 +142,8 @@ export async function applyDeltas(tx: Queryable, pollId: string, d: Deltas): Pro
 
 /**
  * Moves the poll's slots into its counter rows (in a transaction). The poll's row is locked first,
- * as no vote does (they take it FOR SHARE before any counter): the votes under way finish, the next
- * ones wait, so no slot is held by another transaction while it is emptied.
+ * FOR NO KEY UPDATE, which the FOR SHARE that every change of counters takes before them waits for:
+ * the votes under way finish and the next ones wait, so no other transaction holds a slot meanwhile.
  */
 export async function foldTallies(tx: Queryable, pollId: string): Promise<void> {
   await tx.query('SELECT 1 FROM polls WHERE id = $1 FOR NO KEY UPDATE', [pollId]);
