@@ -99,6 +99,8 @@ export function pollAdminRoutes(router: Router, { db, bus, live }: Polls): void 
   router.on(routes.closePoll, ({ params }) =>
     change(params.id, async (tx) => {
       await polls.closePoll(tx, params.id);
+      // No vote changes its counters any more: the final results are read from their rows alone.
+      await votes.foldTallies(tx, params.id);
       return reload(tx, params.id);
     }),
   );

@@ -18,7 +18,7 @@ import { proposalPage, submitArgument, submitProposal } from './proposals.js';
 import { releaseConfirmationMail, sweepConfirmationMails } from './sql/participants.js';
 import { current, loadPoll, publicPoll, type PollState } from './sql/polls.js';
 import { getProposal, publishedArguments } from './sql/proposals.js';
-import { participantState, sweepAddressPlaces, sweepVoteKeys } from './sql/votes.js';
+import { foldAllTallies, participantState, sweepAddressPlaces, sweepVoteKeys } from './sql/votes.js';
 import { defaultChallenge, pollChallenge, type ChallengeOptions } from './integrity.js';
 import { TOPIC, castVote, confirmParticipant, likeArgument, participantId, requestConfirmation, type Polls } from './voting.js';
 
@@ -46,6 +46,8 @@ export function pollRoutes(router: Router, ctx: ServerContext, options: PollOpti
     void sweepVoteKeys(db).catch(() => undefined);
     void sweepAddressPlaces(db).catch(() => undefined);
     void sweepConfirmationMails(db).catch(() => undefined);
+    // The counters' slots back into their rows, so that reading a poll sums few rows.
+    void foldAllTallies(db).catch(() => undefined);
   }, 3_600_000);
   sweep.unref();
   ctx.onClose(() => {

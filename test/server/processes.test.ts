@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { admin, ADMIN_TOKEN, call, EventReader, key, targets, tokenFrom, uniqueEmail } from './helpers.js';
+import { participantToken } from './fixtures.js';
 import { fileURLToPath } from 'node:url';
 import { PetitionEvent } from '../../src/api/petition.js';
+import { PollResults, VoteResult } from '../../src/api/poll.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -148,6 +150,25 @@ describe('two server processes on one PostgreSQL', { skip: postgres!.skip }, () 
       while (last !== 40) last = PetitionEvent.parse(await events.next(10_000)).signatureCount;
     } finally {
       events.close();
+      if (two.a!.process.exitCode !== null || two.a!.process.signalCode !== null) two.a = await startCli(two.url!);
+    }
+  });
+  it('one killed (SIGKILL) just after a burst of votes and changes: the other counts every acknowledged one', async () => {
+    const poll = { id: 'killed-poll', kind: 'quick', title: 'Tué ?', voteKind: 'single', integrity: 'open', options: [{ id: 'oui', label: 'Oui' }, { id: 'non', label: 'Non' }] };
+    const created = await call(two.a!.url, 'POST', '/api/admin/polls', poll, admin);
+    assert.equal(created.status, 201, created.text);
+    const people = Array.from({ length: 40 }, participantToken);
+    const put = (who: string, option: string) => call(two.a!.url, 'PUT', `/api/polls/killed-poll/votes/${who}`, { options: [option] }, key());
+    try {
+      const votes = await Promise.all(people.map((p) => put(p, 'oui')));
+      // Half change their minds at once, and the process dies as soon as they are answered.
+      const changes = await Promise.all(people.slice(0, 20).map((p) => put(p, 'non')));
+      two.a!.process.kill('SIGKILL');
+      await new Promise((resolve) => two.a!.process.once('exit', resolve));
+      for (const r of [...votes, ...changes]) assert.equal(VoteResult.parse(r.json).status, 'counted', r.text);
+      const results = PollResults.parse((await call(two.b!.url, 'GET', '/api/polls/killed-poll/results')).json);
+      assert.deepEqual([results.participantCount, results.poll?.tally], [40, { counts: { oui: 20, non: 20 }, total: 40 }], 'counted exactly, read by the other process');
+    } finally {
       if (two.a!.process.exitCode !== null || two.a!.process.signalCode !== null) two.a = await startCli(two.url!);
     }
   });

@@ -6,7 +6,7 @@ import { buildResults } from '../../../src/domain/results.js';
 import type { Queryable, Row } from '../../db/db.js';
 import { fieldsOf, fromJson, insertNew, updateRow } from '../../db/statements.js';
 import { iso, isoOrNull } from '../../time.js';
-import { talliesOf } from './votes.js';
+import { asJson, countersOf, talliesOf } from './votes.js';
 
 /** A poll and its full results: what every reader shares (the Live cache holds it). */
 export interface PollState {
@@ -48,8 +48,7 @@ const SELECT_POLL = `
     (SELECT coalesce(json_agg(json_build_object('id', o.id, 'label', o.label) ORDER BY o.position), '[]'::json)
        FROM poll_options o WHERE o.poll_id = p.id) AS options,
     (SELECT coalesce(json_agg(x.id), '[]'::json) FROM poll_proposals x WHERE x.poll_id = p.id AND x.status = 'published') AS proposals,
-    (SELECT coalesce(json_agg(json_build_array(t.subject, t.value, t.count)), '[]'::json)
-       FROM poll_tallies t WHERE t.poll_id = p.id) AS tallies
+    ${asJson(countersOf())} AS tallies
   FROM polls p WHERE p.id = $1`;
 
 /** A poll and its full results, in one query. `status` is the stored one (`pollStatus` applies the dates). */

@@ -1,13 +1,15 @@
 /**
- * The polls' SQL for votes and likes: the locks, the vote rows and the counters they change
- * (poll_tallies), each change in one transaction so that counts stay exact however many vote at once.
+ * The polls' SQL for votes and likes: the locks, the vote rows and the counters they change (each a
+ * poll_tallies row plus the slots that voting connections add to: migration 013), each change in one
+ * transaction so that counts stay exact however many vote at once.
  *
  * Locks are always taken in one order, so concurrent transactions wait rather than deadlock: the
  * participant's row (one change of theirs at a time), then the poll's row FOR SHARE (a close waits
- * for the votes under way, and votes after it see it closed), then the counters in sorted order.
+ * for the votes under way, and votes after it see it closed), then the connection's slots of the
+ * counters in sorted order. A fold of the slots (`foldTallies`) takes the poll's row alone.
  */
 import type { Tally } from '../../../src/api/poll.js';
-import type { Queryable, Row } from '../../db/db.js';
+import type { Db, Queryable, Row } from '../../db/db.js';
 import { fromJson } from '../../db/statements.js';
 
 /** Tallies by subject from counter rows (`'#'` values are the subject's voters). */
@@ -102,24 +104,67 @@ function sorted(d: Deltas): [string[], string[], number[]] {
 }
 
 /**
- * Adds changes (subjects, values and amounts in parameters $i, $i+1, $i+2, sorted) to the counters
- * of poll $1, one row after another in that order. A new row starts at the change (never below 0,
- * so the CHECK holds: a decrease always finds its row); an existing one adds the change, looked up
- * again by key since EXCLUDED holds the inserted count.
+ * The slot a connection adds its counter changes to (migration 013), as the petitions' count does:
+ * two connections on one slot wait for each other's commit (its WAL flush included); with 64, one of
+ * ten pool connections shares its slot with another about one time in eight.
  */
-const upsertCounters = (i: number) => {
-  const d = `unnest($${i}::text[], $${i + 1}::text[], $${i + 2}::int[])`;
-  return `INSERT INTO poll_tallies (poll_id, subject, value, count)
-  SELECT $1, s, v, greatest(c, 0) FROM ${d} WITH ORDINALITY AS d(s, v, c, n) ORDER BY n
-  ON CONFLICT (poll_id, subject, value) DO UPDATE
-    SET count = poll_tallies.count + (SELECT c FROM ${d} AS d(s, v, c) WHERE s = EXCLUDED.subject AND v = EXCLUDED.value)
-  RETURNING subject, value, count`;
-};
+const SLOT = 'pg_backend_pid() % 64';
+
+/**
+ * Adds changes (subjects, values and amounts in parameters $i, $i+1, $i+2, sorted) to this
+ * connection's slots of the counters of poll $1, one row after another in that order. A decrease
+ * goes to the slot too (a slot may be negative; the counter, the slots' sum, never is).
+ */
+const addToSlots = (i: number) =>
+  `INSERT INTO poll_tally_slots (poll_id, subject, value, slot, n)
+  SELECT $1, s, v, ${SLOT}, c FROM unnest($${i}::text[], $${i + 1}::text[], $${i + 2}::int[]) WITH ORDINALITY AS d(s, v, c, k) ORDER BY k
+  ON CONFLICT (poll_id, subject, value, slot) DO UPDATE SET n = poll_tally_slots.n + EXCLUDED.n`;
+
+/**
+ * The counters of poll $1 (those `where` keeps), as (subject, value, count) rows: each its
+ * poll_tallies row plus its slots. `more` adds rows of (subject, value, count) to the sums: a change
+ * the same statement makes, which its snapshot does not see.
+ */
+export const countersOf = (where = '', more = '') => `
+  SELECT subject, value, sum(count)::int AS count FROM (
+    SELECT subject, value, count FROM poll_tallies WHERE poll_id = $1 ${where}
+    UNION ALL SELECT subject, value, n FROM poll_tally_slots WHERE poll_id = $1 ${where}${more && `\n    UNION ALL ${more}`}
+  ) c GROUP BY subject, value`;
+
+/** The counters summed as one JSON array of [subject, value, count]. */
+export const asJson = (counters: string) => `(SELECT coalesce(json_agg(json_build_array(x.subject, x.value, x.count)), '[]') FROM (${counters}) x)`;
 
 /** Applies counter changes in one statement, in lock order. */
 export async function applyDeltas(tx: Queryable, pollId: string, d: Deltas): Promise<void> {
   const changes = sorted(d);
-  if (changes[0].length) await tx.query(upsertCounters(2), [pollId, ...changes]);
+  if (changes[0].length) await tx.query(addToSlots(2), [pollId, ...changes]);
+}
+
+/**
+ * Moves the poll's slots into its counter rows (in a transaction). The poll's row is locked first,
+ * FOR NO KEY UPDATE, which the FOR SHARE that every change of counters takes before them waits for:
+ * the votes under way finish and the next ones wait, so no other transaction holds a slot meanwhile.
+ */
+export async function foldTallies(tx: Queryable, pollId: string): Promise<void> {
+  await tx.query('SELECT 1 FROM polls WHERE id = $1 FOR NO KEY UPDATE', [pollId]);
+  // A row that exists takes the sum (updated, as an insert's CHECK would see a negative sum alone); a missing one is made.
+  await tx.query(
+    `WITH moved AS (DELETE FROM poll_tally_slots WHERE poll_id = $1 RETURNING subject, value, n),
+     sums AS (SELECT subject, value, sum(n)::int AS n FROM moved GROUP BY subject, value),
+     bumped AS (
+       UPDATE poll_tallies t SET count = t.count + s.n FROM sums s
+        WHERE t.poll_id = $1 AND t.subject = s.subject AND t.value = s.value RETURNING t.subject, t.value
+     )
+     INSERT INTO poll_tallies (poll_id, subject, value, count)
+     SELECT $1, s.subject, s.value, s.n FROM sums s WHERE NOT EXISTS (SELECT 1 FROM bumped b WHERE b.subject = s.subject AND b.value = s.value)`,
+    [pollId],
+  );
+}
+
+/** Folds the slots of every poll that has some, one transaction per poll (the hourly sweep). */
+export async function foldAllTallies(db: Db): Promise<void> {
+  const polls = await db.query<{ poll_id: string }>('SELECT DISTINCT poll_id FROM poll_tally_slots ORDER BY poll_id');
+  for (const { poll_id } of polls) await db.transaction((tx) => foldTallies(tx, poll_id));
 }
 
 /** The counters of the subject and the participant count, as rows. */
@@ -127,10 +172,7 @@ type CounterRows = [string, string, number][];
 
 /** The counters of the subject and the participant count as this transaction sees them. */
 export async function subjectCounters(tx: Queryable, pollId: string, subject: string): Promise<CounterRows> {
-  const [r] = await tx.query<{ rows: CounterRows | string }>(
-    `SELECT coalesce(json_agg(json_build_array(subject, value, count)), '[]') AS rows FROM poll_tallies WHERE poll_id = $1 AND subject IN ($2, '#')`,
-    [pollId, subject],
-  );
+  const [r] = await tx.query<{ rows: CounterRows | string }>(`SELECT ${asJson(countersOf(`AND subject IN ($2, '#')`))} AS rows`, [pollId, subject]);
   return fromJson(r!.rows);
 }
 
@@ -182,7 +224,8 @@ export async function voteContext(tx: Queryable, pollId: string, participant: st
 
 /**
  * One statement: the participant's vote rows on the subject become `values` (counted or not), the
- * counters change by `d` in lock order. The subject's counters and the participant count after it.
+ * counters change by `d` in lock order. The subject's counters and the participant count after it
+ * (as the statement's snapshot saw them, plus `d`).
  */
 export async function writeVote(
   tx: Queryable,
@@ -195,14 +238,9 @@ export async function writeVote(
        INSERT INTO poll_votes (poll_id, participant, subject, value, counted)
        SELECT $1, $2, $3, v, $5 FROM unnest($4::text[]) AS v ON CONFLICT DO NOTHING
      ), up AS (
-       ${upsertCounters(6)}
+       ${addToSlots(6)}
      )
-     SELECT (SELECT coalesce(json_agg(json_build_array(x.subject, x.value, x.count)), '[]') FROM (
-               SELECT subject, value, count FROM up
-               UNION ALL
-               SELECT t.subject, t.value, t.count FROM poll_tallies t
-                WHERE t.poll_id = $1 AND t.subject IN ($3, '#') AND NOT EXISTS (SELECT 1 FROM up WHERE up.subject = t.subject AND up.value = t.value)
-            ) x) AS rows`,
+     SELECT ${asJson(countersOf(`AND subject IN ($3, '#')`, `SELECT s, v, c FROM unnest($6::text[], $7::text[], $8::int[]) AS d(s, v, c)`))} AS rows`,
     [v.pollId, v.participant, v.subject, v.values, v.counted, ...sorted(v.deltas)],
   );
   return fromJson(r!.rows);
@@ -247,7 +285,7 @@ export async function participantsByHour(q: Queryable, pollId: string): Promise<
 }
 
 export async function participantCount(q: Queryable, pollId: string): Promise<number> {
-  const [n] = await q.query<{ count: number }>(`SELECT count FROM poll_tallies WHERE poll_id = $1 AND subject = '#' AND value = '#'`, [pollId]);
+  const [n] = await q.query<{ count: number }>(countersOf(`AND subject = '#' AND value = '#'`), [pollId]);
   return n?.count ?? 0;
 }
 
@@ -299,7 +337,8 @@ export async function seedVotes(tx: Queryable, pollId: string, rows: { subject: 
      SELECT $1, p, s, v, true FROM unnest($2::text[], $3::text[], $4::text[]) AS t(p, s, v) ON CONFLICT DO NOTHING`,
     [pollId, rows.map((r) => r.participant), rows.map((r) => r.subject), rows.map((r) => r.value)],
   );
-  // The counters, from the rows they count.
+  // The counters, from the rows they count: what the slots held is in them.
+  await tx.query('DELETE FROM poll_tally_slots WHERE poll_id = $1', [pollId]);
   await tx.query(
     `INSERT INTO poll_tallies (poll_id, subject, value, count)
        SELECT poll_id, subject, value, count(*) FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY poll_id, subject, value

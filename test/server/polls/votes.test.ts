@@ -6,10 +6,11 @@ import { admin, EventReader, key, refused, serverSuites, type Answer } from '../
 import { createPoll, participantToken } from '../fixtures.js';
 import { normaliseEmail } from '../../../src/domain/people.js';
 import { PollExport } from '../../../src/api/admin.js';
+import { foldAllTallies } from '../../../server/polls/sql/votes.js';
 import { Argument, ArgumentList, Ballot, LikeResult, Poll, PollEvent, PollResults, Proposal, ProposalPage, VoteResult } from '../../../src/api/poll.js';
 
 
-await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
+await serverSuites('polls', { heartbeatMs: 200 }, (s, target) => {
   const vote = (id: string, participant: string, body: unknown, headers: Record<string, string> = key()) => s.call('PUT', `/api/polls/${id}/votes/${participant}`, body, headers);
   const voteOn = (id: string, proposalId: string, participant: string, body: unknown, headers: Record<string, string> = key()) =>
     s.call('PUT', `/api/polls/${id}/proposals/${proposalId}/votes/${participant}`, body, headers);
@@ -34,7 +35,13 @@ await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
       'SELECT subject, value, count(*)::int AS n FROM poll_votes WHERE poll_id = $1 AND counted GROUP BY subject, value',
       [id],
     );
-    const tallies = await s.db.query<{ subject: string; value: string; count: number }>(`SELECT subject, value, count FROM poll_tallies WHERE poll_id = $1 AND value <> '#' AND count > 0`, [id]);
+    // A counter is its row plus its slots (migration 013).
+    const tallies = await s.db.query<{ subject: string; value: string; count: number }>(
+      `SELECT subject, value, sum(count)::int AS count FROM (
+         SELECT subject, value, count FROM poll_tallies WHERE poll_id = $1 UNION ALL SELECT subject, value, n FROM poll_tally_slots WHERE poll_id = $1
+       ) c WHERE value <> '#' GROUP BY subject, value HAVING sum(count) > 0`,
+      [id],
+    );
     const key = (r: { subject: string; value: string }) => `${r.subject}/${r.value}`;
     assert.deepEqual(
       Object.fromEntries(tallies.map((t) => [key(t), t.count])),
@@ -98,6 +105,56 @@ await serverSuites('polls', { heartbeatMs: 200 }, (s) => {
     const r = await results(id);
     assert.deepEqual(r.poll?.tally, { counts: { a: 0, b: 50, c: 100 }, total: 100 });
     assert.equal(r.participantCount, 100);
+    await countsMatchRows(id);
+  });
+
+  /** The slots of the poll's counters (migration 013): their rows, the slots used, the smallest amount in one. */
+  const slots = async (id: string) =>
+    (await s.db.query<{ rows: number; slots: number; least: number | null }>(
+      'SELECT count(*)::int AS rows, count(DISTINCT slot)::int AS slots, min(n) AS least FROM poll_tally_slots WHERE poll_id = $1',
+      [id],
+    ))[0]!;
+
+  it('votes spread over the connections\' slots, are folded back while others vote, and stay exact', async () => {
+    const id = await createPoll(s, { integrity: 'open', voteKind: 'approval', maxChoices: 2, options: ['a', 'b', 'c'].map((o) => ({ id: o, label: o.toUpperCase() })) });
+    const people = Array.from({ length: 120 }, participantToken);
+    await Promise.all(people.map((p) => vote(id, p, { options: ['a', 'b'] })));
+    if (target.name === 'postgres') assert.ok((await slots(id)).slots > 1, 'the pool\'s connections add to slots of their own');
+    // A third withdraw, a third change, a third stay while as many new participants vote; the slots are folded meanwhile.
+    const folds = (async () => {
+      for (let i = 0; i < 5; i++) {
+        await foldAllTallies(s.db);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    })();
+    const answers = await Promise.all(
+      people.map((p, i) =>
+        i % 3 === 0 ? s.call('DELETE', `/api/polls/${id}/votes/${p}`, undefined, key()) : i % 3 === 1 ? vote(id, p, { options: ['c'] }) : vote(id, participantToken(), { options: ['b', 'c'] }),
+      ),
+    );
+    await folds;
+    assert.ok(answers.every((a) => a.status === 200), answers.find((a) => a.status !== 200)?.text);
+    const r = await results(id);
+    assert.deepEqual(r.poll?.tally, { counts: { a: 40, b: 80, c: 80 }, total: 120 });
+    assert.equal(r.participantCount, 120);
+    await countsMatchRows(id);
+  });
+
+  it('a withdrawal after a fold leaves its slot below zero; the counter, the close and its fold stay exact', async () => {
+    const id = await createPoll(s, { integrity: 'open' });
+    const people = Array.from({ length: 10 }, participantToken);
+    await Promise.all(people.map((p) => vote(id, p, { options: ['oui'] })));
+    await foldAllTallies(s.db);
+    assert.equal((await slots(id)).rows, 0, 'every slot folded into its counter');
+    for (const p of people.slice(0, 4)) assert.equal((await s.call('DELETE', `/api/polls/${id}/votes/${p}`, undefined, key())).status, 200);
+    const changed = VoteResult.parse((await vote(id, people[4]!, { options: ['non'] })).json);
+    assert.deepEqual([changed.participantCount, changed.result?.tally], [6, { counts: { oui: 5, non: 1 }, total: 6 }], 'the vote answers the sums');
+    assert.ok(((await slots(id)).least ?? 0) < 0, 'the decreases went to slots');
+    assert.deepEqual((await results(id)).poll?.tally, { counts: { oui: 5, non: 1 }, total: 6 });
+    assert.equal((await s.call('POST', `/api/admin/polls/${id}/close`, undefined, admin)).status, 200);
+    assert.equal((await slots(id)).rows, 0, 'closing folds the slots');
+    const r = await results(id);
+    assert.deepEqual([r.participantCount, r.poll?.tally], [6, { counts: { oui: 5, non: 1 }, total: 6 }]);
     await countsMatchRows(id);
   });
 
