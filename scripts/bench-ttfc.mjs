@@ -16,7 +16,7 @@
 // show their first content.
 //
 // Each page is loaded once unmeasured first. Needs `npm run build` first. Environment: BENCH_RUNS (default 5; medians), BENCH_BEFORE=0 skips
-// the "before" build.
+// the "before" build, BENCH_PROFILE=desktop measures with the CPU as it is, a 40 ms round trip and 10 Mbit/s.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,11 @@ import { chromium } from 'playwright-core';
 import { chromeArgs, findChrome } from './chrome.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+/** The conditions: a phone on a mobile network (Lighthouse's), or a desktop on a good line. */
+const profile =
+  process.env.BENCH_PROFILE === 'desktop'
+    ? { name: 'CPU as it is, 40 ms round trip, 10 Mbit/s', cpu: 1, rtt: 40, down: 10e6, up: 5e6 }
+    : { name: 'CPU 4× slower, 150 ms round trip, 1.6 Mbit/s', cpu: 4, rtt: 150, down: 1.6384e6, up: 675e3 };
 const withBefore = process.env.BENCH_BEFORE !== '0';
 const root = resolve('.');
 if (!existsSync(join(root, 'dist/server/index.js')) || !existsSync(join(root, 'dist/cdn/civic-petition.js'))) {
@@ -106,8 +111,8 @@ async function measure(url, shows) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6384e6 / 8) | 0, uploadThroughput: (675e3 / 8) | 0 });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.rtt, downloadThroughput: (profile.down / 8) | 0, uploadThroughput: (profile.up / 8) | 0 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
   const js = new Map();
   let navigated = 0;
   cdp.on('Network.requestWillBeSent', (e) => {
@@ -161,7 +166,7 @@ try {
   await server.close();
 }
 
-console.log(`\ntime to first content (CPU 4× slower, 150 ms round trip, 1.6 Mbit/s; median of ${runs}):`);
+console.log(`\ntime to first content (${profile.name}; median of ${runs}):`);
 console.log(`  ${'widget'.padEnd(13)}${variants.map((v) => `${v.name.padStart(9)}  JS files, kB, round trips`.padEnd(40)).join('')}`);
 for (const w of widgets) {
   const cells = variants.map((v) => {

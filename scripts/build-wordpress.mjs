@@ -26,9 +26,7 @@ if (!process.argv.includes('--no-cdn') || !existsSync('dist/cdn/civic-widgets.js
 rmSync('dist/wordpress', { recursive: true, force: true });
 cpSync(source, out, { recursive: true, filter: (f) => !f.endsWith('.po') });
 mkdirSync(join(out, 'cdn'), { recursive: true });
-mkdirSync(join(out, 'cdn', 'shared'), { recursive: true });
-for (const dir of ['', 'shared'])
-  for (const f of readdirSync(join('dist/cdn', dir))) if (f.endsWith('.js')) cpSync(join('dist/cdn', dir, f), join(out, 'cdn', dir, f));
+for (const f of readdirSync('dist/cdn')) if (f.endsWith('.js')) cpSync(join('dist/cdn', f), join(out, 'cdn', f));
 for (const po of readdirSync(join(source, 'languages')).filter((f) => f.endsWith('.po'))) compilePo(join(source, 'languages', po), join(out, 'languages'), 'assets/editor.js');
 
 /** A zip of a folder (deflated entries under the folder's own name), as WordPress's unzip reads it. */

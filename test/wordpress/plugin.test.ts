@@ -190,19 +190,6 @@ describe('the WordPress plugin', { skip: missing ?? false }, () => {
     assert.ok(await plain.getByText('Répondre au sondage (JavaScript nécessaire)').isVisible());
     assert.equal(await plain.getByRole('link', { name: 'Voir les positions des partis' }).getAttribute('href'), src);
     await plain.context().close();
-
-    // Two widgets: their files from the shared build, which load the code they share once.
-    const two = await publish('Deux widgets', '[civic_petition id="plan-numerique"]\n\n[civic_poll id="ministere-numerique"]');
-    const page2 = await reader();
-    const loaded: string[] = [];
-    page2.on('request', (r) => /\.js(\?|$)/.test(r.url()) && r.url().includes('/civic-widgets/cdn/') && loaded.push(r.url().replace(/.*\/civic-widgets\/cdn\//, '')));
-    await page2.goto(two);
-    await waitShadow(page2, 'civic-petition', 'Pour un plan numérique pour le Québec');
-    await waitShadow(page2, 'civic-poll', 'ministère du Numérique');
-    assert.ok(loaded.includes('shared/civic-petition.js') && loaded.includes('shared/civic-poll.js'), loaded.join(' '));
-    assert.equal(loaded.filter((f) => /^shared\/core\.[0-9a-f]{8}\.js$/.test(f)).length, 1, loaded.join(' '));
-    assert.deepEqual(loaded.filter((f) => !f.startsWith('shared/')), []);
-    await page2.context().close();
   });
 
   it('each block, made in the block editor with its settings panel, renders its widget on a published post', T, async () => {

@@ -22,16 +22,12 @@ export const WIDGETS = {
 } as const;
 export type Kind = keyof typeof WIDGETS;
 
-/**
- * The code to paste for the item `id` of `kind` (default a petition), whose API is at `api` and CDN
- * files under `cdn`: the widget's own file, or, inside a provider with others, the files of `shared/`
- * (each widget's code pasted so loads the code they have in common once; the provider's line may repeat).
- */
+/** The code to paste for the item `id` of `kind` (default a petition), whose API is at `api` and CDN files under `cdn`. */
 export function embedCode(variant: Variant, id: string, api: string, cdn: string, kind: Kind = 'petition'): string {
   const { tag, attr } = WIDGETS[kind];
   return variant === 'standalone'
     ? `<script type="module" src="${cdn}/${tag}.js"></script>\n<${tag} ${attr}="${id}" api="${api}"></${tag}>`
-    : `<script type="module" src="${cdn}/shared/civic-provider.js"></script>\n<script type="module" src="${cdn}/shared/${tag}.js"></script>\n<civic-provider api="${api}">\n  <${tag} ${attr}="${id}"></${tag}>\n</civic-provider>`;
+    : `<script type="module" src="${cdn}/civic-widgets.js"></script>\n<civic-provider api="${api}">\n  <${tag} ${attr}="${id}"></${tag}>\n</civic-provider>`;
 }
 
 export class Screen extends ConsoleScreen {

@@ -27,17 +27,13 @@ const WIDGETS = array(
 $GLOBALS['civic_widgets_used'] = array();
 
 /**
- * Registers one module script per widget, the same from the shared build (whose files load the
- * code they have in common once, from one chunk), and one with every widget.
+ * Registers one module script per widget, and one with every widget (for pages that show several).
  * Their URLs carry no `?ver=`: the parts a widget loads on demand import the widget's file by its
  * plain name, and a module loaded under two URLs runs twice (two copies of its classes).
  */
 function register_scripts(): void {
 	foreach ( array_merge( array_keys( WIDGETS ), array( 'widgets' ) ) as $name ) {
 		wp_register_script( "civic-$name", plugins_url( "cdn/civic-$name.js", FILE ), array(), null, true ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion
-	}
-	foreach ( array_keys( WIDGETS ) as $name ) {
-		wp_register_script( "civic-shared-$name", plugins_url( "cdn/shared/civic-$name.js", FILE ), array(), null, true ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion
 	}
 }
 
@@ -54,18 +50,11 @@ function module_tag( string $tag, string $handle ): string {
 	return str_replace( '<script ', '<script type="module" ', preg_replace( '/ type=([\'"])text\/javascript\1/', '', $tag ) );
 }
 
-/**
- * Before the footer's scripts print, what loads least for the widgets this page shows: one widget's
- * own file; for two or three, their files from the shared build; for all four, the file with all of them.
- */
+/** Before the footer's scripts print: the one file each widget needs, or the file with all of them. */
 function enqueue_used(): void {
 	$used = array_keys( $GLOBALS['civic_widgets_used'] );
-	if ( count( $used ) === count( WIDGETS ) ) {
+	if ( count( $used ) > 1 ) {
 		wp_enqueue_script( 'civic-widgets' );
-	} elseif ( count( $used ) > 1 ) {
-		foreach ( $used as $widget ) {
-			wp_enqueue_script( "civic-shared-$widget" );
-		}
 	} elseif ( $used ) {
 		wp_enqueue_script( 'civic-' . $used[0] );
 	}
