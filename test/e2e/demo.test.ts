@@ -43,6 +43,17 @@ async function onBlog(body: string, watch: (page: Page) => void, check: (page: P
   }
 }
 
+/** The demo's widgets by name, as a post embeds them. */
+const demoWidgets = {
+  poll: '<civic-poll poll="ministere-numerique"></civic-poll>',
+  comments: '<civic-comments thread="groupe-plan-numerique"></civic-comments>',
+  petition: '<civic-petition petition="plan-numerique"></civic-petition>',
+};
+/** A post loading `files` (under /cdn/, without `.js`) with `widgets` inside one provider. */
+const inProvider = (files: string[], widgets: (keyof typeof demoWidgets)[]) =>
+  `${files.map((f) => `<script type="module" src="${base}/cdn/${f}.js"></script>`).join('\n')}
+  <civic-provider api="${base}/api">${widgets.map((w) => demoWidgets[w]).join('')}</civic-provider>`;
+
 before(async () => {
   server = await startServer(['--demo']);
   base = server.base;
@@ -211,13 +222,7 @@ describe('the demo blog', () => {
   it('a post with comments and a poll from /cdn/shared/ (through a provider) loads the core they share once', async () => {
     const scripts: string[] = [];
     await onBlog(
-      `<script type="module" src="${base}/cdn/shared/civic-provider.js"></script>
-        <script type="module" src="${base}/cdn/shared/civic-poll.js"></script>
-        <script type="module" src="${base}/cdn/shared/civic-comments.js"></script>
-        <civic-provider api="${base}/api">
-          <civic-poll poll="ministere-numerique"></civic-poll>
-          <civic-comments thread="groupe-plan-numerique"></civic-comments>
-        </civic-provider>`,
+      inProvider(['shared/civic-provider', 'shared/civic-poll', 'shared/civic-comments'], ['poll', 'comments']),
       (page) => page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname)),
       async (page) => {
         await page.locator('civic-poll [part~=choices]').waitFor({ timeout: 15000 });
@@ -240,13 +245,7 @@ describe('the demo blog', () => {
   it('a provider gives its backend to widgets whichever file each came from', async () => {
     // The provider's own file, a poll's own file and a petition from shared/: three copies of the widgets' core.
     await onBlog(
-      `<script type="module" src="${base}/cdn/civic-provider.js"></script>
-        <script type="module" src="${base}/cdn/civic-poll.js"></script>
-        <script type="module" src="${base}/cdn/shared/civic-petition.js"></script>
-        <civic-provider api="${base}/api">
-          <civic-poll poll="ministere-numerique"></civic-poll>
-          <civic-petition petition="plan-numerique"></civic-petition>
-        </civic-provider>`,
+      inProvider(['civic-provider', 'civic-poll', 'shared/civic-petition'], ['poll', 'petition']),
       () => {},
       async (page) => {
         await page.locator('civic-poll [part~=choices]').waitFor({ timeout: 15000 });
