@@ -14,6 +14,9 @@ export type CivicErrorKind =
   /** The backend does not implement this part of the contract. */
   | 'unsupported';
 
+/** What marks a CivicError of any copy of this module (each CDN file carries its own). */
+const MARK = Symbol.for('civic-error');
+
 export class CivicError extends Error {
   // The fields are `declare`d and set in the constructor: no class-field declarations in the
   // emitted code, which the widgets' CDN files would carry for nothing.
@@ -37,6 +40,16 @@ export class CivicError extends Error {
     this.status = init.status;
     this.issues = init.issues ?? [];
     this.retryAfter = init.retryAfter;
+    (this as unknown as Record<symbol, boolean>)[MARK] = true;
+  }
+
+  /**
+   * `e instanceof CivicError` holds for a CivicError of any copy of this class: a widget given its
+   * backend by a provider from another CDN file gets that file's errors, and must still know a network
+   * failure (to keep the write) from a refusal. A subclass (`FileError`) checks as classes do.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === CivicError ? typeof value === 'object' && value !== null && MARK in value : Function.prototype[Symbol.hasInstance].call(this, value);
   }
 
   /** Whether the write may have not arrived and is worth sending again later with the same key. */

@@ -14,6 +14,18 @@ describe('Outbox', () => {
     expect(new Outbox('test-outbox').entries('petition.sign', 'p')).to.have.length(1);
   });
 
+  it("keeps a write that another copy of civic-widgets' code failed for network reasons (a provider from another CDN file)", async () => {
+    // What another copy's CivicError looks like from here: an error of another class, with the mark every copy sets.
+    const copy = Object.assign(new Error('offline'), { kind: 'network', transient: true, name: 'CivicError', [Symbol.for('civic-error')]: true });
+    const box = new Outbox('test-outbox');
+    expect(await box.submit(entry('k3'), () => Promise.reject(copy))).to.deep.equal({ queued: true });
+    expect(copy instanceof CivicError).to.equal(true);
+    expect(new Error('plain') instanceof CivicError).to.equal(false);
+    // A subclass still checks by its prototype: a plain CivicError is no FileError.
+    const { FileError } = await import('../../src/comparator/load.js');
+    expect(new CivicError('network', 'x') instanceof FileError).to.equal(false);
+  });
+
   it('does not keep a write the server refused', async () => {
     const box = new Outbox('test-outbox');
     const refused = await box.submit(entry('k2'), () => Promise.reject(new CivicError('validation', 'no'))).catch((e: CivicError) => e.kind);
