@@ -100,11 +100,15 @@ export function sharedMixes(dir = 'dist/cdn') {
   const sizes = new Map();
   const size = (f) => sizes.get(f) ?? sizes.set(f, gz(f)).get(f);
   const mixes = [];
-  /** An entry's first load and its French strings (`fr.x.js`, or `fr-poll.x.js` in the shared build). */
-  const load = (folder, entry, strings) => [
-    ...firstLoad(folder, entry),
-    ...chunksOf(folder, entry).filter((f) => strings.test(f)),
-  ].map((f) => `${folder}/${f}`);
+  /**
+   * An entry's first load and its French strings (`fr.x.js`; in the shared build `fr-core.x.js` and
+   * `fr-poll.x.js`): `count` strings files, or the check stops naming what it did not find.
+   */
+  const load = (folder, entry, strings, count) => {
+    const found = chunksOf(folder, entry).filter((f) => strings.test(f));
+    if (found.length !== count) throw new Error(`size: ${folder}/${entry} loads ${found.length} French strings files (${found.join(', ')}), not ${count}`);
+    return [...firstLoad(folder, entry), ...found].map((f) => `${folder}/${f}`);
+  };
   const bytes = (files) => [...new Set(files)].reduce((n, f) => n + size(f), 0);
   const fr = /^fr\.[0-9a-f]{8}\.js$/;
   for (let mask = 1; mask < 1 << widgets.length; mask++) {
@@ -112,9 +116,9 @@ export function sharedMixes(dir = 'dist/cdn') {
     mixes.push({
       mix,
       // The shared build's strings: `core`'s and the widget's table's, named after the table (`fr-myWidget.x.js`).
-      shared: bytes(mix.flatMap((w) => load(shared, `civic-${w}.js`, new RegExp(`^fr-(core|${w.replace(/-(\\w)/g, (_, c) => c.toUpperCase())})\\.[0-9a-f]{8}\\.js$`)))),
-      own: mix.reduce((n, w) => n + bytes(load(dir, `civic-${w}.js`, fr)), 0),
-      all: bytes(load(dir, 'civic-widgets.js', fr)),
+      shared: bytes(mix.flatMap((w) => load(shared, `civic-${w}.js`, new RegExp(`^fr-(core|${w.replace(/-(\w)/g, (_, c) => c.toUpperCase())})\\.[0-9a-f]{8}\\.js$`), 2))),
+      own: mix.reduce((n, w) => n + bytes(load(dir, `civic-${w}.js`, fr, 1)), 0),
+      all: bytes(load(dir, 'civic-widgets.js', fr, 1)),
     });
   }
   return mixes.sort((a, b) => a.mix.length - b.mix.length);

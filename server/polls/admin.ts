@@ -99,7 +99,8 @@ export function pollAdminRoutes(router: Router, { db, bus, live }: Polls): void 
   router.on(routes.closePoll, ({ params }) =>
     change(params.id, async (tx) => {
       await polls.closePoll(tx, params.id);
-      // No vote changes its counters any more: the final results are read from their rows alone.
+      // No vote changes its counters any more: their slots go back into the rows once, here (a poll
+      // closed by its date waits for the hourly sweep; reads add the slots either way).
       await votes.foldTallies(tx, params.id);
       return reload(tx, params.id);
     }),
