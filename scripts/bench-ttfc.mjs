@@ -64,32 +64,26 @@ if (withBefore) {
   if (r.status !== 0) process.exit(1);
   variants.unshift({ name: 'before', cdn: '/before/cdn' });
 }
-for (const v of variants)
-  for (const w of widgets) {
-    mkdirSync(join(temp, 'examples', v.name), { recursive: true });
-    writeFileSync(
-      join(temp, 'examples', v.name, `${w.name}.html`),
-      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${w.name}</title><script type="module" src="${v.cdn}/${w.file}.js"></script></head>
-<body><main>${w.tag}<a href="#">…</a>${w.tag.replace(/^<([\w-]+).*/, '</$1>')}</main></body></html>`,
-    );
-  }
+/** Writes a page (`folder/name.html` in the static root) loading `scripts` and showing `shown` widgets. */
+function writePage(folder, name, scripts, shown) {
+  mkdirSync(join(temp, 'examples', folder), { recursive: true });
+  writeFileSync(
+    join(temp, 'examples', folder, `${name}.html`),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>${name}</title>${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('')}</head>
+<body><main>${shown.map((w) => `${w.tag}<a href="#">…</a>${w.tag.replace(/^<([\w-]+).*/, '</$1>')}`).join('')}</main></body></html>`,
+  );
+}
+for (const v of variants) for (const w of widgets) writePage(v.name, w.name, [`${v.cdn}/${w.file}.js`], [w]);
 
 /** A post with two widgets, their files from each folder: the page's name, and its scripts' folder. */
 const mix = ['poll', 'comments'].map((n) => widgets.find((w) => w.name === n));
 const mixes = [
-  { name: 'own files', scripts: mix.map((w) => `/cdn/${w.file}.js`) },
-  { name: 'shared', scripts: mix.map((w) => `/cdn/shared/${w.file}.js`) },
-  { name: 'all-widgets', scripts: ['/cdn/civic-widgets.js'] },
+  { name: 'own files', page: 'own-files', scripts: mix.map((w) => `/cdn/${w.file}.js`) },
+  { name: 'shared', page: 'shared', scripts: mix.map((w) => `/cdn/shared/${w.file}.js`) },
+  { name: 'all-widgets', page: 'all-widgets', scripts: ['/cdn/civic-widgets.js'] },
 ];
-mkdirSync(join(temp, 'examples', 'mix'), { recursive: true });
-for (const m of mixes)
-  writeFileSync(
-    join(temp, 'examples', 'mix', `${m.name.replace(' ', '-')}.html`),
-    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-<title>${m.name}</title>${m.scripts.map((src) => `<script type="module" src="${src}"></script>`).join('')}</head>
-<body><main>${mix.map((w) => `${w.tag}<a href="#">…</a>${w.tag.replace(/^<([\w-]+).*/, '</$1>')}`).join('')}</main></body></html>`,
-  );
+for (const m of mixes) writePage('mix', m.page, m.scripts, mix);
 
 const { startServer } = await import(join(root, 'dist/server/index.js'));
 const server = await startServer({
@@ -151,7 +145,7 @@ const mixed = {};
 try {
   // One load of each page unmeasured first: the server's first answers (its caches, PGlite's) are not the widgets'.
   for (const v of variants) for (const w of widgets) await measure(`${server.url}/${v.name}/${w.name}.html`, [shows(w)]);
-  for (const m of mixes) await measure(`${server.url}/mix/${m.name.replace(' ', '-')}.html`, mix.map(shows));
+  for (const m of mixes) await measure(`${server.url}/mix/${m.page}.html`, mix.map(shows));
   for (let i = 0; i < runs; i++)
     for (const w of widgets)
       // Alternate which variant goes first, so that neither always meets a busier machine.
@@ -160,7 +154,7 @@ try {
         ((results[w.name] ??= {})[v.name] ??= []).push(r);
       }
   for (let i = 0; i < runs; i++)
-    for (const m of i % 2 ? [...mixes].reverse() : mixes) (mixed[m.name] ??= []).push(await measure(`${server.url}/mix/${m.name.replace(' ', '-')}.html`, mix.map(shows)));
+    for (const m of i % 2 ? [...mixes].reverse() : mixes) (mixed[m.name] ??= []).push(await measure(`${server.url}/mix/${m.page}.html`, mix.map(shows)));
 } finally {
   await browser.close();
   await server.close();

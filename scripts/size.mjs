@@ -83,7 +83,7 @@ export function checkSizes(dir = 'dist/cdn') {
 }
 
 /** The budget of the chunk the shared build's widget files share (dist/cdn/shared/core.[hash].js). */
-export const SHARED_CORE_BUDGET = 16 * KiB;
+const SHARED_CORE_BUDGET = 16 * KiB;
 /** The widgets (not the provider nor the console), as `petition`, `comments`… */
 const widgets = Object.keys(budgets).map((f) => /^civic-(?!widgets|provider|console)([\w-]+)\.js$/.exec(f)?.[1]).filter(Boolean);
 
@@ -95,7 +95,7 @@ const widgets = Object.keys(budgets).map((f) => /^civic-(?!widgets|provider|cons
  * the core chunk stay within its budget; a page with one widget loads least from its own file, and
  * one with all four from civic-widgets.js.
  */
-export function sharedMixes(dir = 'dist/cdn') {
+function sharedMixes(dir = 'dist/cdn') {
   const shared = `${dir}/shared`;
   const sizes = new Map();
   const size = (f) => sizes.get(f) ?? sizes.set(f, gz(f)).get(f);

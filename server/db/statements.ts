@@ -8,6 +8,15 @@ import type { Queryable } from './db.js';
 export const fromJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 /**
+ * The slot of a counter a connection adds to (petition counts, migration 012; poll counters, 013), so
+ * that concurrent writers do not queue on one row. Two connections on one slot wait for each other's
+ * commit (its WAL flush included): with 16 slots (012's first choice) ten connections almost surely
+ * had two on one; with 64, a connection shares its slot with another of ten about one time in eight
+ * (a read sums at most 64 small rows).
+ */
+export const SLOT = 'pg_backend_pid() % 64';
+
+/**
  * A condition (always true) that turns `synchronous_commit` off until the end of the transaction, for
  * a statement run alone in its implicit transaction: it commits without waiting for its WAL flush.
  * Only for writes that may be lost in a crash, or that a later synchronous commit makes durable (a

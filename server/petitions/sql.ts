@@ -7,7 +7,7 @@ import { type Petition, type PetitionEvent, type PublicSigner, type SignResult }
 import type { PetitionCreate, PetitionUpdate } from '../../src/api/admin.js';
 import type { AdminPetition, Signer } from '../../src/api/lists.js';
 import type { Queryable, Row } from '../db/db.js';
-import { fieldsOf, insertNew, updateRow } from '../db/statements.js';
+import { fieldsOf, insertNew, SLOT, updateRow } from '../db/statements.js';
 import { iso, isoOrNull } from '../time.js';
 
 /** Adds to the count's slots: `rows` gives (petition id, slot, amount). */
@@ -23,13 +23,6 @@ const OPEN = `(p.status = 'open' AND (p.closes_at IS NULL OR p.closes_at > now()
  * their slots (see migration 012); `recount` folds the slots back into the row.
  */
 const COUNT = `(p.signature_count + coalesce((SELECT sum(c.n) FROM petition_count_slots c WHERE c.petition_id = p.id), 0))::int`;
-/**
- * The slot a connection adds to, so that concurrent signers do not queue on one row. Two connections
- * on one slot wait for each other's commit (its WAL flush included): with 16 slots (migration 012's
- * first choice) ten connections almost surely had two on one; with 64, a connection shares its slot
- * with another of ten about one time in eight (the sum reads at most 64 small rows).
- */
-const SLOT = 'pg_backend_pid() % 64';
 
 /** `status` says `closed` once `closes_at` has passed, as `isOpen()` does. */
 const SELECT_PETITION = `

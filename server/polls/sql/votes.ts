@@ -10,7 +10,7 @@
  */
 import type { Tally } from '../../../src/api/poll.js';
 import type { Db, Queryable, Row } from '../../db/db.js';
-import { fromJson } from '../../db/statements.js';
+import { fromJson, SLOT } from '../../db/statements.js';
 
 /** Tallies by subject from counter rows (`'#'` values are the subject's voters). */
 export function talliesOf(rows: [string, string, number][]): { tallies: Map<string, Tally>; participants: number } {
@@ -104,15 +104,8 @@ function sorted(d: Deltas): [string[], string[], number[]] {
 }
 
 /**
- * The slot a connection adds its counter changes to (migration 013), as the petitions' count does:
- * two connections on one slot wait for each other's commit (its WAL flush included); with 64, one of
- * ten pool connections shares its slot with another about one time in eight.
- */
-const SLOT = 'pg_backend_pid() % 64';
-
-/**
  * Adds changes (subjects, values and amounts in parameters $i, $i+1, $i+2, sorted) to this
- * connection's slots of the counters of poll $1, one row after another in that order. A decrease
+ * connection's slots (`SLOT`) of the counters of poll $1, one row after another in that order. A decrease
  * goes to the slot too (a slot may be negative; the counter, the slots' sum, never is).
  */
 const addToSlots = (i: number) =>
